@@ -1,0 +1,31 @@
+# Atelier. `make run` sets up, builds and opens the studio (or the headless
+# demo when there is no display); `make test` runs every test.
+GO      ?= go
+TAGS    := sqlite_fts5
+BIN     := bin/atelier
+export CGO_ENABLED := 1
+
+.PHONY: run test build bootstrap demo bench vet
+
+bootstrap:
+	@scripts/bootstrap
+
+build: bootstrap
+	$(GO) build -tags $(TAGS) -o $(BIN) .
+
+run: build
+	@if [ "$$(uname -s)" = Linux ] && [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+		echo "No display (DISPLAY and WAYLAND_DISPLAY are unset): running the headless demo instead."; \
+		$(BIN) demo; \
+	else \
+		$(BIN); \
+	fi
+
+demo: build
+	$(BIN) demo
+
+vet:
+	$(GO) vet -tags $(TAGS) ./...
+
+test: bootstrap vet
+	$(GO) test -tags $(TAGS) -count=1 ./...

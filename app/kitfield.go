@@ -1,0 +1,146 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/brandkit"
+)
+
+// field is one editable kit value with its inline error line. load copies
+// the kit's value into the widget; the widget's change handler writes back.
+type field struct {
+	path  string // the kit field path errors are reported on, e.g. "logo.min_width_px"
+	label string
+	input fyne.CanvasObject
+	err   *canvas.Text
+	load  func()
+}
+
+func newField(path, label string, input fyne.CanvasObject, load func()) *field {
+	e := canvas.NewText("", theme.Color(theme.ColorNameError))
+	e.TextSize = theme.CaptionTextSize()
+	e.Hide()
+	return &field{path: path, label: label, input: input, err: e, load: load}
+}
+
+// setErrors shows the problems that concern this field, or hides the line.
+func (f *field) setErrors(problems []brandkit.FieldError) {
+	var msgs []string
+	for _, p := range problems {
+		if p.Field == f.path || strings.HasPrefix(p.Field, f.path+"[") || strings.HasPrefix(p.Field, f.path+".") {
+			msg := p.Problem
+			if p.Expected != "" {
+				msg += " — " + p.Expected
+			}
+			msgs = append(msgs, msg)
+		}
+	}
+	f.err.Text = strings.Join(msgs, "; ")
+	if f.err.Text == "" {
+		f.err.Hide()
+	} else {
+		f.err.Show()
+	}
+	f.err.Refresh()
+}
+
+// formOf lays fields out as a two-column form, each input with its error
+// line beneath it.
+func formOf(fields ...*field) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, f := range fields {
+		label := widget.NewLabelWithStyle(f.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		objs = append(objs, label, container.NewVBox(f.input, f.err))
+	}
+	return container.New(layout.NewFormLayout(), objs...)
+}
+
+// textField edits a string.
+func textField(path, label string, ptr *string, multiline bool) *field {
+	e := widget.NewEntry()
+	if multiline {
+		e = widget.NewMultiLineEntry()
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(3)
+	}
+	f := newField(path, label, e, func() { e.SetText(*ptr) })
+	e.OnChanged = func(s string) { *ptr = s }
+	return f
+}
+
+// listField edits a list of strings, one per line.
+func listField(path, label string, ptr *[]string) *field {
+	e := widget.NewMultiLineEntry()
+	e.SetMinRowsVisible(3)
+	f := newField(path, label, e, func() { e.SetText(strings.Join(*ptr, "\n")) })
+	e.OnChanged = func(s string) { *ptr = splitLines(s) }
+	return f
+}
+
+// intField edits a whole number; text that is not a number is an inline
+// error straight away.
+func intField(path, label string, ptr *int) *field {
+	e := widget.NewEntry()
+	f := newField(path, label, e, func() { e.SetText(strconv.Itoa(*ptr)) })
+	e.Validator = func(s string) error {
+		_, err := strconv.Atoi(strings.TrimSpace(s))
+		return err
+	}
+	e.OnChanged = func(s string) {
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+			*ptr = n
+		}
+	}
+	return f
+}
+
+// floatField edits a decimal number.
+func floatField(path, label string, ptr *float64) *field {
+	e := widget.NewEntry()
+	f := newField(path, label, e, func() { e.SetText(strconv.FormatFloat(*ptr, 'g', -1, 64)) })
+	e.Validator = func(s string) error {
+		_, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		return err
+	}
+	e.OnChanged = func(s string) {
+		if v, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
+			*ptr = v
+		}
+	}
+	return f
+}
+
+// choiceField edits a string chosen from options.
+func choiceField(path, label string, ptr *string, options []string) *field {
+	s := widget.NewSelect(options, nil)
+	f := newField(path, label, s, func() { s.SetSelected(*ptr) })
+	s.OnChanged = func(v string) { *ptr = v }
+	return f
+}
+
+// checksField edits a subset of options.
+func checksField(path, label string, ptr *[]string, options []string) *field {
+	g := widget.NewCheckGroup(options, nil)
+	g.Horizontal = true
+	f := newField(path, label, g, func() { g.SetSelected(append([]string(nil), *ptr...)) })
+	g.OnChanged = func(v []string) { *ptr = v }
+	return f
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,494 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/brandkit"
+	"atelier/studio"
+)
+
+// kitScreen shows the brand kit the way a designer thinks of it (identity
+// and voice, swatches, type specimens, the logo with its clear space,
+// lexicon, personas) and edits and saves it, with errors shown inline.
+type kitScreen struct {
+	st *Studio
+	ws *studio.Workspace
+
+	fields   []*field
+	problems []brandkit.FieldError
+
+	header    *widget.RichText
+	strip     *fyne.Container // logo and palette at a glance
+	tabs      *container.AppTabs
+	swatches  *widget.GridWrap
+	swatch    int // selected palette entry
+	swatchBox *fyne.Container
+	personas  *widget.List
+	persona   int
+	personaEd *fyne.Container
+	specimens *fyne.Container
+	logo      *fyne.Container
+	errList   *widget.List
+	errTitle  *widget.Label
+}
+
+func newKitScreen(st *Studio, ws *studio.Workspace) *kitScreen {
+	return &kitScreen{st: st, ws: ws}
+}
+
+func (k *kitScreen) title() string       { return lang.L("Brand kit") }
+func (k *kitScreen) icon() fyne.Resource { return theme.ColorPaletteIcon() }
+
+func (k *kitScreen) build() fyne.CanvasObject {
+	if k.ws.Kit == nil {
+		msg := widget.NewLabel(lang.L("The brand kit could not be read:") + "\n" + fmt.Sprint(k.ws.KitErr))
+		msg.Wrapping = fyne.TextWrapWord
+		return container.NewPadded(msg)
+	}
+	k.header = widget.NewRichText()
+	k.strip = container.NewHBox()
+	k.errTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	k.errList = &widget.List{
+		Length:     func() int { return len(k.problems) },
+		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("brandkit.toml:12: palette[1].hex: problem") },
+		UpdateItem: k.updateErrItem,
+		OnSelected: k.onErrSelected,
+	}
+	k.errList.ExtendBaseWidget(k.errList)
+
+	k.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Identity & voice"), k.identityTab()),
+		container.NewTabItem(lang.L("Palette"), k.paletteTab()),
+		container.NewTabItem(lang.L("Typography"), k.typographyTab()),
+		container.NewTabItem(lang.L("Logo"), k.logoTab()),
+		container.NewTabItem(lang.L("Lexicon & claims"), k.lexiconTab()),
+		container.NewTabItem(lang.L("Personas"), k.personasTab()),
+	)
+	save := &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: k.onSave}
+	revert := &widget.Button{Text: lang.L("Revert"), Icon: theme.ViewRefreshIcon(), OnTapped: k.onRevert}
+	check := &widget.Button{Text: lang.L("Check"), Icon: theme.ConfirmIcon(), OnTapped: k.onCheck}
+	actions := container.NewHBox(layout.NewSpacer(), check, revert, save)
+
+	errPane := container.NewBorder(k.errTitle, nil, nil, nil, k.errList)
+	split := container.NewVSplit(k.tabs, errPane)
+	split.Offset = 0.86
+	k.load()
+	k.showProblems(k.ws.KitProblems())
+	top := container.NewBorder(nil, nil, nil, k.strip, k.header)
+	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), actions, nil, nil, split)
+}
+
+func (k *kitScreen) kit() *brandkit.Kit { return k.ws.Kit }
+
+func (k *kitScreen) add(fs ...*field) []*field {
+	k.fields = append(k.fields, fs...)
+	return fs
+}
+
+func (k *kitScreen) identityTab() fyne.CanvasObject {
+	kit := k.kit()
+	idf := k.add(
+		textField("identity.name", lang.L("Name"), &kit.Identity.Name, false),
+		textField("identity.tagline", lang.L("Tagline"), &kit.Identity.Tagline, false),
+		textField("identity.version", lang.L("Version"), &kit.Identity.Version, false),
+		textField("identity.handle", lang.L("Handle"), &kit.Identity.Handle, false),
+		listField("identity.languages", lang.L("Languages (BCP 47)"), &kit.Identity.Languages),
+	)
+	vf := k.add(
+		textField("voice.description", lang.L("Voice"), &kit.Voice.Description, true),
+		listField("voice.traits", lang.L("Traits"), &kit.Voice.Traits),
+		choiceField("voice.formality", lang.L("Formality"), &kit.Voice.Formality, []string{"tu", "vous", "casual", "formal"}),
+		choiceField("voice.emoji", lang.L("Emoji"), &kit.Voice.Emoji, []string{"none", "sparing", "free"}),
+		intField("voice.max_emoji", lang.L("Emoji at most"), &kit.Voice.MaxEmoji),
+	)
+	return container.NewVScroll(container.NewVBox(
+		sectionTitle(lang.L("Identity")), formOf(idf...),
+		sectionTitle(lang.L("Voice")), formOf(vf...)))
+}
+
+func (k *kitScreen) paletteTab() fyne.CanvasObject {
+	k.swatches = &widget.GridWrap{
+		Length:     func() int { return len(k.kit().Palette) },
+		CreateItem: newSwatch,
+		UpdateItem: k.updateSwatch,
+		OnSelected: k.onSwatchSelected,
+	}
+	k.swatches.ExtendBaseWidget(k.swatches)
+	k.swatchBox = container.NewVBox()
+	add := &widget.Button{Text: lang.L("Add colour"), Icon: theme.ContentAddIcon(), OnTapped: k.onAddColour}
+	remove := &widget.Button{Text: lang.L("Remove colour"), Icon: theme.ContentRemoveIcon(), OnTapped: k.onRemoveColour}
+	bottom := container.NewVBox(widget.NewSeparator(), k.swatchBox, container.NewHBox(add, remove))
+	return container.NewBorder(nil, bottom, nil, nil, k.swatches)
+}
+
+// newSwatch makes one palette card: the colour, its name, hex and role.
+func newSwatch() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Black)
+	r.SetMinSize(fyne.NewSize(150, 90))
+	r.CornerRadius = 8
+	r.StrokeWidth = 1
+	r.StrokeColor = color.NRGBA{0, 0, 0, 0x30}
+	name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	info := widget.NewLabel("#000000 · primary")
+	return container.NewVBox(r, name, info)
+}
+
+func (k *kitScreen) updateSwatch(id widget.GridWrapItemID, o fyne.CanvasObject) {
+	c := k.kit().Palette[id]
+	box := o.(*fyne.Container)
+	r := box.Objects[0].(*canvas.Rectangle)
+	if col := parseHex(c.Hex); col != nil {
+		r.FillColor = col
+	} else {
+		r.FillColor = color.Transparent
+	}
+	r.Refresh()
+	box.Objects[1].(*widget.Label).SetText(c.Name)
+	box.Objects[2].(*widget.Label).SetText(c.Hex + " · " + c.Role)
+}
+
+func (k *kitScreen) onSwatchSelected(id widget.GridWrapItemID) {
+	k.swatch = id
+	c := &k.kit().Palette[id]
+	p := fmt.Sprintf("palette[%d]", id)
+	fs := []*field{
+		textField(p+".name", lang.L("Colour name"), &c.Name, false),
+		textField(p+".hex", lang.L("Hex"), &c.Hex, false),
+		choiceField(p+".role", lang.L("Role"), &c.Role, []string{"primary", "secondary", "accent", "background", "text", "alert"}),
+	}
+	for _, f := range fs {
+		f.load()
+		f.setErrors(k.problems)
+		if e, ok := f.input.(*widget.Entry); ok {
+			changed := e.OnChanged
+			e.OnChanged = func(s string) { changed(s); k.swatches.RefreshItem(id) }
+		}
+	}
+	k.swatchBox.Objects = []fyne.CanvasObject{formOf(fs...)}
+	k.swatchBox.Refresh()
+}
+
+func (k *kitScreen) onAddColour() {
+	kit := k.kit()
+	kit.Palette = append(kit.Palette, brandkit.Colour{Name: fmt.Sprintf("%s %d", lang.L("Colour"), len(kit.Palette)+1), Hex: "#888888", Role: "secondary"})
+	k.swatches.Refresh()
+	k.swatches.Select(len(kit.Palette) - 1)
+}
+
+func (k *kitScreen) onRemoveColour() {
+	kit := k.kit()
+	if k.swatch < 0 || k.swatch >= len(kit.Palette) {
+		return
+	}
+	kit.Palette = append(kit.Palette[:k.swatch], kit.Palette[k.swatch+1:]...)
+	k.swatches.UnselectAll()
+	k.swatch = -1
+	k.swatchBox.Objects = nil
+	k.swatchBox.Refresh()
+	k.swatches.Refresh()
+}
+
+func (k *kitScreen) typographyTab() fyne.CanvasObject {
+	kit := k.kit()
+	fs := k.add(
+		textField("typography.heading.family", lang.L("Heading family"), &kit.Typography.Heading.Family, false),
+		textField("typography.heading.file", lang.L("Heading file"), &kit.Typography.Heading.File, false),
+		textField("typography.body.family", lang.L("Body family"), &kit.Typography.Body.Family, false),
+		textField("typography.body.file", lang.L("Body file"), &kit.Typography.Body.File, false),
+	)
+	k.specimens = container.NewVBox()
+	return container.NewVScroll(container.NewVBox(k.specimens, widget.NewSeparator(), formOf(fs...)))
+}
+
+// refreshSpecimens draws each typeface as a specimen, or says why it can't.
+func (k *kitScreen) refreshSpecimens() {
+	kit := k.kit()
+	fg := theme.Color(theme.ColorNameForeground)
+	k.specimens.Objects = nil
+	for _, f := range []struct {
+		role string
+		font brandkit.Font
+	}{{lang.L("Heading"), kit.Typography.Heading}, {lang.L("Body"), kit.Typography.Body}} {
+		k.specimens.Add(sectionTitle(f.role + " · " + f.font.Family))
+		img, err := renderSpecimen(filepath.Join(kit.Dir, f.font.File), fg)
+		if err != nil {
+			k.specimens.Add(errorLabel(err.Error()))
+			continue
+		}
+		ci := canvas.NewImageFromImage(img)
+		ci.FillMode = canvas.ImageFillOriginal
+		k.specimens.Add(container.NewHBox(ci))
+	}
+	k.specimens.Refresh()
+}
+
+func (k *kitScreen) logoTab() fyne.CanvasObject {
+	kit := k.kit()
+	fs := k.add(
+		textField("logo.file", lang.L("Logo file"), &kit.Logo.File, false),
+		intField("logo.min_width_px", lang.L("Minimum width (px)"), &kit.Logo.MinWidthPx),
+		floatField("logo.clear_space", lang.L("Clear space (× width)"), &kit.Logo.ClearSpace),
+		checksField("logo.corners", lang.L("Allowed corners"), &kit.Logo.Corners, []string{"top-left", "top-right", "bottom-left", "bottom-right"}),
+	)
+	k.logo = container.NewCenter()
+	note := widget.NewLabel(lang.L("The dashed frame is the clear space: nothing else may stand inside it."))
+	return container.NewVScroll(container.NewVBox(k.logo, note, widget.NewSeparator(), formOf(fs...)))
+}
+
+func (k *kitScreen) refreshLogo() {
+	kit := k.kit()
+	img, err := logoWithClearSpace(filepath.Join(kit.Dir, kit.Logo.File), kit.Logo.ClearSpace, theme.Color(theme.ColorNamePrimary))
+	if err != nil {
+		k.logo.Objects = []fyne.CanvasObject{errorLabel(err.Error())}
+	} else {
+		ci := canvas.NewImageFromImage(img)
+		ci.FillMode = canvas.ImageFillContain
+		b := img.Bounds()
+		ci.SetMinSize(fyne.NewSize(float32(b.Dx())*0.8, float32(b.Dy())*0.8))
+		k.logo.Objects = []fyne.CanvasObject{ci}
+	}
+	k.logo.Refresh()
+}
+
+func (k *kitScreen) lexiconTab() fyne.CanvasObject {
+	kit := k.kit()
+	lex := k.add(
+		listField("lexicon.banned", lang.L("Banned words"), &kit.Lexicon.Banned),
+		preferredField(&kit.Lexicon.Preferred),
+		listField("lexicon.required_hashtags", lang.L("Required hashtags"), &kit.Lexicon.RequiredHashtags),
+		listField("lexicon.required_mentions", lang.L("Required mentions"), &kit.Lexicon.RequiredMentions),
+		intField("lexicon.max_hashtags", lang.L("Hashtags at most"), &kit.Lexicon.MaxHashtags),
+	)
+	claims := k.add(
+		listField("claims.restricted", lang.L("Restricted claims"), &kit.Claims.Restricted),
+		intField("claims.window_chars", lang.L("Proof within (chars)"), &kit.Claims.WindowChars),
+	)
+	var proofs []string
+	for _, s := range kit.Claims.Substantiations {
+		proofs = append(proofs, fmt.Sprintf("%s — %s (%s)", s.ID, s.Text, strings.Join(s.Claims, ", ")))
+	}
+	proofLabel := widget.NewLabel(strings.Join(proofs, "\n"))
+	proofLabel.Wrapping = fyne.TextWrapWord
+	return container.NewVScroll(container.NewVBox(
+		sectionTitle(lang.L("Lexicon")), formOf(lex...),
+		sectionTitle(lang.L("Claims policy")), formOf(claims...),
+		sectionTitle(lang.L("Approved substantiations")), proofLabel))
+}
+
+// preferredField edits the preferred terms, one "avoid = use" per line.
+func preferredField(ptr *map[string]string) *field {
+	e := widget.NewMultiLineEntry()
+	e.SetMinRowsVisible(4)
+	f := newField("lexicon.preferred", lang.L("Preferred terms (avoid = use)"), e, func() {
+		keys := make([]string, 0, len(*ptr))
+		for from := range *ptr {
+			keys = append(keys, from)
+		}
+		sort.Strings(keys)
+		lines := make([]string, len(keys))
+		for i, from := range keys {
+			lines[i] = from + " = " + (*ptr)[from]
+		}
+		e.SetText(strings.Join(lines, "\n"))
+	})
+	e.OnChanged = func(s string) {
+		m := map[string]string{}
+		for _, l := range splitLines(s) {
+			from, to, _ := strings.Cut(l, "=")
+			m[strings.TrimSpace(from)] = strings.TrimSpace(to)
+		}
+		*ptr = m
+	}
+	return f
+}
+
+func (k *kitScreen) personasTab() fyne.CanvasObject {
+	k.personas = &widget.List{
+		Length: func() int { return len(k.kit().Personas) },
+		CreateItem: func() fyne.CanvasObject {
+			return container.NewVBox(widget.NewLabelWithStyle("Persona", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel("description"))
+		},
+		UpdateItem: k.updatePersona,
+		OnSelected: k.onPersonaSelected,
+	}
+	k.personas.ExtendBaseWidget(k.personas)
+	k.personaEd = container.NewVBox()
+	split := container.NewHSplit(k.personas, container.NewVScroll(k.personaEd))
+	split.Offset = 0.4
+	return split
+}
+
+func (k *kitScreen) updatePersona(id widget.ListItemID, o fyne.CanvasObject) {
+	p := k.kit().Personas[id]
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(p.Name + "  (" + p.ID + ")")
+	d := box.Objects[1].(*widget.Label)
+	d.Truncation = fyne.TextTruncateEllipsis
+	d.SetText(p.Description)
+}
+
+func (k *kitScreen) onPersonaSelected(id widget.ListItemID) {
+	k.persona = id
+	p := &k.kit().Personas[id]
+	f := fmt.Sprintf("personas[%d]", id)
+	fs := []*field{
+		textField(f+".id", lang.L("Identifier"), &p.ID, false),
+		textField(f+".name", lang.L("Name"), &p.Name, false),
+		textField(f+".description", lang.L("About"), &p.Description, true),
+		listField(f+".interests", lang.L("Interests"), &p.Interests),
+		textField(f+".tone", lang.L("Tone"), &p.Tone, false),
+	}
+	for _, fl := range fs {
+		fl.load()
+		fl.setErrors(k.problems)
+	}
+	k.personaEd.Objects = []fyne.CanvasObject{formOf(fs...)}
+	k.personaEd.Refresh()
+}
+
+// load copies the kit into every widget.
+func (k *kitScreen) load() {
+	kit := k.kit()
+	k.header.ParseMarkdown(fmt.Sprintf("# %s\n*%s* · v%s · %s", kit.Identity.Name, kit.Identity.Tagline, kit.Identity.Version, strings.Join(kit.Identity.Languages, ", ")))
+	for _, f := range k.fields {
+		f.load()
+	}
+	k.swatches.Refresh()
+	k.personas.Refresh()
+	k.refreshStrip()
+	k.refreshSpecimens()
+	k.refreshLogo()
+}
+
+// refreshStrip shows the logo and one chip per palette colour in the header.
+func (k *kitScreen) refreshStrip() {
+	kit := k.kit()
+	k.strip.Objects = nil
+	logo := canvas.NewImageFromFile(filepath.Join(kit.Dir, kit.Logo.File))
+	logo.FillMode = canvas.ImageFillContain
+	logo.SetMinSize(fyne.NewSize(150, 46))
+	k.strip.Add(logo)
+	for _, c := range kit.Palette {
+		if col := parseHex(c.Hex); col != nil {
+			chip := canvas.NewRectangle(col)
+			chip.CornerRadius = 6
+			chip.SetMinSize(fyne.NewSize(34, 46))
+			k.strip.Add(chip)
+		}
+	}
+	k.strip.Refresh()
+}
+
+// showProblems puts each problem beside its field and in the list below.
+func (k *kitScreen) showProblems(problems []brandkit.FieldError) {
+	k.problems = problems
+	for _, f := range k.fields {
+		f.setErrors(problems)
+	}
+	if len(problems) == 0 {
+		k.errTitle.SetText("✓ " + lang.L("The kit is valid."))
+	} else {
+		k.errTitle.SetText(lang.N("{{.Count}} problem in the kit — select one to go to it", len(problems), map[string]any{"Count": len(problems)}))
+	}
+	k.errList.Refresh()
+}
+
+func (k *kitScreen) updateErrItem(id widget.ListItemID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.Importance = widget.DangerImportance
+	p := k.problems[id]
+	p.File = filepath.Base(p.File)
+	l.SetText(p.Error())
+}
+
+// tabOf maps a field path to the tab that edits it.
+var tabOf = []struct{ prefix string }{
+	{"identity"}, {"palette"}, {"typography"}, {"logo"}, {"lexicon"}, {"personas"},
+}
+
+func (k *kitScreen) onErrSelected(id widget.ListItemID) {
+	field := k.problems[id].Field
+	switch {
+	case strings.HasPrefix(field, "voice"):
+		field = "identity"
+	case strings.HasPrefix(field, "claims"):
+		field = "lexicon"
+	}
+	for i, t := range tabOf {
+		if strings.HasPrefix(field, t.prefix) {
+			k.tabs.SelectIndex(i)
+		}
+	}
+	k.errList.UnselectAll()
+}
+
+// validation checks the edited kit without writing it.
+func (k *kitScreen) validation() []brandkit.FieldError {
+	data, err := k.kit().Marshal()
+	if err != nil {
+		return []brandkit.FieldError{{File: filepath.Join(k.kit().Dir, brandkit.FileName), Problem: err.Error()}}
+	}
+	_, err = brandkit.Parse(k.kit().Dir, data, k.ws.KitOptions())
+	var ve *brandkit.ValidationError
+	if errors.As(err, &ve) {
+		return ve.Errors
+	}
+	return nil
+}
+
+func (k *kitScreen) onCheck() {
+	k.showProblems(k.validation())
+	k.refreshSpecimens()
+	k.refreshLogo()
+}
+
+func (k *kitScreen) onSave() {
+	err := k.kit().Save(k.ws.KitOptions())
+	var ve *brandkit.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		k.showProblems(ve.Errors)
+		showError(k.st.win, fmt.Errorf("%s %s", lang.L("Nothing was saved: fix the problems marked in red first."), ve.Errors[0].Error()))
+	case err != nil:
+		showError(k.st.win, err)
+	default:
+		k.ws.KitErr = nil
+		k.showProblems(nil)
+		k.load()
+		k.st.app.Settings().SetTheme(newKitTheme(k.kit()))
+		k.st.refreshStatus()
+	}
+}
+
+func (k *kitScreen) onRevert() {
+	k.ws.ReloadKit()
+	if k.ws.Kit == nil {
+		showError(k.st.win, k.ws.KitErr)
+		return
+	}
+	k.rebind()
+}
+
+// rebind rebuilds the screen on the reloaded kit, whose fields live at new
+// addresses.
+func (k *kitScreen) rebind() {
+	fresh := newKitScreen(k.st, k.ws)
+	k.st.built[k.st.current] = fresh.build()
+	k.st.screens[k.st.current] = fresh
+	k.st.Show(k.st.current)
+	k.st.refreshStatus()
+}

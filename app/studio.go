@@ -1,0 +1,145 @@
+// Package app is Atelier's Fyne user interface: the main window, its
+// screens, the theme drawn from the brand kit and the fr/en translations.
+// It drives the headless core packages and holds no domain logic.
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/studio"
+)
+
+// AppID is the application id, the same as in FyneApp.toml.
+const AppID = "studio.atelier.app"
+
+// screen is one destination of the sidebar.
+type screen interface {
+	title() string
+	icon() fyne.Resource
+	build() fyne.CanvasObject
+}
+
+// Studio is the main window: a sidebar of screens, the current screen and
+// a status line.
+type Studio struct {
+	app fyne.App
+	win fyne.Window
+	ws  *studio.Workspace
+
+	screens []screen
+	built   map[int]fyne.CanvasObject
+	nav     *widget.List
+	body    *fyne.Container
+	status  *widget.Label
+	current int
+}
+
+// New makes the studio window for a workspace. Call Window().ShowAndRun().
+func New(a fyne.App, ws *studio.Workspace) *Studio {
+	s := &Studio{app: a, ws: ws, built: map[int]fyne.CanvasObject{}}
+	a.Settings().SetTheme(newKitTheme(ws.Kit))
+	s.win = a.NewWindow("Atelier")
+	s.screens = []screen{
+		&placeholderScreen{name: lang.L("Compose"), ico: theme.DocumentCreateIcon(), issue: 3,
+			what: lang.L("Write one brief and get drafts for every platform, persona and language.")},
+		&reviewScreen{ws: ws},
+		&placeholderScreen{name: lang.L("Assets"), ico: theme.MediaPhotoIcon(), issue: 9,
+			what: lang.L("Import images and render them for every platform placement.")},
+		newKitScreen(s, ws),
+		&placeholderScreen{name: lang.L("Model"), ico: theme.ComputerIcon(), issue: 3,
+			what: lang.L("See the local Ollama server, its models, and pull new ones.")},
+		&settingsScreen{ws: ws, win: s.win},
+	}
+	s.build()
+	return s
+}
+
+// Window returns the studio's window.
+func (s *Studio) Window() fyne.Window { return s.win }
+
+func (s *Studio) build() {
+	s.nav = &widget.List{
+		Length:     func() int { return len(s.screens) },
+		CreateItem: s.newNavItem,
+		UpdateItem: s.updateNavItem,
+		OnSelected: s.onNavSelected,
+	}
+	s.nav.ExtendBaseWidget(s.nav)
+	s.body = container.NewStack()
+	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.refreshStatus()
+
+	split := container.NewHSplit(s.nav, s.body)
+	split.Offset = 0.18
+	s.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), s.status), nil, nil, split))
+	s.win.Resize(fyne.NewSize(1200, 780))
+	s.nav.Select(s.kitIndex())
+}
+
+func (s *Studio) newNavItem() fyne.CanvasObject {
+	return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Brand kit ----"))
+}
+
+func (s *Studio) updateNavItem(id widget.ListItemID, o fyne.CanvasObject) {
+	row := o.(*fyne.Container)
+	row.Objects[0].(*widget.Icon).SetResource(s.screens[id].icon())
+	row.Objects[1].(*widget.Label).SetText(s.screens[id].title())
+}
+
+func (s *Studio) onNavSelected(id widget.ListItemID) { s.Show(id) }
+
+// Show switches to the screen at index id, building it the first time.
+func (s *Studio) Show(id int) {
+	obj, ok := s.built[id]
+	if !ok {
+		obj = s.screens[id].build()
+		s.built[id] = obj
+	}
+	s.current = id
+	s.body.Objects = []fyne.CanvasObject{obj}
+	s.body.Refresh()
+}
+
+// Current returns the title of the screen shown.
+func (s *Studio) Current() string { return s.screens[s.current].title() }
+
+// ScreenTitles returns the sidebar's entries in order.
+func (s *Studio) ScreenTitles() []string {
+	out := make([]string, len(s.screens))
+	for i, sc := range s.screens {
+		out[i] = sc.title()
+	}
+	return out
+}
+
+// kitIndex is the Brand kit screen's place in the sidebar: the screen the
+// studio opens on while drafting is not there yet.
+func (s *Studio) kitIndex() int {
+	for i, sc := range s.screens {
+		if _, ok := sc.(*kitScreen); ok {
+			return i
+		}
+	}
+	return 0
+}
+
+// refreshStatus says which kit and data folder are in use and what is
+// missing.
+func (s *Studio) refreshStatus() {
+	kit := lang.L("no brand kit")
+	if s.ws.Kit != nil {
+		kit = s.ws.Kit.Identity.Name + " " + s.ws.Kit.Identity.Version
+	}
+	msg := lang.L("Kit") + ": " + kit
+	if n := len(s.ws.KitProblems()); n > 0 {
+		msg += " (" + lang.N("{{.Count}} error", n, map[string]any{"Count": n}) + ")"
+	}
+	msg += "  ·  " + lang.L("Data") + ": " + s.ws.DataDir
+	msg += "  ·  " + lang.L("AI drafting is not set up yet (issue #3)")
+	s.status.SetText(msg)
+}

@@ -1,0 +1,233 @@
+package app
+
+import (
+	"context"
+	"image/color"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/brandkit"
+	"atelier/samples"
+	"atelier/studio"
+)
+
+// newTestStudio opens a studio on a fresh data dir holding a copy of the
+// sample kit, in Fyne's test driver.
+func newTestStudio(t *testing.T) (*Studio, *studio.Workspace) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	kitDir, err := studio.DefaultKitDir(dir, samples.Kit())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := studio.Open(context.Background(), dir, kitDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	if err := ws.EnsureSampleCampaign(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s := New(a, ws)
+	s.Window().Resize(fyne.NewSize(1200, 800))
+	return s, ws
+}
+
+// texts returns every piece of text drawn in the window.
+func texts(w fyne.Window) string {
+	var b strings.Builder
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		switch t := o.(type) {
+		case *canvas.Text:
+			if t.Visible() {
+				b.WriteString(t.Text + "\n")
+			}
+		case *widget.Entry:
+			b.WriteString(t.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func fills(w fyne.Window) map[color.NRGBA]bool {
+	out := map[color.NRGBA]bool{}
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if r, ok := o.(*canvas.Rectangle); ok && r.Visible() {
+			if c, ok := r.FillColor.(color.NRGBA); ok {
+				out[c] = true
+			}
+		}
+	}
+	return out
+}
+
+func TestNavigationReachesEveryScreen(t *testing.T) {
+	s, _ := newTestStudio(t)
+	want := []string{"Compose", "Review", "Assets", "Brand kit", "Model", "Settings"}
+	if got := s.ScreenTitles(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("sidebar %v, want %v", got, want)
+	}
+	if s.Current() != "Brand kit" {
+		t.Fatalf("opens on %q, want the brand kit", s.Current())
+	}
+	expect := map[string]string{
+		"Compose":   "issue #3",
+		"Review":    "draft: 0",
+		"Assets":    "issue #9",
+		"Brand kit": "Maison Lumen",
+		"Model":     "Ollama",
+		"Settings":  "ATELIER_HOME",
+	}
+	for i, title := range want {
+		s.nav.Select(i)
+		if s.Current() != title {
+			t.Fatalf("selected %d, showing %q", i, s.Current())
+		}
+		if got := texts(s.Window()); !strings.Contains(got, expect[title]) {
+			t.Errorf("%s screen does not show %q:\n%s", title, expect[title], got)
+		}
+	}
+}
+
+func TestKitScreenShowsSampleKit(t *testing.T) {
+	s, ws := newTestStudio(t)
+	got := texts(s.Window())
+	for _, want := range []string{"Maison Lumen", "@maisonlumen", "fr-FR", "The kit is valid."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("kit screen lacks %q", want)
+		}
+	}
+	colours := fills(s.Window())
+	for _, c := range ws.Kit.Palette {
+		if !colours[parseHex(c.Hex).(color.NRGBA)] {
+			t.Errorf("colour %s %s is not drawn", c.Name, c.Hex)
+		}
+	}
+	k := s.screens[s.kitIndex()].(*kitScreen)
+	k.tabs.SelectIndex(1)
+	got = texts(s.Window())
+	for _, c := range ws.Kit.Palette {
+		if !strings.Contains(got, c.Hex+" · "+c.Role) {
+			t.Errorf("swatch for %s missing", c.Hex)
+		}
+	}
+}
+
+// findField returns the kit screen's field for a path.
+func findField(t *testing.T, k *kitScreen, path string) *field {
+	for _, f := range k.fields {
+		if f.path == path {
+			return f
+		}
+	}
+	t.Fatalf("no field %s", path)
+	return nil
+}
+
+func TestKitScreenShowsErrorsInlineAndSavesNothingBad(t *testing.T) {
+	s, ws := newTestStudio(t)
+	k := s.screens[s.kitIndex()].(*kitScreen)
+	manifest := filepath.Join(ws.KitDir, brandkit.FileName)
+	before, _ := os.ReadFile(manifest)
+
+	langs := findField(t, k, "identity.languages")
+	langs.input.(*widget.Entry).SetText("fr-FR\nen-GB\nklingon_tlh")
+	test.Tap(findButton(t, s.Window(), "Save"))
+	if !langs.err.Visible() || !strings.Contains(langs.err.Text, "BCP 47") {
+		t.Fatalf("inline error = %q (visible %v)", langs.err.Text, langs.err.Visible())
+	}
+	if !strings.Contains(texts(s.Window()), "brandkit.toml:") {
+		t.Error("the error list does not name the file and line")
+	}
+	after, _ := os.ReadFile(manifest)
+	if string(before) != string(after) {
+		t.Fatal("an invalid kit was written")
+	}
+
+	langs.input.(*widget.Entry).SetText("fr-FR\nen-GB\nde-DE")
+	findField(t, k, "identity.tagline").input.(*widget.Entry).SetText("Nouvelle lumière")
+	test.Tap(findButton(t, s.Window(), "Save"))
+	if langs.err.Visible() {
+		t.Fatalf("error still shown after the fix: %q", langs.err.Text)
+	}
+	saved, err := brandkit.Load(ws.KitDir, ws.KitOptions())
+	if err != nil || saved.Identity.Tagline != "Nouvelle lumière" || len(saved.Identity.Languages) != 3 {
+		t.Fatalf("saved kit %+v, %v", saved.Identity, err)
+	}
+}
+
+func TestPaletteEditRecoloursSwatch(t *testing.T) {
+	s, ws := newTestStudio(t)
+	k := s.screens[s.kitIndex()].(*kitScreen)
+	k.tabs.SelectIndex(1)
+	k.swatches.Select(0)
+	hex := k.swatchBox.Objects[0]
+	var entry *widget.Entry
+	for _, o := range test.LaidOutObjects(hex) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == ws.Kit.Palette[0].Hex {
+			entry = e
+		}
+	}
+	if entry == nil {
+		t.Fatal("no hex entry for the selected swatch")
+	}
+	entry.SetText("#00FF00")
+	if ws.Kit.Palette[0].Hex != "#00FF00" || !fills(s.Window())[color.NRGBA{0, 0xFF, 0, 0xFF}] {
+		t.Fatal("the swatch did not take the new colour")
+	}
+}
+
+func findButton(t *testing.T, w fyne.Window, label string) *widget.Button {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			return b
+		}
+	}
+	t.Fatalf("no %q button", label)
+	return nil
+}
+
+func TestFrenchTranslation(t *testing.T) {
+	t.Setenv("LANGUAGE", "fr_FR")
+	t.Setenv("LC_ALL", "fr_FR.UTF-8")
+	t.Setenv("LANG", "fr_FR.UTF-8")
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		os.Setenv("LANGUAGE", "C")
+		os.Setenv("LC_ALL", "C")
+		os.Setenv("LANG", "C")
+		LoadTranslations()
+	})
+	s, _ := newTestStudio(t)
+	got := strings.Join(s.ScreenTitles(), ",")
+	if got != "Composer,Relecture,Ressources,Charte de marque,Modèle,Réglages" {
+		t.Fatalf("French sidebar: %s", got)
+	}
+	if !strings.Contains(texts(s.Window()), "La charte est valide.") {
+		t.Error("kit screen is not in French")
+	}
+}
+
+func TestEnglishFallbackForCLocale(t *testing.T) {
+	t.Setenv("LANGUAGE", "")
+	t.Setenv("LC_ALL", "C")
+	t.Setenv("LANG", "C")
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := newTestStudio(t)
+	if got := s.ScreenTitles()[0]; got != "Compose" {
+		t.Fatalf("LANG=C gives %q, want English", got)
+	}
+}

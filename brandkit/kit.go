@@ -1,0 +1,157 @@
+// Package brandkit holds the brand kit: its file format, loading, validation
+// and saving. A kit is a folder with a brandkit.toml and the files it names.
+package brandkit
+
+// FileName is the name of the kit's manifest inside a kit folder.
+const FileName = "brandkit.toml"
+
+// Kit is a brand kit as written in brandkit.toml. Paths are relative to Dir.
+type Kit struct {
+	Identity   Identity                    `toml:"identity"`
+	Voice      Voice                       `toml:"voice"`
+	Lexicon    Lexicon                     `toml:"lexicon"`
+	Palette    []Colour                    `toml:"palette"`
+	Typography Typography                  `toml:"typography"`
+	Logo       Logo                        `toml:"logo"`
+	Claims     Claims                      `toml:"claims"`
+	Personas   []Persona                   `toml:"personas"`
+	Platforms  map[string]PlatformOverride `toml:"platforms"`
+	Audio      Audio                       `toml:"audio"`
+	Templates  []Template                  `toml:"templates"`
+
+	// Dir is the folder the kit was loaded from; it is not part of the file.
+	Dir string `toml:"-"`
+}
+
+// Identity names the brand.
+type Identity struct {
+	Name      string   `toml:"name"`
+	Tagline   string   `toml:"tagline"`
+	Version   string   `toml:"version"`
+	Languages []string `toml:"languages"` // BCP 47 tags, the first is the default
+	Avatar    string   `toml:"avatar"`    // image shown in previews; the logo when empty
+	Handle    string   `toml:"handle"`    // the account name shown in previews
+}
+
+// Voice says how the brand speaks.
+type Voice struct {
+	Description string   `toml:"description"`
+	Traits      []string `toml:"traits"`
+	// Formality is "tu" or "vous" for French, "casual" or "formal" otherwise.
+	Formality string `toml:"formality"`
+	// Emoji is "none", "sparing" (at most MaxEmoji) or "free".
+	Emoji    string `toml:"emoji"`
+	MaxEmoji int    `toml:"max_emoji"`
+}
+
+// Lexicon lists the words the brand avoids and prefers.
+type Lexicon struct {
+	Banned           []string          `toml:"banned"`
+	Preferred        map[string]string `toml:"preferred"` // word to avoid → term to use
+	RequiredHashtags []string          `toml:"required_hashtags"`
+	RequiredMentions []string          `toml:"required_mentions"`
+	MaxHashtags      int               `toml:"max_hashtags"`
+}
+
+// Colour is one named palette entry.
+type Colour struct {
+	Name string `toml:"name"`
+	Hex  string `toml:"hex"`
+	Role string `toml:"role"` // primary, secondary, accent, background, text, alert
+}
+
+// Typography names the kit's typefaces.
+type Typography struct {
+	Heading Font `toml:"heading"`
+	Body    Font `toml:"body"`
+}
+
+// Font is one typeface with its file inside the kit.
+type Font struct {
+	Family string `toml:"family"`
+	File   string `toml:"file"`
+}
+
+// Logo holds the logo file and its placement rules.
+type Logo struct {
+	File       string   `toml:"file"`
+	MinWidthPx int      `toml:"min_width_px"`
+	ClearSpace float64  `toml:"clear_space"` // margin around the logo, as a fraction of its width
+	Corners    []string `toml:"corners"`     // allowed corners: top-left, top-right, bottom-left, bottom-right
+}
+
+// Claims is the policy on restricted CSR and environmental claims.
+type Claims struct {
+	Restricted      []string          `toml:"restricted"`
+	Substantiations []Substantiation  `toml:"substantiations"`
+	WindowChars     int               `toml:"window_chars"` // how near a substantiation must stand
+	Notes           map[string]string `toml:"notes"`
+}
+
+// Substantiation is an approved proof that allows some restricted claims.
+type Substantiation struct {
+	ID     string   `toml:"id"`
+	Text   string   `toml:"text"`
+	Claims []string `toml:"claims"`
+}
+
+// Persona is an audience the brand writes for.
+type Persona struct {
+	ID          string   `toml:"id"`
+	Name        string   `toml:"name"`
+	Description string   `toml:"description"`
+	Interests   []string `toml:"interests"`
+	Tone        string   `toml:"tone"`
+}
+
+// PlatformOverride changes the kit's rules for one platform.
+type PlatformOverride struct {
+	MaxHashtags int    `toml:"max_hashtags"`
+	Emoji       string `toml:"emoji"`
+	Note        string `toml:"note"`
+}
+
+// Audio holds the brand's sound.
+type Audio struct {
+	Voices      map[string]string `toml:"voices"` // language → TTS voice
+	RateWPM     int               `toml:"rate_wpm"`
+	SonicLogo   string            `toml:"sonic_logo"` // WAV file; notes are used when empty
+	Notes       string            `toml:"notes"`      // e.g. "C5:150 E5:150 G5:300"
+	TargetLUFS  float64           `toml:"target_lufs"`
+	TruePeakDBT float64           `toml:"true_peak_dbtp"`
+}
+
+// Template is the fallback text used when no model is available.
+// Placeholders: {topic} {message} {cta} {link} {hashtags} {persona}.
+type Template struct {
+	Language string `toml:"language"`
+	Text     string `toml:"text"`
+}
+
+// Language returns the kit's default language.
+func (k *Kit) Language() string {
+	if len(k.Identity.Languages) == 0 {
+		return "en"
+	}
+	return k.Identity.Languages[0]
+}
+
+// ColourByRole returns the first palette colour with the role, if any.
+func (k *Kit) ColourByRole(role string) (Colour, bool) {
+	for _, c := range k.Palette {
+		if c.Role == role {
+			return c, true
+		}
+	}
+	return Colour{}, false
+}
+
+// Persona returns the persona with the given id.
+func (k *Kit) Persona(id string) (Persona, bool) {
+	for _, p := range k.Personas {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Persona{}, false
+}

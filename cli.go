@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"atelier/brandkit"
+	"atelier/samples"
+	"atelier/studio"
+	"atelier/studio/platform"
+)
+
+const usage = `Atelier — a local-first content studio.
+
+Usage:
+  atelier [--kit DIR]            open the studio window
+  atelier kit validate DIR       check a brand kit; exit 1 on any error
+  atelier demo [--home DIR]      run the pipeline headless on the sample kit
+  atelier help                   this text
+
+Every command takes --help. Data lives in $ATELIER_HOME, or the OS's user
+data folder when it is not set.
+`
+
+// run dispatches to the GUI or a subcommand and returns the exit code.
+func run(args []string) int {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" {
+		return gui(args)
+	}
+	var err error
+	switch args[0] {
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+		return 0
+	case "kit":
+		err = kitCommand(os.Stdout, args[1:])
+	case "demo":
+		err = demoCommand(os.Stdout, args[1:])
+	default:
+		fmt.Fprintf(os.Stderr, "atelier: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errFailed):
+		return 1
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "atelier:", err)
+		return 1
+	}
+	return 0
+}
+
+// errFailed means the command already printed why it failed.
+var errFailed = errors.New("failed")
+
+// openWorkspace opens the data dir and the kit named by --kit, or the
+// sample kit installed in the data dir.
+func openWorkspace(name string, args []string) (*studio.Workspace, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	dataDir, err := studio.DataDir()
+	if err != nil {
+		return nil, err
+	}
+	if *kitDir == "" {
+		if *kitDir, err = studio.DefaultKitDir(dataDir, samples.Kit()); err != nil {
+			return nil, err
+		}
+	}
+	ctx := context.Background()
+	ws, err := studio.Open(ctx, dataDir, *kitDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := ws.EnsureSampleCampaign(ctx); err != nil {
+		ws.Close()
+		return nil, err
+	}
+	return ws, nil
+}
+
+func kitCommand(out io.Writer, args []string) error {
+	if len(args) == 0 || args[0] != "validate" {
+		fmt.Fprintln(os.Stderr, "usage: atelier kit validate DIR")
+		return errFailed
+	}
+	fs := flag.NewFlagSet("kit validate", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: atelier kit validate DIR\n\nChecks brandkit.toml and the files it names. Prints \"ok\" and a summary,\nor every problem as file:line: field: problem; expected …, and exits 1.")
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errFailed
+	}
+	kit, err := brandkit.Load(fs.Arg(0), brandkit.Options{Platforms: platform.Default().IDs()})
+	var ve *brandkit.ValidationError
+	if errors.As(err, &ve) {
+		for _, e := range ve.Errors {
+			fmt.Fprintln(out, e.Error())
+		}
+		fmt.Fprintf(out, "%d error(s)\n", len(ve.Errors))
+		return errFailed
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "ok:", kitSummary(kit))
+	return nil
+}
+
+func kitSummary(k *brandkit.Kit) string {
+	return fmt.Sprintf("%s %s — languages %s; %d colours; fonts %s / %s; %d personas; %d banned words; %d restricted claims",
+		k.Identity.Name, k.Identity.Version, strings.Join(k.Identity.Languages, ", "), len(k.Palette),
+		k.Typography.Heading.Family, k.Typography.Body.Family, len(k.Personas), len(k.Lexicon.Banned), len(k.Claims.Restricted))
+}

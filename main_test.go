@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestKitValidateCommand(t *testing.T) {
+	var out bytes.Buffer
+	if err := kitCommand(&out, []string{"validate", "samples/kit"}); err != nil {
+		t.Fatalf("sample kit: %v\n%s", err, out.String())
+	}
+	if !strings.HasPrefix(out.String(), "ok: Maison Lumen") {
+		t.Fatalf("output %q", out.String())
+	}
+
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "brandkit.toml"), []byte("[identity]\nname = \"\"\nlanguages = [\"xx_YY_zz\"]\n[[palette]]\nname=\"A\"\nhex=\"#12\"\nrole=\"primary\"\n"), 0o644)
+	out.Reset()
+	err := kitCommand(&out, []string{"validate", bad})
+	if !errors.Is(err, errFailed) {
+		t.Fatalf("a bad kit must fail, got %v", err)
+	}
+	for _, want := range []string{"brandkit.toml:2: identity.name", "brandkit.toml:3: identity.languages[0]", "brandkit.toml:6: palette[0].hex", "error(s)"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestDemoRunsHeadless(t *testing.T) {
+	var out bytes.Buffer
+	if err := demoCommand(&out, []string{"--home", t.TempDir()}); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out.String())
+	}
+	for _, want := range []string{"ok: Maison Lumen", "Instagram", "instagram.story 1080×1920", "search \"recharge automne\" → brief", "Demo finished."} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+}
+
+// TestRealWindowUnderXvfb starts the real binary on a virtual X display and
+// screenshots the whole screen with ImageMagick's import. Set
+// ATELIER_SCREENSHOT to keep the picture (the README's comes from here).
+func TestRealWindowUnderXvfb(t *testing.T) {
+	for _, tool := range []string{"Xvfb", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing: run scripts/bootstrap (it installs xvfb and imagemagick)", tool)
+		}
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "atelier")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+
+	display := startXvfb(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	app := exec.CommandContext(ctx, bin)
+	app.Env = append(os.Environ(), "DISPLAY="+display, "ATELIER_HOME="+filepath.Join(dir, "home"), "LANG=C", "LC_ALL=C", "LANGUAGE=")
+	var logs bytes.Buffer
+	app.Stdout, app.Stderr = &logs, &logs
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- app.Wait() }()
+
+	shot := os.Getenv("ATELIER_SCREENSHOT")
+	if shot == "" {
+		shot = filepath.Join(dir, "screenshot.png")
+	}
+	deadline := time.Now().Add(45 * time.Second)
+	var colours int
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-exited:
+			t.Fatalf("atelier exited early: %v\n%s", err, logs.String())
+		case <-time.After(time.Second):
+		}
+		img, err := capture(display, shot)
+		if err != nil {
+			continue
+		}
+		if colours = distinctColours(img); colours > 200 {
+			t.Logf("screenshot with %d colours saved to %s", colours, shot)
+			return
+		}
+	}
+	t.Fatalf("the screen stayed blank (%d colours)\n%s", colours, logs.String())
+}
+
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w}
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+	line := make(chan string, 1)
+	go func() {
+		s, _ := bufio.NewReader(r).ReadString('\n')
+		line <- strings.TrimSpace(s)
+	}()
+	select {
+	case n := <-line:
+		if n == "" {
+			t.Fatal("Xvfb did not report a display")
+		}
+		return ":" + n
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not start in 20 s")
+	}
+	return ""
+}
+
+func capture(display, path string) (image.Image, error) {
+	cmd := exec.Command("import", "-display", display, "-window", "root", path)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("import: %v: %s", err, out)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return png.Decode(f)
+}
+
+func distinctColours(img image.Image) int {
+	seen := map[uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			seen[(r>>8)<<16|(g>>8)<<8|bl>>8] = true
+		}
+	}
+	return len(seen)
+}

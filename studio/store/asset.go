@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"regexp"
+	"time"
+)
+
+// Asset is a file kept in the data dir under its sha256, with what is known
+// of it.
+type Asset struct {
+	ID         int64
+	SHA256     string
+	Kind       string // image, audio, font, other
+	MIME       string
+	Size       int64
+	Width      int
+	Height     int
+	DurationMS int
+	Source     string // the file name it was imported from, or what rendered it
+	Meta       string // JSON: EXIF orientation, focal point, logo box...
+	CreatedAt  time.Time
+}
+
+var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// PutAsset stores an asset row; an asset with the same hash is returned as
+// it is, since the content is the same.
+func (s *Store) PutAsset(ctx context.Context, a Asset) (Asset, error) {
+	if !sha256Hex.MatchString(a.SHA256) {
+		return a, fmt.Errorf("asset hash %q is not a lower-case sha256", a.SHA256)
+	}
+	if a.Meta == "" {
+		a.Meta = "{}"
+	}
+	at := now()
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO asset(sha256, kind, mime, size, width, height, duration_ms, source, meta, created_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO NOTHING`,
+			a.SHA256, a.Kind, a.MIME, a.Size, a.Width, a.Height, a.DurationMS, a.Source, a.Meta, at); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `SELECT id FROM asset WHERE sha256 = ?`, a.SHA256).Scan(&a.ID)
+	})
+	if err != nil {
+		return a, err
+	}
+	return s.Asset(ctx, a.ID)
+}
+
+// Asset returns one asset.
+func (s *Store) Asset(ctx context.Context, id int64) (Asset, error) {
+	var a Asset
+	var at string
+	err := s.r.QueryRowContext(ctx, `SELECT id, sha256, kind, mime, size, width, height, duration_ms, source, meta, created_at FROM asset WHERE id = ?`, id).
+		Scan(&a.ID, &a.SHA256, &a.Kind, &a.MIME, &a.Size, &a.Width, &a.Height, &a.DurationMS, &a.Source, &a.Meta, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("asset %d: %w", id, ErrNotFound)
+	}
+	a.CreatedAt = parseTime(at)
+	return a, err
+}
+
+// LinkAsset ties an asset to a piece in a role (source, variant, audio),
+// for a placement when it is a variant.
+func (s *Store) LinkAsset(ctx context.Context, pieceID, assetID int64, role, placement string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO piece_asset(piece_id, asset_id, role, placement) VALUES (?,?,?,?)`, pieceID, assetID, role, placement)
+		return err
+	})
+}

@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Campaign groups the briefs made for one launch or theme.
+type Campaign struct {
+	ID         int64
+	Name       string
+	KitName    string
+	KitVersion string
+	CreatedAt  time.Time
+}
+
+// Brief is what the CM asks for: one message for several platforms,
+// personas and languages.
+type Brief struct {
+	ID         int64
+	CampaignID int64
+	Topic      string
+	KeyMessage string
+	CTA        string
+	Link       string
+	Personas   []string
+	Platforms  []string
+	Languages  []string
+	Formats    []string
+	CreatedAt  time.Time
+}
+
+// CreateCampaign stores a new campaign and returns it with its id.
+func (s *Store) CreateCampaign(ctx context.Context, c Campaign) (Campaign, error) {
+	if c.Name == "" {
+		return c, errors.New("a campaign needs a name")
+	}
+	at := now()
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO campaign(name, kit_name, kit_version, created_at) VALUES (?,?,?,?)`,
+			c.Name, c.KitName, c.KitVersion, at)
+		if err != nil {
+			return err
+		}
+		c.ID, err = res.LastInsertId()
+		return err
+	})
+	c.CreatedAt = parseTime(at)
+	return c, err
+}
+
+// Campaigns lists every campaign, newest first.
+func (s *Store) Campaigns(ctx context.Context) ([]Campaign, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, name, kit_name, kit_version, created_at FROM campaign ORDER BY id DESC`)
+	if err != nil {
+		return nil, s.wrap("listing campaigns in", err)
+	}
+	defer rows.Close()
+	var out []Campaign
+	for rows.Next() {
+		var c Campaign
+		var at string
+		if err := rows.Scan(&c.ID, &c.Name, &c.KitName, &c.KitVersion, &at); err != nil {
+			return nil, err
+		}
+		c.CreatedAt = parseTime(at)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// CreateBrief stores a brief in its campaign.
+func (s *Store) CreateBrief(ctx context.Context, b Brief) (Brief, error) {
+	if b.Topic == "" {
+		return b, errors.New("a brief needs a topic")
+	}
+	lists, err := marshalLists(b.Personas, b.Platforms, b.Languages, b.Formats)
+	if err != nil {
+		return b, err
+	}
+	at := now()
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO brief(campaign_id, topic, key_message, cta, link, personas, platforms, languages, formats, created_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?)`, b.CampaignID, b.Topic, b.KeyMessage, b.CTA, b.Link, lists[0], lists[1], lists[2], lists[3], at)
+		if err != nil {
+			return err
+		}
+		b.ID, err = res.LastInsertId()
+		return err
+	})
+	b.CreatedAt = parseTime(at)
+	return b, err
+}
+
+// Brief returns one brief.
+func (s *Store) Brief(ctx context.Context, id int64) (Brief, error) {
+	var b Brief
+	var personas, platforms, languages, formats, at string
+	err := s.r.QueryRowContext(ctx, `SELECT id, campaign_id, topic, key_message, cta, link, personas, platforms, languages, formats, created_at
+		FROM brief WHERE id = ?`, id).Scan(&b.ID, &b.CampaignID, &b.Topic, &b.KeyMessage, &b.CTA, &b.Link, &personas, &platforms, &languages, &formats, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return b, fmt.Errorf("brief %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return b, s.wrap("reading a brief from", err)
+	}
+	b.CreatedAt = parseTime(at)
+	for _, l := range []struct {
+		raw string
+		dst *[]string
+	}{{personas, &b.Personas}, {platforms, &b.Platforms}, {languages, &b.Languages}, {formats, &b.Formats}} {
+		if err := json.Unmarshal([]byte(l.raw), l.dst); err != nil {
+			return b, fmt.Errorf("brief %d has a damaged list: %w", id, err)
+		}
+	}
+	return b, nil
+}
+
+func marshalLists(lists ...[]string) ([]string, error) {
+	out := make([]string, len(lists))
+	for i, l := range lists {
+		if l == nil {
+			l = []string{}
+		}
+		b, err := json.Marshal(l)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = string(b)
+	}
+	return out, nil
+}

@@ -1,0 +1,259 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// State is where a piece stands in the approval workflow.
+type State string
+
+const (
+	StateDraft            State = "draft"
+	StateInReview         State = "in_review"
+	StateChangesRequested State = "changes_requested"
+	StateApproved         State = "approved"
+	StateExported         State = "exported"
+	StateRejected         State = "rejected"
+)
+
+// States lists every workflow state in board order.
+var States = []State{StateDraft, StateInReview, StateChangesRequested, StateApproved, StateExported, StateRejected}
+
+// Piece is one platform × persona × language × format of a brief.
+type Piece struct {
+	ID         int64
+	BriefID    int64
+	CampaignID int64
+	Platform   string
+	Persona    string
+	Language   string
+	Format     string
+	State      State
+	Author     string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// VersionStatus says whether a version is whole.
+type VersionStatus string
+
+const (
+	VersionComplete    VersionStatus = "complete"
+	VersionInterrupted VersionStatus = "interrupted"  // the stream broke or was cancelled; the text is partial
+	VersionFailedCheck VersionStatus = "failed_check" // kept with its findings after the repair attempts
+)
+
+// Origin says what made a version.
+type Origin string
+
+const (
+	OriginModel    Origin = "model"
+	OriginTemplate Origin = "template"
+	OriginUser     Origin = "user"
+	OriginRestore  Origin = "restore"
+)
+
+// Version is one state of a piece's text, with where it came from.
+type Version struct {
+	ID              int64
+	PieceID         int64
+	Number          int
+	Text            string
+	Status          VersionStatus
+	Origin          Origin
+	Action          string // generate, regenerate, shorter, translate:en, edit...
+	Model           string
+	PromptHash      string
+	Seed            int64
+	PromptEvalCount int
+	EvalCount       int
+	PromptEvalTime  time.Duration
+	EvalTime        time.Duration
+	TotalTime       time.Duration
+	Payload         json.RawMessage // the structured draft
+	Author          string
+	CreatedAt       time.Time
+}
+
+// CreatePiece stores a new piece in the draft state.
+func (s *Store) CreatePiece(ctx context.Context, p Piece) (Piece, error) {
+	if p.Platform == "" || p.Language == "" {
+		return p, errors.New("a piece needs a platform and a language")
+	}
+	if p.Format == "" {
+		p.Format = "text"
+	}
+	at := now()
+	p.State = StateDraft
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if p.CampaignID == 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT campaign_id FROM brief WHERE id = ?`, p.BriefID).Scan(&p.CampaignID); err != nil {
+				return fmt.Errorf("brief %d: %w", p.BriefID, ErrNotFound)
+			}
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO piece(brief_id, campaign_id, platform, persona, language, format, state, author, created_at, updated_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?)`, p.BriefID, p.CampaignID, p.Platform, p.Persona, p.Language, p.Format, p.State, p.Author, at, at)
+		if err != nil {
+			return err
+		}
+		p.ID, err = res.LastInsertId()
+		return err
+	})
+	p.CreatedAt, p.UpdatedAt = parseTime(at), parseTime(at)
+	return p, err
+}
+
+const pieceColumns = `id, brief_id, campaign_id, platform, persona, language, format, state, author, created_at, updated_at`
+
+func scanPiece(row interface{ Scan(...any) error }) (Piece, error) {
+	var p Piece
+	var created, updated string
+	err := row.Scan(&p.ID, &p.BriefID, &p.CampaignID, &p.Platform, &p.Persona, &p.Language, &p.Format, &p.State, &p.Author, &created, &updated)
+	p.CreatedAt, p.UpdatedAt = parseTime(created), parseTime(updated)
+	return p, err
+}
+
+// Piece returns one piece.
+func (s *Store) Piece(ctx context.Context, id int64) (Piece, error) {
+	p, err := scanPiece(s.r.QueryRowContext(ctx, `SELECT `+pieceColumns+` FROM piece WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("piece %d: %w", id, ErrNotFound)
+	}
+	return p, err
+}
+
+// PieceFilter narrows a piece listing; zero fields match everything.
+type PieceFilter struct {
+	CampaignID int64
+	BriefID    int64
+	State      State
+	Platform   string
+	Persona    string
+	Language   string
+	Author     string
+	Limit      int
+	Offset     int
+}
+
+// Pieces lists the pieces that match the filter, oldest first.
+func (s *Store) Pieces(ctx context.Context, f PieceFilter) ([]Piece, error) {
+	var where []string
+	var args []any
+	add := func(cond string, v any, set bool) {
+		if set {
+			where = append(where, cond)
+			args = append(args, v)
+		}
+	}
+	add("campaign_id = ?", f.CampaignID, f.CampaignID != 0)
+	add("brief_id = ?", f.BriefID, f.BriefID != 0)
+	add("state = ?", f.State, f.State != "")
+	add("platform = ?", f.Platform, f.Platform != "")
+	add("persona = ?", f.Persona, f.Persona != "")
+	add("language = ?", f.Language, f.Language != "")
+	add("author = ?", f.Author, f.Author != "")
+	q := `SELECT ` + pieceColumns + ` FROM piece`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY id"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+	}
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, s.wrap("listing pieces in", err)
+	}
+	defer rows.Close()
+	var out []Piece
+	for rows.Next() {
+		p, err := scanPiece(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// AddVersion stores a new version of a piece, numbered after the last one.
+func (s *Store) AddVersion(ctx context.Context, v Version) (Version, error) {
+	if v.Status == "" {
+		v.Status = VersionComplete
+	}
+	if v.Action == "" {
+		v.Action = "generate"
+	}
+	if len(v.Payload) == 0 {
+		v.Payload = json.RawMessage("{}")
+	}
+	at := now()
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) + 1 FROM version WHERE piece_id = ?`, v.PieceID).Scan(&v.Number); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO version(piece_id, number, text, status, origin, action, model, prompt_hash, seed,
+			prompt_eval_count, eval_count, prompt_eval_ns, eval_ns, total_ns, payload, author, created_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			v.PieceID, v.Number, v.Text, v.Status, v.Origin, v.Action, v.Model, v.PromptHash, v.Seed,
+			v.PromptEvalCount, v.EvalCount, int64(v.PromptEvalTime), int64(v.EvalTime), int64(v.TotalTime), string(v.Payload), v.Author, at)
+		if err != nil {
+			return err
+		}
+		if v.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE piece SET updated_at = ? WHERE id = ?`, at, v.PieceID)
+		return err
+	})
+	v.CreatedAt = parseTime(at)
+	return v, err
+}
+
+const versionColumns = `id, piece_id, number, text, status, origin, action, model, prompt_hash, seed,
+	prompt_eval_count, eval_count, prompt_eval_ns, eval_ns, total_ns, payload, author, created_at`
+
+func scanVersion(row interface{ Scan(...any) error }) (Version, error) {
+	var v Version
+	var pe, ev, tot int64
+	var payload, at string
+	err := row.Scan(&v.ID, &v.PieceID, &v.Number, &v.Text, &v.Status, &v.Origin, &v.Action, &v.Model, &v.PromptHash, &v.Seed,
+		&v.PromptEvalCount, &v.EvalCount, &pe, &ev, &tot, &payload, &v.Author, &at)
+	v.PromptEvalTime, v.EvalTime, v.TotalTime = time.Duration(pe), time.Duration(ev), time.Duration(tot)
+	v.Payload = json.RawMessage(payload)
+	v.CreatedAt = parseTime(at)
+	return v, err
+}
+
+// Versions lists a piece's versions, oldest first.
+func (s *Store) Versions(ctx context.Context, pieceID int64) ([]Version, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+versionColumns+` FROM version WHERE piece_id = ? ORDER BY number`, pieceID)
+	if err != nil {
+		return nil, s.wrap("listing versions in", err)
+	}
+	defer rows.Close()
+	var out []Version
+	for rows.Next() {
+		v, err := scanVersion(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// LatestVersion returns a piece's newest version.
+func (s *Store) LatestVersion(ctx context.Context, pieceID int64) (Version, error) {
+	v, err := scanVersion(s.r.QueryRowContext(ctx, `SELECT `+versionColumns+` FROM version WHERE piece_id = ? ORDER BY number DESC LIMIT 1`, pieceID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, fmt.Errorf("piece %d has no version: %w", pieceID, ErrNotFound)
+	}
+	return v, err
+}

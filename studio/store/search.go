@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+	"strings"
+)
+
+// Hit is one full-text search result.
+type Hit struct {
+	Kind    string // "brief" or "version"
+	ID      int64  // the brief's or the version's id
+	PieceID int64  // for a version, its piece
+	Snippet string // the matching text, with the match in [brackets]
+}
+
+// Search finds briefs and versions whose text holds every word of query,
+// accent- and case-insensitively; the last word matches as a prefix.
+// The user's words are quoted, so FTS5 syntax in them is taken literally.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+	match := ftsQuery(query)
+	if match == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 50
+	}
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT 'brief', b.rowid, 0, snippet(brief_fts, -1, '[', ']', '…', 12), bm25(brief_fts) AS rank
+		  FROM brief_fts b WHERE brief_fts MATCH ?1
+		UNION ALL
+		SELECT 'version', v.rowid, version.piece_id, snippet(version_fts, 0, '[', ']', '…', 12), bm25(version_fts) AS rank
+		  FROM version_fts v JOIN version ON version.id = v.rowid WHERE version_fts MATCH ?1
+		ORDER BY rank LIMIT ?2`, match, limit)
+	if err != nil {
+		return nil, s.wrap("searching", err)
+	}
+	defer rows.Close()
+	var out []Hit
+	for rows.Next() {
+		var h Hit
+		var rank float64
+		if err := rows.Scan(&h.Kind, &h.ID, &h.PieceID, &h.Snippet, &rank); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+func ftsQuery(q string) string {
+	words := strings.Fields(q)
+	for i, w := range words {
+		words[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+	}
+	if n := len(words); n > 0 {
+		words[n-1] += "*"
+	}
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,156 @@
+// Package studio is Atelier's domain: the workspace (data dir, store, brand
+// kit, platform registry), drafting and the approval workflow.
+package studio
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"atelier/brandkit"
+	"atelier/studio/platform"
+	"atelier/studio/store"
+)
+
+// Workspace is everything a session of Atelier works on.
+type Workspace struct {
+	DataDir  string
+	KitDir   string
+	Kit      *brandkit.Kit // nil only when the kit could not be read at all
+	KitErr   error         // the kit's validation problems, if any
+	Store    *store.Store
+	Registry *platform.Registry
+}
+
+// DataDir returns where Atelier keeps its data: $ATELIER_HOME when set,
+// otherwise the OS's user data folder.
+func DataDir() (string, error) {
+	if d := os.Getenv("ATELIER_HOME"); d != "" {
+		return filepath.Abs(d)
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the data folder: %w (set ATELIER_HOME)", err)
+	}
+	switch runtime.GOOS {
+	case "darwin":
+		return filepath.Join(home, "Library", "Application Support", "Atelier"), nil
+	case "windows":
+		if d := os.Getenv("LocalAppData"); d != "" {
+			return filepath.Join(d, "Atelier"), nil
+		}
+		return filepath.Join(home, "AppData", "Local", "Atelier"), nil
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "atelier"), nil
+	}
+	return filepath.Join(home, ".local", "share", "atelier"), nil
+}
+
+// SampleKitName is the folder the sample kit is installed to under kits/.
+const SampleKitName = "maison-lumen"
+
+// DefaultKitDir returns the kit opened when none is chosen: the sample kit
+// in the data dir, installed from sample on first use.
+func DefaultKitDir(dataDir string, sample fs.FS) (string, error) {
+	dir := filepath.Join(dataDir, "kits", SampleKitName)
+	if _, err := os.Stat(filepath.Join(dir, brandkit.FileName)); err == nil {
+		return dir, nil
+	}
+	if err := InstallKit(sample, dir); err != nil {
+		return "", fmt.Errorf("installing the sample brand kit into %s: %w", dir, err)
+	}
+	return dir, nil
+}
+
+// InstallKit copies a kit's files into dir, each written atomically.
+func InstallKit(src fs.FS, dir string) error {
+	return fs.WalkDir(src, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(path))
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := fs.ReadFile(src, path)
+		if err != nil {
+			return err
+		}
+		return brandkit.WriteFileAtomic(dst, data, 0o644)
+	})
+}
+
+// Open opens the workspace: the store in dataDir and the kit in kitDir. A kit
+// with problems still opens (KitErr says what is wrong); a store that cannot
+// open is an error.
+func Open(ctx context.Context, dataDir, kitDir string) (*Workspace, error) {
+	w := &Workspace{DataDir: dataDir, KitDir: kitDir, Registry: platform.Default()}
+	st, err := store.Open(ctx, filepath.Join(dataDir, store.FileName))
+	if err != nil {
+		return nil, err
+	}
+	w.Store = st
+	w.ReloadKit()
+	return w, nil
+}
+
+// KitOptions returns the validation options for this workspace's kit.
+func (w *Workspace) KitOptions() brandkit.Options {
+	return brandkit.Options{Platforms: w.Registry.IDs()}
+}
+
+// ReloadKit reads the kit again from KitDir.
+func (w *Workspace) ReloadKit() {
+	w.Kit, w.KitErr = brandkit.Load(w.KitDir, w.KitOptions())
+}
+
+// KitProblems returns the kit's validation errors, or nil.
+func (w *Workspace) KitProblems() []brandkit.FieldError {
+	var ve *brandkit.ValidationError
+	if errors.As(w.KitErr, &ve) {
+		return ve.Errors
+	}
+	return nil
+}
+
+// Close closes the store.
+func (w *Workspace) Close() error { return w.Store.Close() }
+
+// EnsureSampleCampaign creates the sample campaign on first run, so the
+// studio opens with something to look at.
+func (w *Workspace) EnsureSampleCampaign(ctx context.Context) error {
+	cs, err := w.Store.Campaigns(ctx)
+	if err != nil || len(cs) > 0 {
+		return err
+	}
+	kitName, kitVersion := "", ""
+	if w.Kit != nil {
+		kitName, kitVersion = w.Kit.Identity.Name, w.Kit.Identity.Version
+	}
+	c, err := w.Store.CreateCampaign(ctx, store.Campaign{Name: "Sample · Lancement recharge d'automne", KitName: kitName, KitVersion: kitVersion})
+	if err != nil {
+		return err
+	}
+	_, err = w.Store.CreateBrief(ctx, SampleBrief(c.ID))
+	return err
+}
+
+// SampleBrief is the brief of the sample campaign.
+func SampleBrief(campaignID int64) store.Brief {
+	return store.Brief{
+		CampaignID: campaignID,
+		Topic:      "La recharge d'automne « Feu de bois »",
+		KeyMessage: "Gardez votre bougie, changez seulement la cire : la recharge Feu de bois arrive le 1er octobre.",
+		CTA:        "Réservez la vôtre",
+		Link:       "https://maisonlumen.example/recharge",
+		Personas:   []string{"parents-urbains", "design-lovers"},
+		Platforms:  []string{"instagram", "linkedin", "x"},
+		Languages:  []string{"fr-FR", "en-GB"},
+		Formats:    []string{"text", "image", "audio"},
+	}
+}
