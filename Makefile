@@ -5,7 +5,7 @@ TAGS    := sqlite_fts5
 BIN     := bin/atelier
 export CGO_ENABLED := 1
 
-.PHONY: run test build bootstrap demo bench vet
+.PHONY: run test build bootstrap demo bench vet ollama
 
 bootstrap:
 	@scripts/bootstrap
@@ -27,5 +27,10 @@ demo: build
 vet:
 	$(GO) vet -tags $(TAGS) ./...
 
-test: bootstrap vet
-	$(GO) test -tags $(TAGS) -count=1 ./...
+# The drafting tests run against a real Ollama server built from the same
+# module version as the API client (cached in .cache/ollama).
+ollama:
+	@scripts/build-ollama >/dev/null
+
+test: bootstrap vet ollama
+	$(GO) test -tags $(TAGS) -count=1 -timeout 20m ./...

@@ -1,0 +1,282 @@
+package studio
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"atelier/brandkit"
+	"atelier/studio/store"
+)
+
+// MaxRepairs is how many times a draft that fails the brand check goes back
+// to the model with the findings.
+const MaxRepairs = 2
+
+// Composer turns briefs into checked versions in the store.
+type Composer struct {
+	WS      *Workspace
+	Drafter Drafter
+	Author  string
+}
+
+// EventKind says what a compose event reports.
+type EventKind string
+
+const (
+	EventStart  EventKind = "start"  // a variant's call begins (attempt 0 is the first draft)
+	EventStream EventKind = "stream" // text arrived
+	EventDone   EventKind = "done"   // a version was stored
+	EventError  EventKind = "error"  // the variant failed; a partial version may have been stored
+)
+
+// Event reports progress on one variant.
+type Event struct {
+	Kind    EventKind
+	Target  Target
+	PieceID int64
+	Attempt int
+	Text    string // everything streamed so far in this attempt
+	Version store.Version
+	Report  brandkit.Report
+	Err     error
+}
+
+// EventFunc receives compose events, from the composing goroutine.
+type EventFunc func(Event)
+
+// Outcome is the final state of one variant.
+type Outcome struct {
+	Target  Target
+	Piece   store.Piece
+	Version store.Version
+	Report  brandkit.Report
+	Err     error
+}
+
+// Targets expands a brief into platform × persona × language targets.
+func (c *Composer) Targets(b store.Brief) ([]Target, error) {
+	k := c.WS.Kit
+	if k == nil {
+		return nil, fmt.Errorf("no brand kit is loaded: %v", c.WS.KitErr)
+	}
+	personas := b.Personas
+	if len(personas) == 0 {
+		for _, p := range k.Personas {
+			personas = append(personas, p.ID)
+		}
+	}
+	languages := b.Languages
+	if len(languages) == 0 {
+		languages = k.Identity.Languages
+	}
+	if len(b.Platforms) == 0 {
+		return nil, errors.New("the brief names no platform")
+	}
+	var out []Target
+	for _, pid := range b.Platforms {
+		p, ok := c.WS.Registry.Get(pid)
+		if !ok {
+			return nil, fmt.Errorf("the brief names %q, which is not a platform Atelier knows (%v)", pid, c.WS.Registry.IDs())
+		}
+		for _, perID := range personas {
+			per, ok := k.Persona(perID)
+			if !ok {
+				return nil, fmt.Errorf("the brief names persona %q, which the kit does not define", perID)
+			}
+			for _, lang := range languages {
+				if !k.SpeaksLanguage(lang) {
+					return nil, fmt.Errorf("the brief asks for %q, which is not one of the kit's languages %v", lang, k.Identity.Languages)
+				}
+				out = append(out, Target{Platform: p, Persona: per, Language: lang})
+			}
+		}
+	}
+	return out, nil
+}
+
+// TextTarget gives the checker the platform's rules for a target.
+func TextTarget(t Target) brandkit.TextTarget {
+	p := t.Platform
+	return brandkit.TextTarget{Platform: p.ID, Limit: p.TextLimit, Counting: string(p.Counting), URLLength: p.URLLength, MaxHashtags: p.MaxHashtags, Language: t.Language}
+}
+
+// Compose stores the brief's pieces and drafts each of them in turn. A
+// variant that fails does not stop the others; its error is in its Outcome.
+// Compose returns early only when ctx is cancelled.
+func (c *Composer) Compose(ctx context.Context, brief store.Brief, fn EventFunc) ([]Outcome, error) {
+	targets, err := c.Targets(brief)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Outcome, 0, len(targets))
+	for i, t := range targets {
+		piece, err := c.WS.Store.CreatePiece(ctx, store.Piece{BriefID: brief.ID, CampaignID: brief.CampaignID,
+			Platform: t.Platform.ID, Persona: t.Persona.ID, Language: t.Language, Author: c.Author})
+		if err != nil {
+			return out, err
+		}
+		req := &Request{Kit: c.WS.Kit, Brief: brief, Targets: targets, Target: t, Action: ActionGenerate, Seed: int64(42 + i)}
+		v, rep, err := c.DraftPiece(ctx, piece, req, fn)
+		out = append(out, Outcome{Target: t, Piece: piece, Version: v, Report: rep, Err: err})
+		if ctx.Err() != nil {
+			return out, ctx.Err()
+		}
+	}
+	return out, nil
+}
+
+// DraftPiece drafts one piece, checks the draft against the kit, applies the
+// safe fixes, and sends what still fails back to the model, at most
+// MaxRepairs times. Every generation is stored as a version; a stream that
+// breaks keeps its partial text as an interrupted version.
+func (c *Composer) DraftPiece(ctx context.Context, piece store.Piece, req *Request, fn EventFunc) (store.Version, brandkit.Report, error) {
+	emit := func(e Event) {
+		if fn != nil {
+			e.Target, e.PieceID = req.Target, piece.ID
+			fn(e)
+		}
+	}
+	for attempt := 0; ; attempt++ {
+		emit(Event{Kind: EventStart, Attempt: attempt})
+		res, err := c.Drafter.Draft(ctx, req, func(p Progress) error {
+			emit(Event{Kind: EventStream, Attempt: attempt, Text: p.Text})
+			return nil
+		})
+		if err != nil && !errors.Is(err, ErrInvalidReply) {
+			v, saveErr := c.savePartial(ctx, piece, req, res)
+			err = errors.Join(err, saveErr)
+			emit(Event{Kind: EventError, Attempt: attempt, Version: v, Err: err})
+			return v, brandkit.Report{}, err
+		}
+		text, report := c.check(req.Target, res, err)
+		last := attempt >= MaxRepairs || res.Origin == store.OriginTemplate || report.Count(brandkit.SeverityError) == 0
+		status := store.VersionComplete
+		if report.Count(brandkit.SeverityError) > 0 {
+			status = store.VersionFailedCheck
+		}
+		v, saveErr := c.save(ctx, piece, req, res, text, status, report)
+		if saveErr != nil {
+			emit(Event{Kind: EventError, Attempt: attempt, Err: saveErr})
+			return v, report, saveErr
+		}
+		emit(Event{Kind: EventDone, Attempt: attempt, Text: text, Version: v, Report: report})
+		if last {
+			return v, report, nil
+		}
+		next := *req
+		next.Action, next.Previous, next.Findings = ActionRepair, text, report.Summary(brandkit.SeverityError)
+		req = &next
+	}
+}
+
+// check runs the kit's text rules, applies the safe automatic fixes and
+// checks again. An unreadable reply becomes an error finding.
+func (c *Composer) check(t Target, res *Result, replyErr error) (string, brandkit.Report) {
+	if replyErr != nil {
+		return res.Raw, brandkit.Report{Score: 0, Findings: []brandkit.Finding{{Rule: "draft.invalid_reply", Severity: brandkit.SeverityError,
+			Start: -1, End: -1, Message: replyErr.Error(), Fix: "Regenerate, or write the post by hand."}}}
+	}
+	target := TextTarget(t)
+	report := brandkit.CheckText(c.WS.Kit, target, res.Text)
+	text := res.Text
+	if fixed, n := brandkit.ApplyFixes(text, report.Findings); n > 0 {
+		text = fixed
+		report = brandkit.CheckText(c.WS.Kit, target, text)
+	}
+	return text, report
+}
+
+func (c *Composer) save(ctx context.Context, piece store.Piece, req *Request, res *Result, text string, status store.VersionStatus, report brandkit.Report) (store.Version, error) {
+	payload, _ := json.Marshal(res.Draft)
+	v, err := c.WS.Store.AddVersion(ctx, store.Version{
+		PieceID: piece.ID, Text: text, Status: status, Origin: res.Origin, Action: string(req.Action),
+		Model: res.Model, PromptHash: res.PromptHash, Seed: res.Seed,
+		PromptEvalCount: res.Metrics.PromptEvalCount, EvalCount: res.Metrics.EvalCount,
+		PromptEvalTime: res.Metrics.PromptEval, EvalTime: res.Metrics.Eval, TotalTime: res.Metrics.Total,
+		Payload: payload, Author: c.Author,
+	})
+	if err != nil {
+		return v, err
+	}
+	findings, _ := json.Marshal(report.Findings)
+	_, err = c.WS.Store.SaveCheckResult(ctx, store.CheckResult{PieceID: piece.ID, VersionID: v.ID, Score: report.Score,
+		Errors: report.Count(brandkit.SeverityError), Warnings: report.Count(brandkit.SeverityWarning), Findings: string(findings)})
+	return v, err
+}
+
+// savePartial keeps what a broken or cancelled stream produced. It uses a
+// fresh context: the caller's may be the one that was cancelled.
+func (c *Composer) savePartial(_ context.Context, piece store.Piece, req *Request, res *Result) (store.Version, error) {
+	if res == nil || res.Raw == "" {
+		return store.Version{}, nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return c.WS.Store.AddVersion(ctx, store.Version{
+		PieceID: piece.ID, Text: res.Raw, Status: store.VersionInterrupted, Origin: res.Origin, Action: string(req.Action),
+		Model: res.Model, PromptHash: res.PromptHash, Seed: res.Seed, Author: c.Author,
+	})
+}
+
+// Edit runs an edit action on a piece's latest version and stores the
+// result as a new version. Translate writes into the sibling piece in the
+// other language, creating it if needed.
+func (c *Composer) Edit(ctx context.Context, pieceID int64, action Action, language string, fn EventFunc) (store.Version, brandkit.Report, error) {
+	st := c.WS.Store
+	piece, err := st.Piece(ctx, pieceID)
+	if err != nil {
+		return store.Version{}, brandkit.Report{}, err
+	}
+	brief, err := st.Brief(ctx, piece.BriefID)
+	if err != nil {
+		return store.Version{}, brandkit.Report{}, err
+	}
+	prev, err := st.LatestVersion(ctx, pieceID)
+	if err != nil && action != ActionRegenerate {
+		return store.Version{}, brandkit.Report{}, err
+	}
+	targets, err := c.Targets(brief)
+	if err != nil {
+		return store.Version{}, brandkit.Report{}, err
+	}
+	lang := piece.Language
+	if action == ActionTranslate {
+		if language == "" || sameLanguage(language, piece.Language) {
+			return store.Version{}, brandkit.Report{}, fmt.Errorf("translate needs another of the kit's languages than %s", piece.Language)
+		}
+		lang = language
+		if piece, err = c.sibling(ctx, piece, lang); err != nil {
+			return store.Version{}, brandkit.Report{}, err
+		}
+	}
+	var target Target
+	for _, t := range targets {
+		if t.Platform.ID == piece.Platform && t.Persona.ID == piece.Persona {
+			target = t
+		}
+	}
+	if target.Platform.ID == "" {
+		return store.Version{}, brandkit.Report{}, fmt.Errorf("piece %d (%s/%s) is no longer part of its brief", pieceID, piece.Platform, piece.Persona)
+	}
+	target.Language = lang
+	req := &Request{Kit: c.WS.Kit, Brief: brief, Targets: targets, Target: target, Action: action, Previous: prev.Text, Seed: prev.Seed + 1}
+	return c.DraftPiece(ctx, piece, req, fn)
+}
+
+func (c *Composer) sibling(ctx context.Context, p store.Piece, lang string) (store.Piece, error) {
+	if !c.WS.Kit.SpeaksLanguage(lang) {
+		return p, fmt.Errorf("%q is not one of the kit's languages %v", lang, c.WS.Kit.Identity.Languages)
+	}
+	ps, err := c.WS.Store.Pieces(ctx, store.PieceFilter{BriefID: p.BriefID, Platform: p.Platform, Persona: p.Persona, Language: lang})
+	if err != nil {
+		return p, err
+	}
+	if len(ps) > 0 {
+		return ps[0], nil
+	}
+	return c.WS.Store.CreatePiece(ctx, store.Piece{BriefID: p.BriefID, CampaignID: p.CampaignID, Platform: p.Platform,
+		Persona: p.Persona, Language: lang, Format: p.Format, Author: c.Author})
+}

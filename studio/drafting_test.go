@@ -1,0 +1,350 @@
+package studio_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ollama/ollama/api"
+
+	"atelier/samples"
+	"atelier/studio"
+	"atelier/studio/ollamatest"
+	"atelier/studio/store"
+)
+
+// server is the real Ollama test server shared by this package's tests.
+var server *ollamatest.Server
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "atelier-ollama-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	server, err = ollamatest.StartIn(dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "starting the Ollama test server:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	server.Stop()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func newWorkspace(t *testing.T) *studio.Workspace {
+	t.Helper()
+	home := t.TempDir()
+	kitDir, err := studio.DefaultKitDir(home, samples.Kit())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := studio.Open(context.Background(), home, kitDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	return ws
+}
+
+func newBrief(t *testing.T, ws *studio.Workspace, platforms, personas, languages []string) store.Brief {
+	t.Helper()
+	ctx := context.Background()
+	c, err := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := studio.SampleBrief(c.ID)
+	b.Platforms, b.Personas, b.Languages = platforms, personas, languages
+	b, err = ws.Store.CreateBrief(ctx, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func ollamaDrafter(s *ollamatest.Server) *studio.OllamaDrafter {
+	return &studio.OllamaDrafter{Client: s.Client(), Model: s.Model, Timeout: 30 * time.Second, NumPredict: 2048}
+}
+
+func TestComposeTwelveVariantsAgainstRealOllama(t *testing.T) {
+	ws := newWorkspace(t)
+	brief := newBrief(t, ws, []string{"instagram", "linkedin", "x"}, []string{"parents-urbains", "design-lovers"}, []string{"fr-FR", "en-GB"})
+	c := &studio.Composer{WS: ws, Drafter: ollamaDrafter(server), Author: "test"}
+	streamed := map[int64]int{}
+	outs, err := c.Compose(context.Background(), brief, func(e studio.Event) {
+		if e.Kind == studio.EventStream {
+			streamed[e.PieceID]++
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(outs) != 12 {
+		t.Fatalf("%d variants, want 12", len(outs))
+	}
+	ctx := context.Background()
+	for _, o := range outs {
+		if o.Err != nil {
+			t.Errorf("%s: %v", o.Target.Key(), o.Err)
+			continue
+		}
+		if streamed[o.Piece.ID] == 0 {
+			t.Errorf("%s: no stream reached the callback", o.Target.Key())
+		}
+		vs, err := ws.Store.Versions(ctx, o.Piece.ID)
+		if err != nil || len(vs) == 0 || len(vs) > 1+studio.MaxRepairs {
+			t.Fatalf("%s: %d versions, %v", o.Target.Key(), len(vs), err)
+		}
+		for _, v := range vs {
+			var d studio.Draft
+			if err := json.Unmarshal(v.Payload, &d); err != nil || d.Language != o.Target.Language {
+				t.Errorf("%s v%d: payload %s is not the schema's (%v)", o.Target.Key(), v.Number, v.Payload, err)
+			}
+			if v.Model != server.Model || v.PromptHash == "" || v.EvalCount == 0 || v.PromptEvalCount == 0 || v.TotalTime == 0 {
+				t.Errorf("%s v%d: origin not recorded: %+v", o.Target.Key(), v.Number, v)
+			}
+		}
+		last := vs[len(vs)-1]
+		if last.Status != store.VersionComplete && last.Status != store.VersionFailedCheck {
+			t.Errorf("%s: last version %s", o.Target.Key(), last.Status)
+		}
+		if (last.Status == store.VersionComplete) != (o.Report.Count("error") == 0) {
+			t.Errorf("%s: status %s with %d errors", o.Target.Key(), last.Status, o.Report.Count("error"))
+		}
+		if last.Status == store.VersionFailedCheck && len(vs) != 1+studio.MaxRepairs {
+			t.Errorf("%s: failed the check after %d attempts, want %d", o.Target.Key(), len(vs), 1+studio.MaxRepairs)
+		}
+		if !strings.Contains(last.Text, "#MaisonLumen") {
+			t.Errorf("%s: the required hashtag was not fixed in: %q", o.Target.Key(), last.Text)
+		}
+		cr, err := ws.Store.LatestCheck(ctx, o.Piece.ID)
+		if err != nil || cr.VersionID != last.ID {
+			t.Errorf("%s: check result %+v %v", o.Target.Key(), cr, err)
+		}
+	}
+}
+
+func TestKVPrefixIsReused(t *testing.T) {
+	s := ollamatest.Start(t)
+	ws := newWorkspace(t)
+	brief := newBrief(t, ws, []string{"instagram", "linkedin", "x"}, []string{"design-lovers"}, []string{"en-GB"})
+	c := &studio.Composer{WS: ws}
+	targets, err := c.Targets(brief)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := ollamaDrafter(s)
+	for i, tg := range targets {
+		res, err := d.Draft(context.Background(), &studio.Request{Kit: ws.Kit, Brief: brief, Targets: targets, Target: tg, Seed: int64(i)}, nil)
+		if err != nil && !errors.Is(err, studio.ErrInvalidReply) {
+			t.Fatal(err)
+		}
+		if res.Metrics.PromptEvalCount == 0 {
+			t.Fatalf("call %d reported no prompt_eval_count", i+1)
+		}
+	}
+	loads := s.CacheLoads()
+	if len(loads) != len(targets) {
+		t.Fatalf("%d cache loads logged for %d calls", len(loads), len(targets))
+	}
+	if loads[0].Used != 0 {
+		t.Errorf("the first call found %d tokens cached on a fresh server", loads[0].Used)
+	}
+	for i := 1; i < len(loads); i++ {
+		if pct := 100 * loads[i].Remaining / loads[0].Remaining; pct > 15 {
+			t.Errorf("call %d evaluated %d prompt tokens, %d%% of the first (%d): the prefix was not reused", i+1, loads[i].Remaining, pct, loads[0].Remaining)
+		}
+	}
+	t.Logf("cache loads: %+v", loads)
+}
+
+func TestCancelMidStreamKeepsInterruptedVersion(t *testing.T) {
+	ws := newWorkspace(t)
+	brief := newBrief(t, ws, []string{"linkedin"}, []string{"design-lovers"}, []string{"en-GB"})
+	c := &studio.Composer{WS: ws, Drafter: ollamaDrafter(server)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	outs, err := c.Compose(ctx, brief, func(e studio.Event) {
+		if e.Kind == studio.EventStream && len(e.Text) > 5 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("compose error %v, want cancelled", err)
+	}
+	if len(outs) != 1 || !errors.Is(outs[0].Err, studio.ErrInterrupted) {
+		t.Fatalf("outcomes %+v", outs)
+	}
+	vs, _ := ws.Store.Versions(context.Background(), outs[0].Piece.ID)
+	if len(vs) != 1 || vs[0].Status != store.VersionInterrupted || len(vs[0].Text) < 5 {
+		t.Fatalf("versions after cancel: %+v", vs)
+	}
+}
+
+func TestServerKilledMidStreamThenRetry(t *testing.T) {
+	s := ollamatest.Start(t)
+	ws := newWorkspace(t)
+	brief := newBrief(t, ws, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
+	c := &studio.Composer{WS: ws, Drafter: ollamaDrafter(s)}
+	killed := false
+	outs, err := c.Compose(context.Background(), brief, func(e studio.Event) {
+		if e.Kind == studio.EventStream && !killed && len(e.Text) > 5 {
+			killed = true
+			s.Kill()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !killed || !errors.Is(outs[0].Err, studio.ErrInterrupted) {
+		t.Fatalf("want an interrupted draft, got %v", outs[0].Err)
+	}
+	ctx := context.Background()
+	vs, _ := ws.Store.Versions(ctx, outs[0].Piece.ID)
+	if len(vs) != 1 || vs[0].Status != store.VersionInterrupted || vs[0].Text == "" {
+		t.Fatalf("partial text not kept: %+v", vs)
+	}
+
+	s.Restart(t)
+	v, _, err := c.Edit(ctx, outs[0].Piece.ID, studio.ActionRegenerate, "", nil)
+	if err != nil {
+		t.Fatalf("retry after restart: %v", err)
+	}
+	if v.Number != 2 || v.Status == store.VersionInterrupted {
+		t.Fatalf("retry stored %+v", v)
+	}
+}
+
+func TestEditActionsMakeNewVersions(t *testing.T) {
+	ws := newWorkspace(t)
+	brief := newBrief(t, ws, []string{"linkedin"}, []string{"parents-urbains"}, []string{"fr-FR"})
+	c := &studio.Composer{WS: ws, Drafter: ollamaDrafter(server)}
+	ctx := context.Background()
+	outs, err := c.Compose(ctx, brief, nil)
+	if err != nil || outs[0].Err != nil {
+		t.Fatal(err, outs[0].Err)
+	}
+	id := outs[0].Piece.ID
+	before, _ := ws.Store.Versions(ctx, id)
+	for _, a := range []studio.Action{studio.ActionShorter, studio.ActionLonger, studio.ActionFormal, studio.ActionCasual, studio.ActionRegenerate} {
+		v, _, err := c.Edit(ctx, id, a, "", nil)
+		if err != nil {
+			t.Fatalf("%s: %v", a, err)
+		}
+		if v.PieceID != id {
+			t.Fatalf("%s wrote to piece %d", a, v.PieceID)
+		}
+	}
+	after, _ := ws.Store.Versions(ctx, id)
+	if len(after) < len(before)+5 {
+		t.Fatalf("%d versions after 5 edits, had %d", len(after), len(before))
+	}
+	actions := map[string]bool{}
+	for _, v := range after {
+		actions[v.Action] = true
+	}
+	for _, a := range []string{"shorter", "longer", "more_formal", "more_casual", "regenerate"} {
+		if !actions[a] {
+			t.Errorf("no version records action %s", a)
+		}
+	}
+	v, _, err := c.Edit(ctx, id, studio.ActionTranslate, "en-GB", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := ws.Store.Piece(ctx, v.PieceID)
+	if p.ID == id || p.Language != "en-GB" || p.Platform != "linkedin" {
+		t.Fatalf("translation went to %+v", p)
+	}
+	if _, _, err := c.Edit(ctx, id, studio.ActionTranslate, "de-DE", nil); err == nil {
+		t.Fatal("translating to a language the kit does not speak must fail")
+	}
+}
+
+func TestMissingModelAndOfflinePull(t *testing.T) {
+	ws := newWorkspace(t)
+	brief := newBrief(t, ws, []string{"x"}, []string{"design-lovers"}, []string{"en-GB"})
+	d := ollamaDrafter(server)
+	d.Model = "not-installed:1b"
+	c := &studio.Composer{WS: ws, Drafter: d}
+	outs, err := c.Compose(context.Background(), brief, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !errors.Is(outs[0].Err, studio.ErrModelMissing) || !strings.Contains(outs[0].Err.Error(), "ollama pull not-installed:1b") {
+		t.Fatalf("missing model: %v", outs[0].Err)
+	}
+	m := &studio.Models{Client: server.Client()}
+	err = m.Pull(context.Background(), "gemma3:4b", func(studio.PullProgress) {})
+	if err == nil || !strings.Contains(err.Error(), "could not download gemma3:4b") {
+		t.Fatalf("offline pull: %v", err)
+	}
+}
+
+func TestUnreachableServer(t *testing.T) {
+	ws := newWorkspace(t)
+	brief := newBrief(t, ws, []string{"x"}, []string{"design-lovers"}, []string{"en-GB"})
+	d := &studio.OllamaDrafter{Client: api.NewClient(&url.URL{Scheme: "http", Host: "127.0.0.1:9"}, http.DefaultClient), Model: "m"}
+	c := &studio.Composer{WS: ws, Drafter: d}
+	outs, _ := c.Compose(context.Background(), brief, nil)
+	if !errors.Is(outs[0].Err, studio.ErrUnreachable) || !strings.Contains(outs[0].Err.Error(), "ollama serve") {
+		t.Fatalf("unreachable: %v", outs[0].Err)
+	}
+}
+
+// A stream that stops without a done message cannot be caused on the real
+// server on demand, so httptest stands in for it.
+func TestBrokenStreamShape(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/x-ndjson")
+		fmt.Fprintln(w, `{"model":"m","message":{"role":"assistant","content":"{\"hook\": \"Bonj"},"done":false}`)
+		w.(http.Flusher).Flush()
+		hj, _ := w.(http.Hijacker)
+		conn, _, _ := hj.Hijack()
+		conn.Close()
+	}))
+	defer srv.Close()
+	u, _ := url.Parse(srv.URL)
+	ws := newWorkspace(t)
+	brief := newBrief(t, ws, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
+	c := &studio.Composer{WS: ws, Drafter: &studio.OllamaDrafter{Client: api.NewClient(u, http.DefaultClient), Model: "m"}}
+	outs, _ := c.Compose(context.Background(), brief, nil)
+	if !errors.Is(outs[0].Err, studio.ErrInterrupted) {
+		t.Fatalf("broken stream: %v", outs[0].Err)
+	}
+	vs, _ := ws.Store.Versions(context.Background(), outs[0].Piece.ID)
+	if len(vs) != 1 || !strings.Contains(vs[0].Text, "Bonj") || vs[0].Status != store.VersionInterrupted {
+		t.Fatalf("partial text: %+v", vs)
+	}
+}
+
+func TestTemplateDrafterIsLabelled(t *testing.T) {
+	ws := newWorkspace(t)
+	brief := newBrief(t, ws, []string{"instagram", "x"}, []string{"design-lovers"}, []string{"fr-FR", "en-GB"})
+	c := &studio.Composer{WS: ws, Drafter: studio.TemplateDrafter{}}
+	outs, err := c.Compose(context.Background(), brief, nil)
+	if err != nil || len(outs) != 4 {
+		t.Fatal(err, len(outs))
+	}
+	for _, o := range outs {
+		if o.Err != nil || o.Version.Origin != store.OriginTemplate || o.Version.Model != "template" {
+			t.Fatalf("%s: %+v %v", o.Target.Key(), o.Version, o.Err)
+		}
+		if !strings.Contains(o.Version.Text, brief.Topic) || !strings.Contains(o.Version.Text, "#MaisonLumen") {
+			t.Errorf("%s: template not filled: %q", o.Target.Key(), o.Version.Text)
+		}
+	}
+	if !strings.Contains(outs[0].Version.Text, "—") || !strings.Contains(outs[1].Version.Text, brief.Topic+":") {
+		t.Error("each language must use its own template")
+	}
+}

@@ -1,0 +1,94 @@
+package studio
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/ollama/ollama/api"
+)
+
+// Models manages the Ollama server's models: state, list, pull and warm-up.
+type Models struct {
+	Client *api.Client
+}
+
+// ServerState is what the Model screen and the status line show.
+type ServerState struct {
+	Reachable bool
+	Version   string
+	Models    []ModelInfo
+	Running   []string // models loaded in memory now
+	Err       error
+}
+
+// ModelInfo is one installed model.
+type ModelInfo struct {
+	Name     string
+	Size     int64
+	Family   string
+	Params   string
+	Modified time.Time
+}
+
+// State asks the server whether it is up, its version, its models and which
+// are loaded. A server that does not answer gives Reachable false and Err.
+func (m *Models) State(ctx context.Context) ServerState {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	var st ServerState
+	if err := m.Client.Heartbeat(ctx); err != nil {
+		st.Err = classify(err, "", ctx)
+		return st
+	}
+	st.Reachable = true
+	st.Version, _ = m.Client.Version(ctx)
+	list, err := m.Client.List(ctx)
+	if err != nil {
+		st.Err = err
+		return st
+	}
+	for _, l := range list.Models {
+		st.Models = append(st.Models, ModelInfo{Name: l.Name, Size: l.Size, Family: l.Details.Family, Params: l.Details.ParameterSize, Modified: l.ModifiedAt})
+	}
+	sort.Slice(st.Models, func(i, j int) bool { return st.Models[i].Name < st.Models[j].Name })
+	if ps, err := m.Client.ListRunning(ctx); err == nil {
+		for _, p := range ps.Models {
+			st.Running = append(st.Running, p.Name)
+		}
+	}
+	return st
+}
+
+// PullProgress is one layer's download progress.
+type PullProgress struct {
+	Status    string
+	Layer     string // digest; empty for status-only steps
+	Total     int64
+	Completed int64
+}
+
+// Pull downloads a model, reporting each layer's progress.
+func (m *Models) Pull(ctx context.Context, model string, fn func(PullProgress)) error {
+	err := m.Client.Pull(ctx, &api.PullRequest{Model: model}, func(p api.ProgressResponse) error {
+		fn(PullProgress{Status: p.Status, Layer: p.Digest, Total: p.Total, Completed: p.Completed})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("could not download %s: %v — check the network connection and the model's name (see https://ollama.com/library)", model, err)
+	}
+	return nil
+}
+
+// Warm loads the model into memory and keeps it there for keepAlive, so the
+// first draft does not wait for the load.
+func (m *Models) Warm(ctx context.Context, model string, keepAlive time.Duration) error {
+	stream := false
+	err := m.Client.Generate(ctx, &api.GenerateRequest{Model: model, Stream: &stream, KeepAlive: &api.Duration{Duration: keepAlive}},
+		func(api.GenerateResponse) error { return nil })
+	if err != nil {
+		return classify(err, model, ctx)
+	}
+	return nil
+}

@@ -1,0 +1,205 @@
+package studio
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ollama/ollama/api"
+)
+
+// OllamaVersion is the Ollama module version Atelier's client is built from;
+// the managed server is built from the same version (scripts/build-ollama).
+const OllamaVersion = "v0.17.4"
+
+// ManagedServer is an Ollama server Atelier started itself on loopback
+// because none was reachable. Stop it on exit.
+type ManagedServer struct {
+	Binary string
+	Host   string // 127.0.0.1:PORT
+	Models string // OLLAMA_MODELS, or "" for Ollama's default
+
+	cmd  *exec.Cmd
+	env  []string
+	done chan struct{}
+	mu   sync.Mutex
+	logs bytes.Buffer
+	err  error
+}
+
+// ErrNoOllama is returned when no server is reachable and no ollama binary
+// can be found to start one.
+var ErrNoOllama = errors.New("no Ollama server is running and no ollama binary was found: install Ollama (https://ollama.com/download, or `curl -fsSL https://ollama.com/install.sh | sh`), or run `make run`, which builds one into .cache/ollama")
+
+// FindOllamaBinary looks for a server binary: $ATELIER_OLLAMA_BIN, then
+// ollama on PATH, then the one scripts/build-ollama caches beside the
+// working folder or the executable.
+func FindOllamaBinary() (string, error) {
+	if p := os.Getenv("ATELIER_OLLAMA_BIN"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("ATELIER_OLLAMA_BIN=%s: %w", p, err)
+		}
+		return p, nil
+	}
+	if p, err := exec.LookPath("ollama"); err == nil {
+		return p, nil
+	}
+	var roots []string
+	if wd, err := os.Getwd(); err == nil {
+		roots = append(roots, wd)
+	}
+	if exe, err := os.Executable(); err == nil {
+		roots = append(roots, filepath.Dir(exe), filepath.Dir(filepath.Dir(exe)))
+	}
+	for _, r := range roots {
+		for dir := r; ; dir = filepath.Dir(dir) {
+			p := filepath.Join(dir, ".cache", "ollama", OllamaVersion, "ollama")
+			if _, err := os.Stat(p); err == nil {
+				return p, nil
+			}
+			if filepath.Dir(dir) == dir {
+				break
+			}
+		}
+	}
+	return "", ErrNoOllama
+}
+
+// StartOllama starts `ollama serve` on a free loopback port and waits until
+// it answers. models sets OLLAMA_MODELS when not empty.
+func StartOllama(ctx context.Context, binary, models string) (*ManagedServer, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("finding a free port for Ollama: %w", err)
+	}
+	host := l.Addr().String()
+	l.Close()
+	return StartOllamaOn(ctx, binary, models, host)
+}
+
+// StartOllamaOn starts `ollama serve` on host (a loopback address:port),
+// with env added to its environment.
+func StartOllamaOn(ctx context.Context, binary, models, host string, env ...string) (*ManagedServer, error) {
+	s := &ManagedServer{Binary: binary, Host: host, Models: models, done: make(chan struct{})}
+	s.cmd = exec.Command(binary, "serve")
+	s.cmd.Env = append(os.Environ(), "OLLAMA_HOST="+host, "OLLAMA_NOPRUNE=1")
+	if models != "" {
+		s.cmd.Env = append(s.cmd.Env, "OLLAMA_MODELS="+models)
+	}
+	s.cmd.Env = append(s.cmd.Env, env...)
+	s.env = env
+	s.cmd.Stdout = (*lockedWriter)(s)
+	s.cmd.Stderr = (*lockedWriter)(s)
+	if err := s.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting %s serve: %w", binary, err)
+	}
+	go func() {
+		err := s.cmd.Wait()
+		s.mu.Lock()
+		s.err = err
+		s.mu.Unlock()
+		close(s.done)
+	}()
+	client := s.Client()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		hctx, cancel := context.WithTimeout(ctx, time.Second)
+		err := client.Heartbeat(hctx)
+		cancel()
+		if err == nil {
+			return s, nil
+		}
+		select {
+		case <-s.done:
+			return nil, fmt.Errorf("ollama serve exited at start: %v\n%s", s.err, s.Logs())
+		case <-ctx.Done():
+			s.Stop()
+			return nil, ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			s.Stop()
+			return nil, fmt.Errorf("ollama serve did not answer within 30 s:\n%s", s.Logs())
+		}
+	}
+}
+
+type lockedWriter ManagedServer
+
+func (w *lockedWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.logs.Len() > 1<<20 { // keep the last MiB or so
+		w.logs.Reset()
+	}
+	return w.logs.Write(p)
+}
+
+// Logs returns what the server printed.
+func (s *ManagedServer) Logs() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.logs.String()
+}
+
+// Client returns an API client for this server.
+func (s *ManagedServer) Client() *api.Client {
+	return api.NewClient(&url.URL{Scheme: "http", Host: s.Host}, httpClient())
+}
+
+// Kill ends the server at once, as a crash would.
+func (s *ManagedServer) Kill() {
+	if s.cmd.Process != nil {
+		s.cmd.Process.Kill()
+	}
+	<-s.done
+}
+
+// Stop asks the server to stop and waits up to 5 s before killing it.
+func (s *ManagedServer) Stop() {
+	if s.cmd.Process == nil {
+		return
+	}
+	s.cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-s.done:
+	case <-time.After(5 * time.Second):
+		s.Kill()
+	}
+}
+
+// Running reports whether the server process is alive.
+func (s *ManagedServer) Running() bool {
+	select {
+	case <-s.done:
+		return false
+	default:
+		return true
+	}
+}
+
+// IsLoopback reports whether an OLLAMA_HOST value points at this machine.
+func IsLoopback(host string) bool {
+	if !strings.Contains(host, "://") {
+		host = "http://" + host
+	}
+	u, err := url.Parse(host)
+	if err != nil {
+		return false
+	}
+	h := u.Hostname()
+	if h == "localhost" || h == "" {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
+}
