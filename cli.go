@@ -20,6 +20,7 @@ const usage = `Atelier — a local-first content studio.
 Usage:
   atelier [--kit DIR]            open the studio window
   atelier kit validate DIR       check a brand kit; exit 1 on any error
+  atelier draft --brief FILE     draft every variant of a brief (see draft --help)
   atelier demo [--home DIR]      run the pipeline headless on the sample kit
   atelier help                   this text
 
@@ -41,6 +42,8 @@ func run(args []string) int {
 		err = kitCommand(os.Stdout, args[1:])
 	case "demo":
 		err = demoCommand(os.Stdout, args[1:])
+	case "draft":
+		err = draftCommand(os.Stdout, os.Stderr, args[1:])
 	default:
 		fmt.Fprintf(os.Stderr, "atelier: unknown command %q\n\n%s", args[0], usage)
 		return 2
@@ -60,25 +63,20 @@ func run(args []string) int {
 // errFailed means the command already printed why it failed.
 var errFailed = errors.New("failed")
 
-// openWorkspace opens the data dir and the kit named by --kit, or the
-// sample kit installed in the data dir.
-func openWorkspace(name string, args []string) (*studio.Workspace, error) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
-	if err := fs.Parse(args); err != nil {
-		return nil, err
-	}
+// openWorkspace opens the data dir and the kit in kitDir, or the sample
+// kit installed in the data dir when kitDir is empty.
+func openWorkspace(kitDir string) (*studio.Workspace, error) {
 	dataDir, err := studio.DataDir()
 	if err != nil {
 		return nil, err
 	}
-	if *kitDir == "" {
-		if *kitDir, err = studio.DefaultKitDir(dataDir, samples.Kit()); err != nil {
+	if kitDir == "" {
+		if kitDir, err = studio.DefaultKitDir(dataDir, samples.Kit()); err != nil {
 			return nil, err
 		}
 	}
 	ctx := context.Background()
-	ws, err := studio.Open(ctx, dataDir, *kitDir)
+	ws, err := studio.Open(ctx, dataDir, kitDir)
 	if err != nil {
 		return nil, err
 	}

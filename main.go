@@ -4,6 +4,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 
@@ -18,7 +19,12 @@ func main() {
 
 // gui opens the studio window on the workspace described by args.
 func gui(args []string) int {
-	ws, err := openWorkspace("atelier", args)
+	fs := flag.NewFlagSet("atelier", flag.ContinueOnError)
+	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	ws, err := openWorkspace(*kitDir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "atelier:", err)
 		return 1

@@ -4,6 +4,8 @@ import (
 	"embed"
 
 	"fyne.io/fyne/v2/lang"
+
+	_ "atelier/app/localeenv" // before Fyne reads the locale
 )
 
 //go:embed translations

@@ -124,6 +124,9 @@ func (c *Composer) Compose(ctx context.Context, brief store.Brief, fn EventFunc)
 		if ctx.Err() != nil {
 			return out, ctx.Err()
 		}
+		if errors.Is(err, ErrModelMissing) || errors.Is(err, ErrUnreachable) {
+			return out, err // every other variant would fail the same way
+		}
 	}
 	return out, nil
 }

@@ -273,15 +273,18 @@ func TestEditActionsMakeNewVersions(t *testing.T) {
 
 func TestMissingModelAndOfflinePull(t *testing.T) {
 	ws := newWorkspace(t)
-	brief := newBrief(t, ws, []string{"x"}, []string{"design-lovers"}, []string{"en-GB"})
+	brief := newBrief(t, ws, []string{"x", "linkedin"}, []string{"design-lovers"}, []string{"en-GB"})
 	d := ollamaDrafter(server)
 	d.Model = "not-installed:1b"
 	c := &studio.Composer{WS: ws, Drafter: d}
 	outs, err := c.Compose(context.Background(), brief, nil)
-	if err != nil {
-		t.Fatal(err)
+	if !errors.Is(err, studio.ErrModelMissing) {
+		t.Fatalf("compose must stop on a missing model, got %v", err)
 	}
-	if !errors.Is(outs[0].Err, studio.ErrModelMissing) || !strings.Contains(outs[0].Err.Error(), "ollama pull not-installed:1b") {
+	if has, err := (&studio.Models{Client: server.Client()}).Has(context.Background(), "not-installed:1b"); has || err != nil {
+		t.Fatalf("Has(missing) = %v, %v", has, err)
+	}
+	if len(outs) != 1 || !errors.Is(outs[0].Err, studio.ErrModelMissing) || !strings.Contains(outs[0].Err.Error(), "ollama pull not-installed:1b") {
 		t.Fatalf("missing model: %v", outs[0].Err)
 	}
 	m := &studio.Models{Client: server.Client()}

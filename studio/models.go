@@ -2,7 +2,9 @@ package studio
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"sort"
 	"time"
 
@@ -91,4 +93,18 @@ func (m *Models) Warm(ctx context.Context, model string, keepAlive time.Duration
 		return classify(err, model, ctx)
 	}
 	return nil
+}
+
+// Has reports whether the model is installed on the server.
+func (m *Models) Has(ctx context.Context, model string) (bool, error) {
+	_, err := m.Client.Show(ctx, &api.ShowRequest{Model: model})
+	var se api.StatusError
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.As(err, &se) && se.StatusCode == http.StatusNotFound:
+		return false, nil
+	default:
+		return false, classify(err, model, ctx)
+	}
 }

@@ -15,12 +15,12 @@ import (
 
 // OllamaDrafter drafts with a local model through Ollama's API.
 type OllamaDrafter struct {
-	Client    *api.Client
-	Model     string
-	Timeout   time.Duration // deadline of each call; 0 means DefaultCallTimeout
-	NumCtx    int           // context window asked for; 0 means 8192
+	Client     *api.Client
+	Model      string
+	Timeout    time.Duration // deadline of each call; 0 means DefaultCallTimeout
+	NumCtx     int           // context window asked for; 0 means 8192
 	NumPredict int           // cap on generated tokens; 0 means 1024
-	KeepAlive time.Duration // how long the model stays loaded after a call
+	KeepAlive  time.Duration // how long the model stays loaded after a call
 }
 
 // DefaultCallTimeout bounds every call to the model.

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"atelier/studio"
+	"atelier/studio/store"
+)
+
+// briefFile is the TOML form of a brief for `atelier draft`.
+type briefFile struct {
+	Topic      string   `toml:"topic"`
+	KeyMessage string   `toml:"key_message"`
+	CTA        string   `toml:"cta"`
+	Link       string   `toml:"link"`
+	Personas   []string `toml:"personas"`
+	Platforms  []string `toml:"platforms"`
+	Languages  []string `toml:"languages"`
+}
+
+func readBrief(path string) (store.Brief, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return store.Brief{}, err
+	}
+	defer f.Close()
+	var b briefFile
+	if err := toml.NewDecoder(io.LimitReader(f, 1<<20)).DisallowUnknownFields().Decode(&b); err != nil {
+		if de, ok := err.(*toml.DecodeError); ok {
+			line, _ := de.Position()
+			return store.Brief{}, fmt.Errorf("%s:%d: %v", path, line, err)
+		}
+		return store.Brief{}, fmt.Errorf("%s: %v (expected topic, key_message, cta, link, personas, platforms, languages)", path, err)
+	}
+	if b.Topic == "" {
+		return store.Brief{}, fmt.Errorf("%s: the brief has no topic", path)
+	}
+	return store.Brief{Topic: b.Topic, KeyMessage: b.KeyMessage, CTA: b.CTA, Link: b.Link,
+		Personas: b.Personas, Platforms: b.Platforms, Languages: b.Languages, Formats: []string{"text"}}, nil
+}
+
+// draftedVariant is one line of `atelier draft --json`.
+type draftedVariant struct {
+	Platform string          `json:"platform"`
+	Persona  string          `json:"persona"`
+	Language string          `json:"language"`
+	PieceID  int64           `json:"piece_id"`
+	Version  int             `json:"version"`
+	Status   string          `json:"status"`
+	Origin   string          `json:"origin"`
+	Model    string          `json:"model"`
+	Text     string          `json:"text"`
+	Score    int             `json:"score"`
+	Findings json.RawMessage `json:"findings"`
+	Error    string          `json:"error,omitempty"`
+}
+
+func draftCommand(out, log io.Writer, args []string) error {
+	fs := flag.NewFlagSet("draft", flag.ContinueOnError)
+	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
+	briefPath := fs.String("brief", "", "brief TOML file (see samples/brief.toml)")
+	model := fs.String("model", studio.DefaultModel, "Ollama model")
+	asJSON := fs.Bool("json", false, "print the variants as JSON")
+	template := fs.Bool("template", false, "use the kit's templates instead of a model")
+	timeout := fs.Duration("timeout", studio.DefaultCallTimeout, "deadline of each model call")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: atelier draft --brief FILE [--kit DIR] [--model M] [--json] [--template]\n\nDrafts every platform × persona × language of the brief, checks each draft\nagainst the kit and stores it as a version in the data folder.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *briefPath == "" {
+		fs.Usage()
+		return errFailed
+	}
+	brief, err := readBrief(*briefPath)
+	if err != nil {
+		return err
+	}
+	ws, err := openWorkspace(*kitDir)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	if ws.KitErr != nil {
+		return fmt.Errorf("the brand kit has problems; run `atelier kit validate %s`:\n%v", ws.KitDir, ws.KitErr)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	var drafter studio.Drafter = studio.TemplateDrafter{}
+	if !*template {
+		conn, err := studio.Connect(ctx)
+		switch {
+		case studio.NoModelServer(err):
+			fmt.Fprintf(log, "atelier: %v\natelier: drafting from the kit's templates instead (labelled \"template\").\n", err)
+		case err != nil:
+			return err
+		default:
+			defer conn.Close()
+			fmt.Fprintln(log, "atelier:", conn.Describe())
+			has, err := (&studio.Models{Client: conn.Client}).Has(ctx, *model)
+			if err != nil {
+				return err
+			}
+			if !has {
+				return fmt.Errorf("%w: %s is not installed on %s. Pull it with `ollama pull %s` (or from the Model screen), pick another with --model, or draft from the kit's templates with --template", studio.ErrModelMissing, *model, conn.Host, *model)
+			}
+			drafter = &studio.OllamaDrafter{Client: conn.Client, Model: *model, Timeout: *timeout}
+		}
+	}
+	c, err := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "CLI · " + brief.Topic, KitName: ws.Kit.Identity.Name, KitVersion: ws.Kit.Identity.Version})
+	if err != nil {
+		return err
+	}
+	brief.CampaignID = c.ID
+	if brief, err = ws.Store.CreateBrief(ctx, brief); err != nil {
+		return err
+	}
+	composer := &studio.Composer{WS: ws, Drafter: drafter, Author: "cli"}
+	start := time.Now()
+	outs, err := composer.Compose(ctx, brief, func(e studio.Event) {
+		if e.Kind == studio.EventStart && !*asJSON {
+			fmt.Fprintf(log, "drafting %s (attempt %d)…\n", e.Target.Key(), e.Attempt+1)
+		}
+	})
+	if err != nil && len(outs) == 0 {
+		return err
+	}
+	failed := 0
+	var rows []draftedVariant
+	for _, o := range outs {
+		findings, _ := json.Marshal(o.Report.Findings)
+		row := draftedVariant{Platform: o.Target.Platform.ID, Persona: o.Target.Persona.ID, Language: o.Target.Language,
+			PieceID: o.Piece.ID, Version: o.Version.Number, Status: string(o.Version.Status), Origin: string(o.Version.Origin),
+			Model: o.Version.Model, Text: o.Version.Text, Score: o.Report.Score, Findings: findings}
+		if o.Err != nil {
+			row.Error = o.Err.Error()
+			failed++
+		}
+		rows = append(rows, row)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			return err
+		}
+	} else {
+		for _, r := range rows {
+			label := r.Model
+			if r.Origin == string(store.OriginTemplate) {
+				label = "template"
+			}
+			fmt.Fprintf(out, "\n── %s / %s / %s · v%d · %s · %s · score %d\n%s\n", r.Platform, r.Persona, r.Language, r.Version, label, r.Status, r.Score, r.Text)
+			if r.Error != "" {
+				fmt.Fprintln(out, "   error:", r.Error)
+			}
+		}
+		fmt.Fprintf(out, "\n%d variants in %s, %d failed; stored in %s (campaign %d)\n", len(rows), time.Since(start).Round(time.Millisecond), failed, ws.Store.Path(), c.ID)
+	}
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errFailed
+	}
+	return nil
+}
