@@ -34,6 +34,8 @@ func gui(args []string) int {
 	if err := app.LoadTranslations(); err != nil {
 		fmt.Fprintln(os.Stderr, "atelier: translations:", err)
 	}
-	app.New(a, ws).Window().ShowAndRun()
+	s := app.New(a, ws, app.Options{})
+	s.Window().ShowAndRun()
+	s.Close()
 	return 0
 }

@@ -4,6 +4,8 @@
 package app
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -26,9 +28,10 @@ type screen interface {
 // Studio is the main window: a sidebar of screens, the current screen and
 // a status line.
 type Studio struct {
-	app fyne.App
-	win fyne.Window
-	ws  *studio.Workspace
+	app     fyne.App
+	win     fyne.Window
+	ws      *studio.Workspace
+	session session
 
 	screens []screen
 	built   map[int]fyne.CanvasObject
@@ -38,25 +41,38 @@ type Studio struct {
 	current int
 }
 
-// New makes the studio window for a workspace. Call Window().ShowAndRun().
-func New(a fyne.App, ws *studio.Workspace) *Studio {
+// Options change how the studio starts.
+type Options struct {
+	// Connect finds the Ollama server; studio.Connect when nil.
+	Connect func(context.Context) (*studio.Connection, error)
+}
+
+// New makes the studio window for a workspace and starts connecting to
+// Ollama in the background. Call Window().ShowAndRun(), then Close.
+func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	s := &Studio{app: a, ws: ws, built: map[int]fyne.CanvasObject{}}
 	a.Settings().SetTheme(newKitTheme(ws.Kit))
 	s.win = a.NewWindow("Atelier")
 	s.screens = []screen{
-		&placeholderScreen{name: lang.L("Compose"), ico: theme.DocumentCreateIcon(), issue: 3,
-			what: lang.L("Write one brief and get drafts for every platform, persona and language.")},
+		newComposeScreen(s),
 		&reviewScreen{ws: ws},
 		&placeholderScreen{name: lang.L("Assets"), ico: theme.MediaPhotoIcon(), issue: 9,
 			what: lang.L("Import images and render them for every platform placement.")},
 		newKitScreen(s, ws),
-		&placeholderScreen{name: lang.L("Model"), ico: theme.ComputerIcon(), issue: 3,
-			what: lang.L("See the local Ollama server, its models, and pull new ones.")},
+		newModelScreen(s),
 		&settingsScreen{ws: ws, win: s.win},
 	}
 	s.build()
+	connect := opt.Connect
+	if connect == nil {
+		connect = studio.Connect
+	}
+	s.session.connect(connect, s.refreshStatus)
 	return s
 }
+
+// Close stops the Ollama server if the studio started it.
+func (s *Studio) Close() { s.session.close() }
 
 // Window returns the studio's window.
 func (s *Studio) Window() fyne.Window { return s.win }
@@ -140,6 +156,13 @@ func (s *Studio) refreshStatus() {
 		msg += " (" + lang.N("{{.Count}} error", n, map[string]any{"Count": n}) + ")"
 	}
 	msg += "  ·  " + lang.L("Data") + ": " + s.ws.DataDir
-	msg += "  ·  " + lang.L("AI drafting is not set up yet (issue #3)")
+	switch conn, err, ready := s.session.state(); {
+	case !ready:
+		msg += "  ·  " + lang.L("Ollama: connecting…")
+	case conn == nil:
+		msg += "  ·  " + lang.L("No Ollama: drafts use the kit's templates") + " — " + err.Error()
+	default:
+		msg += "  ·  " + conn.Describe() + " · " + lang.L("model") + " " + s.model()
+	}
 	s.status.SetText(msg)
 }

@@ -18,9 +18,18 @@ import (
 	"atelier/studio"
 )
 
+// noOllama is a connector for tests that need no model: drafting falls
+// back to the templates.
+func noOllama(context.Context) (*studio.Connection, error) { return nil, studio.ErrNoOllama }
+
 // newTestStudio opens a studio on a fresh data dir holding a copy of the
-// sample kit, in Fyne's test driver.
+// sample kit, in Fyne's test driver, with no Ollama server.
 func newTestStudio(t *testing.T) (*Studio, *studio.Workspace) {
+	t.Helper()
+	return newTestStudioWith(t, noOllama)
+}
+
+func newTestStudioWith(t *testing.T, connect func(context.Context) (*studio.Connection, error)) (*Studio, *studio.Workspace) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	dir := t.TempDir()
@@ -36,7 +45,8 @@ func newTestStudio(t *testing.T) (*Studio, *studio.Workspace) {
 	if err := ws.EnsureSampleCampaign(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	s := New(a, ws)
+	s := New(a, ws, Options{Connect: connect})
+	t.Cleanup(s.Close)
 	s.Window().Resize(fyne.NewSize(1200, 800))
 	return s, ws
 }
@@ -79,11 +89,11 @@ func TestNavigationReachesEveryScreen(t *testing.T) {
 		t.Fatalf("opens on %q, want the brand kit", s.Current())
 	}
 	expect := map[string]string{
-		"Compose":   "issue #3",
+		"Compose":   "Key message",
 		"Review":    "draft: 0",
 		"Assets":    "issue #9",
 		"Brand kit": "Maison Lumen",
-		"Model":     "Ollama",
+		"Model":     "No Ollama server is running.",
 		"Settings":  "ATELIER_HOME",
 	}
 	for i, title := range want {

@@ -1,0 +1,376 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/brandkit"
+	"atelier/studio"
+	"atelier/studio/store"
+)
+
+// card is one variant in the grid. The composing goroutine writes it under
+// mu; the UI reads it every 100 ms.
+type card struct {
+	target  studio.Target
+	pieceID int64
+	status  string
+	text    string
+	count   int
+	report  *brandkit.Report
+	origin  store.Origin
+	err     error
+}
+
+// composeScreen is the brief form and the grid of variants filling in live.
+type composeScreen struct {
+	st *Studio
+
+	topic, message, cta, link *widget.Entry
+	personas, platforms       *widget.CheckGroup
+	languages                 *widget.CheckGroup
+	draftBtn, cancelBtn       *widget.Button
+	mode                      *widget.Label
+	grid                      *widget.GridWrap
+	progress                  *widget.ProgressBar
+	action                    *widget.Select
+	toLang                    *widget.Select
+	applyBtn                  *widget.Button
+
+	mu       sync.Mutex
+	cards    []*card
+	dirty    bool
+	selected int
+	cancel   context.CancelFunc
+	running  bool
+}
+
+func newComposeScreen(st *Studio) *composeScreen { return &composeScreen{st: st, selected: -1} }
+
+func (c *composeScreen) title() string       { return lang.L("Compose") }
+func (c *composeScreen) icon() fyne.Resource { return theme.DocumentCreateIcon() }
+
+func (c *composeScreen) build() fyne.CanvasObject {
+	ws := c.st.ws
+	b := studio.SampleBrief(0)
+	c.topic = &widget.Entry{Text: b.Topic}
+	c.message = &widget.Entry{Text: b.KeyMessage, MultiLine: true, Wrapping: fyne.TextWrapWord}
+	c.message.SetMinRowsVisible(3)
+	c.cta = &widget.Entry{Text: b.CTA}
+	c.link = &widget.Entry{Text: b.Link}
+	var personaIDs, langs []string
+	if ws.Kit != nil {
+		for _, p := range ws.Kit.Personas {
+			personaIDs = append(personaIDs, p.ID)
+		}
+		langs = ws.Kit.Identity.Languages
+	}
+	c.personas = widget.NewCheckGroup(personaIDs, nil)
+	c.personas.SetSelected(personaIDs)
+	c.platforms = widget.NewCheckGroup(ws.Registry.IDs(), nil)
+	c.platforms.SetSelected(b.Platforms)
+	c.languages = widget.NewCheckGroup(langs, nil)
+	c.languages.SetSelected(langs)
+	c.draftBtn = &widget.Button{Text: lang.L("Draft"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: c.onDraft}
+	c.cancelBtn = &widget.Button{Text: lang.L("Cancel"), Icon: theme.CancelIcon(), OnTapped: c.onCancel}
+	c.cancelBtn.Disable()
+	c.mode = widget.NewLabel("")
+	c.mode.Wrapping = fyne.TextWrapWord
+	c.st.session.whenReady(c.refreshMode)
+
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Topic"), c.topic),
+		widget.NewFormItem(lang.L("Key message"), c.message),
+		widget.NewFormItem(lang.L("Call to action"), c.cta),
+		widget.NewFormItem(lang.L("Link"), c.link),
+		widget.NewFormItem(lang.L("Personas"), c.personas),
+		widget.NewFormItem(lang.L("Platforms"), c.platforms),
+		widget.NewFormItem(lang.L("Languages"), c.languages),
+	)
+	left := container.NewBorder(sectionTitle(lang.L("Brief")), container.NewVBox(c.mode, container.NewHBox(c.cancelBtn, layout.NewSpacer(), c.draftBtn)), nil, nil,
+		container.NewVScroll(form))
+
+	c.grid = &widget.GridWrap{Length: c.length, CreateItem: newVariantCard, UpdateItem: c.updateCard, OnSelected: c.onCardSelected}
+	c.grid.ExtendBaseWidget(c.grid)
+	c.progress = widget.NewProgressBar()
+	c.progress.Hide()
+	var actions []string
+	for _, a := range studio.EditActions {
+		actions = append(actions, string(a))
+	}
+	c.action = widget.NewSelect(actions, nil)
+	c.action.SetSelected(string(studio.ActionShorter))
+	c.toLang = widget.NewSelect(langs, nil)
+	c.toLang.PlaceHolder = lang.L("to language")
+	c.applyBtn = &widget.Button{Text: lang.L("Apply to selected"), Icon: theme.ViewRefreshIcon(), OnTapped: c.onApply}
+	c.applyBtn.Disable()
+	actionBar := container.NewHBox(widget.NewLabel(lang.L("Edit")), c.action, c.toLang, c.applyBtn)
+	right := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, c.grid)
+
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.36
+	go c.refreshLoop()
+	return split
+}
+
+func (c *composeScreen) refreshMode() {
+	_, label := c.st.drafter()
+	c.mode.SetText(label)
+}
+
+func (c *composeScreen) length() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.cards)
+}
+
+// newVariantCard is one variant: its target, status, text, count and badge.
+func newVariantCard() fyne.CanvasObject {
+	head := widget.NewLabelWithStyle("instagram · design-lovers · fr-FR", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	status := widget.NewLabel("drafting…")
+	text := widget.NewLabel("")
+	text.Wrapping = fyne.TextWrapWord
+	text.Truncation = fyne.TextTruncateEllipsis
+	count := widget.NewLabel("0 / 280")
+	badge := widget.NewLabel("✓ 100")
+	box := container.NewBorder(container.NewVBox(head, status), container.NewHBox(count, layout.NewSpacer(), badge), nil, nil, text)
+	return container.NewGridWrap(fyne.NewSize(300, 240), box)
+}
+
+func (c *composeScreen) updateCard(id widget.GridWrapItemID, o fyne.CanvasObject) {
+	c.mu.Lock()
+	if id >= len(c.cards) {
+		c.mu.Unlock()
+		return
+	}
+	cd := *c.cards[id]
+	c.mu.Unlock()
+	box := o.(*fyne.Container).Objects[0].(*fyne.Container)
+	top := box.Objects[1].(*fyne.Container)
+	bottom := box.Objects[2].(*fyne.Container)
+	text := box.Objects[0].(*widget.Label)
+	top.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", cd.target.Platform.Name, cd.target.Persona.ID, cd.target.Language))
+	status := cd.status
+	if cd.origin == store.OriginTemplate {
+		status += " · " + lang.L("template")
+	}
+	st := top.Objects[1].(*widget.Label)
+	st.SetText(status)
+	st.Importance = widget.MediumImportance
+	if cd.err != nil {
+		st.Importance = widget.DangerImportance
+	}
+	text.SetText(cd.text)
+	count := bottom.Objects[0].(*widget.Label)
+	count.SetText(fmt.Sprintf("%d / %d", cd.count, cd.target.Platform.TextLimit))
+	count.Importance = widget.MediumImportance
+	if cd.count > cd.target.Platform.TextLimit {
+		count.Importance = widget.DangerImportance
+	}
+	badge := bottom.Objects[2].(*widget.Label)
+	switch {
+	case cd.report == nil:
+		badge.SetText("…")
+		badge.Importance = widget.LowImportance
+	case cd.report.Count(brandkit.SeverityError) > 0:
+		badge.SetText(fmt.Sprintf("✗ %d · %d", cd.report.Count(brandkit.SeverityError), cd.report.Score))
+		badge.Importance = widget.DangerImportance
+	default:
+		badge.SetText(fmt.Sprintf("✓ %d", cd.report.Score))
+		badge.Importance = widget.SuccessImportance
+	}
+	badge.Refresh()
+	count.Refresh()
+	st.Refresh()
+}
+
+// refreshLoop redraws the grid about every 100 ms while text streams in,
+// so a fast model does not flood the UI goroutine.
+func (c *composeScreen) refreshLoop() {
+	t := time.NewTicker(100 * time.Millisecond)
+	defer t.Stop()
+	for range t.C {
+		c.mu.Lock()
+		dirty := c.dirty
+		c.dirty = false
+		done, total := 0, len(c.cards)
+		for _, cd := range c.cards {
+			if cd.report != nil || cd.err != nil {
+				done++
+			}
+		}
+		c.mu.Unlock()
+		if dirty {
+			fyne.Do(func() {
+				c.grid.Refresh()
+				if total > 0 {
+					c.progress.SetValue(float64(done) / float64(total))
+				}
+			})
+		}
+	}
+}
+
+func (c *composeScreen) brief() store.Brief {
+	return store.Brief{Topic: c.topic.Text, KeyMessage: c.message.Text, CTA: c.cta.Text, Link: c.link.Text,
+		Personas: c.personas.Selected, Platforms: c.platforms.Selected, Languages: c.languages.Selected, Formats: []string{"text"}}
+}
+
+func (c *composeScreen) onDraft() {
+	ws := c.st.ws
+	drafter, label := c.st.drafter()
+	c.mode.SetText(label)
+	composer := &studio.Composer{WS: ws, Drafter: drafter, Author: "studio"}
+	brief := c.brief()
+	targets, err := composer.Targets(brief)
+	if err != nil {
+		showError(c.st.win, err)
+		return
+	}
+	c.mu.Lock()
+	c.cards = make([]*card, len(targets))
+	for i, t := range targets {
+		c.cards[i] = &card{target: t, status: lang.L("waiting")}
+	}
+	c.dirty = true
+	c.mu.Unlock()
+	c.grid.Refresh()
+	ctx, cancel := context.WithCancel(context.Background())
+	c.cancel = cancel
+	c.setRunning(true)
+	go c.compose(ctx, composer, brief)
+}
+
+func (c *composeScreen) setRunning(on bool) {
+	c.running = on
+	if on {
+		c.draftBtn.Disable()
+		c.applyBtn.Disable()
+		c.cancelBtn.Enable()
+		c.progress.SetValue(0)
+		c.progress.Show()
+	} else {
+		c.draftBtn.Enable()
+		c.cancelBtn.Disable()
+		c.progress.Hide()
+		if c.selected >= 0 {
+			c.applyBtn.Enable()
+		}
+	}
+}
+
+// compose runs off the UI goroutine.
+func (c *composeScreen) compose(ctx context.Context, composer *studio.Composer, brief store.Brief) {
+	defer fyne.Do(func() { c.setRunning(false) })
+	camp, err := c.st.ws.Store.CreateCampaign(ctx, store.Campaign{Name: brief.Topic, KitName: c.st.ws.Kit.Identity.Name, KitVersion: c.st.ws.Kit.Identity.Version})
+	if err == nil {
+		brief.CampaignID = camp.ID
+		brief, err = c.st.ws.Store.CreateBrief(ctx, brief)
+	}
+	if err != nil {
+		showError(c.st.win, err)
+		return
+	}
+	index := map[string]int{}
+	c.mu.Lock()
+	for i, cd := range c.cards {
+		index[cd.target.Key()] = i
+	}
+	c.mu.Unlock()
+	_, err = composer.Compose(ctx, brief, func(e studio.Event) { c.onEvent(index[e.Target.Key()], e) })
+	if err != nil && !errors.Is(err, context.Canceled) {
+		showError(c.st.win, err)
+	}
+}
+
+// onEvent records a compose event on its card; the refresh loop draws it.
+func (c *composeScreen) onEvent(i int, e studio.Event) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if i >= len(c.cards) {
+		return
+	}
+	cd := c.cards[i]
+	cd.pieceID = e.PieceID
+	switch e.Kind {
+	case studio.EventStart:
+		cd.status = lang.L("drafting…")
+		if e.Attempt > 0 {
+			cd.status = fmt.Sprintf("%s %d/%d", lang.L("repairing"), e.Attempt, studio.MaxRepairs)
+		}
+		cd.report = nil
+	case studio.EventStream:
+		cd.text = e.Text
+		cd.count = len([]rune(e.Text))
+	case studio.EventDone:
+		cd.text, cd.origin = e.Version.Text, e.Version.Origin
+		cd.count = brandkit.Length(e.Version.Text, string(cd.target.Platform.Counting), cd.target.Platform.URLLength)
+		rep := e.Report
+		cd.report = &rep
+		cd.status = fmt.Sprintf("v%d · %s", e.Version.Number, lang.L(string(e.Version.Status)))
+	case studio.EventError:
+		cd.err = e.Err
+		cd.status = e.Err.Error()
+		if e.Version.ID != 0 {
+			cd.text = e.Version.Text
+			cd.status = fmt.Sprintf("v%d · %s — %v", e.Version.Number, lang.L("interrupted"), e.Err)
+		}
+	}
+	c.dirty = true
+}
+
+func (c *composeScreen) onCancel() {
+	if c.cancel != nil {
+		c.cancel()
+	}
+}
+
+func (c *composeScreen) onCardSelected(id widget.GridWrapItemID) {
+	c.selected = id
+	if !c.running {
+		c.applyBtn.Enable()
+	}
+}
+
+// onApply runs the chosen edit action on the selected variant.
+func (c *composeScreen) onApply() {
+	c.mu.Lock()
+	if c.selected < 0 || c.selected >= len(c.cards) || c.cards[c.selected].pieceID == 0 {
+		c.mu.Unlock()
+		return
+	}
+	i, pieceID := c.selected, c.cards[c.selected].pieceID
+	c.mu.Unlock()
+	action := studio.Action(c.action.Selected)
+	if action == studio.ActionTranslate && c.toLang.Selected == "" {
+		showError(c.st.win, errors.New(lang.L("Choose the language to translate to.")))
+		return
+	}
+	drafter, _ := c.st.drafter()
+	composer := &studio.Composer{WS: c.st.ws, Drafter: drafter, Author: "studio"}
+	ctx, cancel := context.WithCancel(context.Background())
+	c.cancel = cancel
+	c.setRunning(true)
+	to := c.toLang.Selected
+	go func() {
+		defer fyne.Do(func() { c.setRunning(false) })
+		_, _, err := composer.Edit(ctx, pieceID, action, to, func(e studio.Event) {
+			if action != studio.ActionTranslate {
+				c.onEvent(i, e)
+			}
+		})
+		if err != nil && !errors.Is(err, context.Canceled) {
+			showError(c.st.win, err)
+		}
+	}()
+}

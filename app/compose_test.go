@@ -1,0 +1,178 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"atelier/studio"
+	"atelier/studio/ollamatest"
+	"atelier/studio/store"
+)
+
+// waitFor polls cond until it holds or 60 s pass.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func connectTo(s *ollamatest.Server) func(context.Context) (*studio.Connection, error) {
+	return func(context.Context) (*studio.Connection, error) {
+		return &studio.Connection{Client: s.Client(), Host: s.Host}, nil
+	}
+}
+
+func composeOf(s *Studio) *composeScreen {
+	for i, sc := range s.screens {
+		if c, ok := sc.(*composeScreen); ok {
+			s.nav.Select(i)
+			return c
+		}
+	}
+	return nil
+}
+
+func (c *composeScreen) finished() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.running || len(c.cards) == 0 {
+		return false
+	}
+	for _, cd := range c.cards {
+		if cd.report == nil && cd.err == nil {
+			return false
+		}
+	}
+	return true
+}
+
+func TestComposeDraftsWithRealOllama(t *testing.T) {
+	srv := ollamatest.Start(t)
+	s, ws := newTestStudioWith(t, connectTo(srv))
+	s.app.Preferences().SetString(prefModel, srv.Model)
+	c := composeOf(s)
+	waitFor(t, "the connection", func() bool { _, _, ready := s.session.state(); return ready })
+	c.platforms.SetSelected([]string{"x", "linkedin"})
+	c.personas.SetSelected([]string{"design-lovers"})
+	c.languages.SetSelected([]string{"fr-FR"})
+	test.Tap(c.draftBtn)
+	waitFor(t, "two variants", func() bool { return c.finished() })
+	if len(c.cards) != 2 {
+		t.Fatalf("%d cards", len(c.cards))
+	}
+	time.Sleep(250 * time.Millisecond) // let the refresh loop draw
+	got := texts(s.Window())
+	for _, want := range []string{"X · design-lovers · fr-FR", "LinkedIn · design-lovers · fr-FR", "/ 280", "/ 3000", "Drafting with " + srv.Model} {
+		if !strings.Contains(got, want) {
+			t.Errorf("compose screen lacks %q", want)
+		}
+	}
+	ps, _ := ws.Store.Pieces(context.Background(), store.PieceFilter{Platform: "x"})
+	vs, _ := ws.Store.Versions(context.Background(), ps[len(ps)-1].ID)
+	if len(vs) == 0 || vs[0].Model != srv.Model {
+		t.Fatalf("versions %+v", vs)
+	}
+
+	// An edit action on the selected card makes a new version.
+	c.grid.Select(0)
+	c.action.SetSelected(string(studio.ActionShorter))
+	test.Tap(c.applyBtn)
+	waitFor(t, "the edit", func() bool { return c.finished() })
+	waitFor(t, "a new version", func() bool {
+		after, _ := ws.Store.Versions(context.Background(), c.cards[0].pieceID)
+		for _, v := range after {
+			if v.Action == "shorter" {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+func TestComposeCancelKeepsPartialText(t *testing.T) {
+	srv := ollamatest.Start(t)
+	s, ws := newTestStudioWith(t, connectTo(srv))
+	s.app.Preferences().SetString(prefModel, srv.Model)
+	c := composeOf(s)
+	waitFor(t, "the connection", func() bool { _, _, ready := s.session.state(); return ready })
+	c.platforms.SetSelected([]string{"instagram", "linkedin", "x"})
+	test.Tap(c.draftBtn)
+	waitFor(t, "text to stream", func() bool {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return c.cards[0].text != ""
+	})
+	test.Tap(c.cancelBtn)
+	waitFor(t, "the cancel", func() bool { c.mu.Lock(); defer c.mu.Unlock(); return !c.running })
+	total := 0
+	ps, _ := ws.Store.Pieces(context.Background(), store.PieceFilter{})
+	for _, p := range ps {
+		vs, _ := ws.Store.Versions(context.Background(), p.ID)
+		total += len(vs)
+	}
+	if len(ps) >= len(c.cards) {
+		t.Fatalf("cancel did not stop the run: %d of %d pieces made", len(ps), len(c.cards))
+	}
+	if total == 0 {
+		t.Fatal("no text was kept")
+	}
+}
+
+func TestComposeWithoutOllamaUsesLabelledTemplates(t *testing.T) {
+	s, _ := newTestStudio(t)
+	c := composeOf(s)
+	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
+	c.platforms.SetSelected([]string{"x"})
+	c.personas.SetSelected([]string{"design-lovers"})
+	test.Tap(c.draftBtn)
+	waitFor(t, "template drafts", func() bool { return c.finished() })
+	time.Sleep(250 * time.Millisecond)
+	got := texts(s.Window())
+	for _, want := range []string{"No model: drafting from the kit's templates", "· template"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("compose screen lacks %q:\n%s", want, got)
+		}
+	}
+	for _, cd := range c.cards {
+		if cd.origin != store.OriginTemplate || !strings.Contains(cd.text, "#MaisonLumen") {
+			t.Errorf("card %s: origin %s, text %q", cd.target.Key(), cd.origin, cd.text)
+		}
+	}
+	if !strings.Contains(s.status.Text, "No Ollama") {
+		t.Errorf("status line %q does not say Ollama is missing", s.status.Text)
+	}
+}
+
+func TestModelScreenListsModelsAndKeepsDefault(t *testing.T) {
+	srv := ollamatest.Start(t)
+	s, _ := newTestStudioWith(t, connectTo(srv))
+	for i, sc := range s.screens {
+		if _, ok := sc.(*modelScreen); ok {
+			s.nav.Select(i)
+		}
+	}
+	m := s.screens[s.current].(*modelScreen)
+	waitFor(t, "the model list", func() bool { return len(m.def.Options) > 0 })
+	if !strings.Contains(strings.Join(m.def.Options, ","), srv.Model) {
+		t.Fatalf("models %v", m.def.Options)
+	}
+	m.def.SetSelected(srv.Model)
+	if s.model() != srv.Model || !strings.Contains(s.status.Text, srv.Model) {
+		t.Fatalf("default model %q, status %q", s.model(), s.status.Text)
+	}
+	if !strings.Contains(m.server.Text, "version") {
+		t.Errorf("server line %q has no version", m.server.Text)
+	}
+	m.pullName.SetText("gemma3:4b")
+	test.Tap(m.pullBtn)
+	waitFor(t, "the offline pull to fail", func() bool { return strings.Contains(m.pullMsg.Text, "could not download gemma3:4b") })
+}

@@ -1,0 +1,226 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/studio"
+)
+
+// layerProgress is one layer of a pull.
+type layerProgress struct {
+	digest           string
+	total, completed int64
+}
+
+// modelScreen shows the Ollama server, its models, pulls with a progress
+// bar per layer, the default model and warm-up.
+type modelScreen struct {
+	st *Studio
+
+	server   *widget.Label
+	models   *widget.List
+	names    []string
+	info     []studio.ModelInfo
+	def      *widget.Select
+	pullName *widget.Entry
+	pullBtn  *widget.Button
+	warmBtn  *widget.Button
+	layers   *widget.List
+	pullMsg  *widget.Label
+
+	mu    sync.Mutex
+	pulls []layerProgress
+}
+
+func newModelScreen(st *Studio) *modelScreen { return &modelScreen{st: st} }
+
+func (m *modelScreen) title() string       { return lang.L("Model") }
+func (m *modelScreen) icon() fyne.Resource { return theme.ComputerIcon() }
+
+func (m *modelScreen) build() fyne.CanvasObject {
+	m.server = widget.NewLabel(lang.L("Ollama: connecting…"))
+	m.server.Wrapping = fyne.TextWrapWord
+	m.models = &widget.List{
+		Length:     func() int { return len(m.info) },
+		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("gemma3:4b · 3.3 GB · gemma3 4.3B") },
+		UpdateItem: m.updateModel,
+	}
+	m.models.ExtendBaseWidget(m.models)
+	m.def = widget.NewSelect(nil, m.onDefault)
+	m.def.PlaceHolder = m.st.model()
+	m.pullName = &widget.Entry{Text: studio.DefaultModel}
+	m.pullBtn = &widget.Button{Text: lang.L("Pull"), Icon: theme.DownloadIcon(), OnTapped: m.onPull}
+	m.warmBtn = &widget.Button{Text: lang.L("Warm up"), Icon: theme.MediaPlayIcon(), OnTapped: m.onWarm}
+	refresh := &widget.Button{Text: lang.L("Refresh"), Icon: theme.ViewRefreshIcon(), OnTapped: m.refresh}
+	m.layers = &widget.List{
+		Length:     m.layerCount,
+		CreateItem: func() fyne.CanvasObject { return container.NewBorder(nil, nil, widget.NewLabel("sha256:0123456789ab"), nil, widget.NewProgressBar()) },
+		UpdateItem: m.updateLayer,
+	}
+	m.layers.ExtendBaseWidget(m.layers)
+	m.pullMsg = widget.NewLabel("")
+	m.pullMsg.Wrapping = fyne.TextWrapWord
+
+	top := container.NewVBox(sectionTitle(lang.L("Server")), m.server,
+		container.NewHBox(widget.NewLabel(lang.L("Default model")), m.def, m.warmBtn, layout.NewSpacer(), refresh))
+	pull := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Pull a model")),
+		container.NewBorder(nil, nil, nil, m.pullBtn, m.pullName), m.pullMsg), nil, nil, nil, m.layers)
+	installed := container.NewBorder(sectionTitle(lang.L("Installed models")), nil, nil, nil, m.models)
+	m.st.session.whenReady(m.refresh)
+	return container.NewBorder(top, nil, nil, nil, container.NewGridWithColumns(2, installed, pull))
+}
+
+func (m *modelScreen) updateModel(id widget.ListItemID, o fyne.CanvasObject) {
+	i := m.info[id]
+	o.(*widget.Label).SetText(fmt.Sprintf("%s · %.1f GB · %s %s", i.Name, float64(i.Size)/1e9, i.Family, i.Params))
+}
+
+// refresh asks the server for its state off the UI goroutine.
+func (m *modelScreen) refresh() {
+	conn, err, _ := m.st.session.state()
+	if conn == nil {
+		m.server.SetText(lang.L("No Ollama server is running.") + "\n" + fmt.Sprint(err) + "\n" +
+			lang.L("Install Ollama from https://ollama.com/download and start it with `ollama serve`, or run `make run`, which builds one. Until then, drafts use the kit's templates."))
+		m.pullBtn.Disable()
+		m.warmBtn.Disable()
+		return
+	}
+	go func() {
+		st := (&studio.Models{Client: conn.Client}).State(context.Background())
+		fyne.Do(func() { m.show(conn, st) })
+	}()
+}
+
+func (m *modelScreen) show(conn *studio.Connection, st studio.ServerState) {
+	if !st.Reachable {
+		m.server.SetText(fmt.Sprintf("%s — %v", conn.Describe(), st.Err))
+		return
+	}
+	m.server.SetText(fmt.Sprintf("%s · %s %s · %s: %v", conn.Describe(), lang.L("version"), st.Version, lang.L("loaded"), st.Running))
+	m.info = st.Models
+	m.names = m.names[:0]
+	for _, i := range st.Models {
+		m.names = append(m.names, i.Name)
+	}
+	sort.Strings(m.names)
+	m.def.Options = m.names
+	m.def.Selected = m.st.model()
+	m.def.Refresh()
+	m.models.Refresh()
+	m.pullBtn.Enable()
+	m.warmBtn.Enable()
+}
+
+func (m *modelScreen) onDefault(name string) {
+	if name == "" || name == m.st.model() {
+		return
+	}
+	m.st.app.Preferences().SetString(prefModel, name)
+	m.st.refreshStatus()
+}
+
+func (m *modelScreen) layerCount() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.pulls)
+}
+
+func (m *modelScreen) updateLayer(id widget.ListItemID, o fyne.CanvasObject) {
+	m.mu.Lock()
+	l := m.pulls[id]
+	m.mu.Unlock()
+	row := o.(*fyne.Container)
+	name := l.digest
+	if len(name) > 19 {
+		name = name[:19]
+	}
+	row.Objects[1].(*widget.Label).SetText(name)
+	bar := row.Objects[0].(*widget.ProgressBar)
+	if l.total > 0 {
+		bar.SetValue(float64(l.completed) / float64(l.total))
+	}
+}
+
+// onPull downloads the named model with a progress bar per layer.
+func (m *modelScreen) onPull() {
+	conn, _, _ := m.st.session.state()
+	if conn == nil {
+		return
+	}
+	name := m.pullName.Text
+	m.pullBtn.Disable()
+	m.pullMsg.SetText(lang.L("Pulling") + " " + name + "…")
+	m.mu.Lock()
+	m.pulls = nil
+	m.mu.Unlock()
+	m.layers.Refresh()
+	go func() {
+		last := time.Now()
+		err := (&studio.Models{Client: conn.Client}).Pull(context.Background(), name, func(p studio.PullProgress) {
+			m.recordLayer(p)
+			if time.Since(last) > 100*time.Millisecond {
+				last = time.Now()
+				fyne.Do(func() { m.pullMsg.SetText(p.Status); m.layers.Refresh() })
+			}
+		})
+		fyne.Do(func() {
+			m.pullBtn.Enable()
+			m.layers.Refresh()
+			if err != nil {
+				m.pullMsg.SetText(err.Error())
+				m.pullMsg.Importance = widget.DangerImportance
+				m.pullMsg.Refresh()
+				return
+			}
+			m.pullMsg.SetText(name + " " + lang.L("is ready."))
+			m.refresh()
+		})
+	}()
+}
+
+func (m *modelScreen) recordLayer(p studio.PullProgress) {
+	if p.Layer == "" {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i := range m.pulls {
+		if m.pulls[i].digest == p.Layer {
+			m.pulls[i].total, m.pulls[i].completed = p.Total, p.Completed
+			return
+		}
+	}
+	m.pulls = append(m.pulls, layerProgress{digest: p.Layer, total: p.Total, completed: p.Completed})
+}
+
+// onWarm loads the default model and keeps it for 30 minutes.
+func (m *modelScreen) onWarm() {
+	conn, _, _ := m.st.session.state()
+	if conn == nil {
+		return
+	}
+	model := m.st.model()
+	m.warmBtn.Disable()
+	go func() {
+		err := (&studio.Models{Client: conn.Client}).Warm(context.Background(), model, 30*time.Minute)
+		fyne.Do(func() {
+			m.warmBtn.Enable()
+			if err != nil {
+				showError(m.st.win, err)
+				return
+			}
+			m.refresh()
+		})
+	}()
+}
