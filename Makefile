@@ -34,3 +34,8 @@ ollama:
 
 test: bootstrap vet ollama
 	$(GO) test -tags $(TAGS) -count=1 -timeout 20m ./...
+
+# Benchmarks, each printed beside its peer from the same run (not part of
+# make test).
+bench: bootstrap ollama
+	@$(GO) test -tags '$(TAGS) bench' -run 'TestBench' -count=1 -timeout 30m -v ./... | grep '^BENCH' | sed 's/^BENCH //'

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"atelier/samples"
 	"atelier/studio"
@@ -80,15 +81,63 @@ func demoCommand(out io.Writer, args []string) error {
 		fmt.Fprintf(out, "    search \"recharge automne\" → %s %d: %s\n", h.Kind, h.ID, h.Snippet)
 	}
 
-	step(4, "Still to come")
+	step(4, "Drafting")
+	if err := demoDraft(ctx, out, ws); err != nil {
+		return err
+	}
+
+	step(5, "Still to come")
 	for _, s := range []string{
-		"drafting with a local Ollama model (issue #3)",
-		"brand checks of text, images and audio (issue #4)",
+		"brand checks of images and audio, the check panel (issue #4)",
 		"audio snippets (issue #5)", "review and approval (issue #6)",
 		"export bundle (issue #7)", "image variants (issue #9)",
 	} {
 		fmt.Fprintln(out, "    not built yet:", s)
 	}
 	fmt.Fprintln(out, "\nDemo finished.")
+	return nil
+}
+
+// demoDraft drafts the sample brief for two platforms, two personas and two
+// languages: with the default model when a server has it, otherwise with the
+// kit's templates, and says which.
+func demoDraft(ctx context.Context, out io.Writer, ws *studio.Workspace) error {
+	var drafter studio.Drafter = studio.TemplateDrafter{}
+	conn, err := studio.Connect(ctx)
+	switch {
+	case err != nil:
+		fmt.Fprintf(out, "    no Ollama (%v)\n    → drafting from the kit's templates, labelled \"template\"\n", err)
+	default:
+		defer conn.Close()
+		fmt.Fprintln(out, "   ", conn.Describe())
+		if has, _ := (&studio.Models{Client: conn.Client}).Has(ctx, studio.DefaultModel); has {
+			drafter = &studio.OllamaDrafter{Client: conn.Client, Model: studio.DefaultModel}
+		} else {
+			fmt.Fprintf(out, "    %s is not installed (ollama pull %s) → drafting from the kit's templates, labelled \"template\"\n", studio.DefaultModel, studio.DefaultModel)
+		}
+	}
+	cs, err := ws.Store.Campaigns(ctx)
+	if err != nil {
+		return err
+	}
+	brief := studio.SampleBrief(cs[0].ID)
+	brief.Platforms = []string{"instagram", "x"}
+	if brief, err = ws.Store.CreateBrief(ctx, brief); err != nil {
+		return err
+	}
+	c := &studio.Composer{WS: ws, Drafter: drafter, Author: "demo"}
+	start := time.Now()
+	outs, err := c.Compose(ctx, brief, nil)
+	if err != nil {
+		return err
+	}
+	for _, o := range outs {
+		status := string(o.Version.Status)
+		if o.Err != nil {
+			status = o.Err.Error()
+		}
+		fmt.Fprintf(out, "    %-32s v%d %-8s score %3d  %s\n", o.Target.Key(), o.Version.Number, o.Version.Model, o.Report.Score, status)
+	}
+	fmt.Fprintf(out, "    %d variants drafted, checked and stored in %s\n", len(outs), time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -64,8 +64,10 @@ func (m *modelScreen) build() fyne.CanvasObject {
 	m.warmBtn = &widget.Button{Text: lang.L("Warm up"), Icon: theme.MediaPlayIcon(), OnTapped: m.onWarm}
 	refresh := &widget.Button{Text: lang.L("Refresh"), Icon: theme.ViewRefreshIcon(), OnTapped: m.refresh}
 	m.layers = &widget.List{
-		Length:     m.layerCount,
-		CreateItem: func() fyne.CanvasObject { return container.NewBorder(nil, nil, widget.NewLabel("sha256:0123456789ab"), nil, widget.NewProgressBar()) },
+		Length: m.layerCount,
+		CreateItem: func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewLabel("sha256:0123456789ab"), nil, widget.NewProgressBar())
+		},
 		UpdateItem: m.updateLayer,
 	}
 	m.layers.ExtendBaseWidget(m.layers)

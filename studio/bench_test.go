@@ -1,0 +1,90 @@
+//go:build bench
+
+package studio_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/ollama/ollama/api"
+
+	"atelier/studio"
+)
+
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+// TestBenchDrafting prints the drafting overhead (Atelier's drafter against
+// a raw api.Client.Chat with the same model, prompt, schema and seed, run
+// alternately in the same process) and the KV-prefix reuse across targets.
+// Run with `make bench`.
+func TestBenchDrafting(t *testing.T) {
+	ws := newWorkspace(t)
+	brief := newBrief(t, ws, []string{"instagram", "linkedin", "x", "threads", "bluesky"}, []string{"design-lovers"}, []string{"fr-FR"})
+	targets, err := (&studio.Composer{WS: ws}).Targets(brief)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := ollamaDrafter(server)
+	req := &studio.Request{Kit: ws.Kit, Brief: brief, Targets: targets, Target: targets[2], Seed: 7}
+	p := studio.BuildPrompt(req)
+	stream := true
+	raw := &api.ChatRequest{Model: server.Model, Stream: &stream,
+		Messages: []api.Message{{Role: "system", Content: p.System}, {Role: "user", Content: p.User()}},
+		Format:   studio.Schema(ws.Kit, req.Target, brief.Link),
+		Options:  map[string]any{"seed": int64(7), "temperature": 0.7, "num_ctx": 8192, "num_predict": 2048}}
+	const rounds = 21
+	var ours, theirs []time.Duration
+	atelier := func() {
+		start := time.Now()
+		if _, err := d.Draft(context.Background(), req, func(studio.Progress) error { return nil }); err != nil && !errors.Is(err, studio.ErrInvalidReply) {
+			t.Fatal(err)
+		}
+		ours = append(ours, time.Since(start))
+	}
+	direct := func() {
+		start := time.Now()
+		if err := server.Client().Chat(context.Background(), raw, func(api.ChatResponse) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+		theirs = append(theirs, time.Since(start))
+	}
+	for i := 0; i < rounds; i++ { // alternate which goes first
+		if i%2 == 0 {
+			atelier()
+			direct()
+		} else {
+			direct()
+			atelier()
+		}
+	}
+	mo, mt := median(ours), median(theirs)
+	fmt.Printf("BENCH drafting overhead: atelier median %v, raw api.Client.Chat median %v, ratio %.3f (goal <= 1.03), %d rounds\n",
+		mo.Round(time.Microsecond), mt.Round(time.Microsecond), float64(mo)/float64(mt), rounds)
+
+	// KV reuse: a fresh server, one call per platform.
+	s := startFresh(t)
+	d = ollamaDrafter(s)
+	for i, tg := range targets {
+		if _, err := d.Draft(context.Background(), &studio.Request{Kit: ws.Kit, Brief: brief, Targets: targets, Target: tg, Seed: int64(i)}, nil); err != nil && !errors.Is(err, studio.ErrInvalidReply) {
+			t.Fatal(err)
+		}
+	}
+	loads := s.CacheLoads()
+	var pcts []string
+	worst := 0.0
+	for i := 1; i < len(loads); i++ {
+		pct := 100 * float64(loads[i].Remaining) / float64(loads[0].Remaining)
+		worst = max(worst, pct)
+		pcts = append(pcts, fmt.Sprintf("%.1f%%", pct))
+	}
+	fmt.Printf("BENCH kv-prefix reuse: prompt tokens evaluated by calls 2..%d as a share of call 1 (%d tokens): %v, worst %.1f%% (goal <= 15%%)\n",
+		len(loads), loads[0].Remaining, pcts, worst)
+}
