@@ -13,7 +13,9 @@ bootstrap:
 build: bootstrap
 	$(GO) build -tags $(TAGS) -o $(BIN) .
 
+# With no ollama on PATH, build the managed server the studio starts itself.
 run: build
+	@command -v ollama >/dev/null || scripts/build-ollama >/dev/null
 	@if [ "$$(uname -s)" = Linux ] && [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
 		echo "No display (DISPLAY and WAYLAND_DISPLAY are unset): running the headless demo instead."; \
 		$(BIN) demo; \

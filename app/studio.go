@@ -133,8 +133,8 @@ func (s *Studio) ScreenTitles() []string {
 	return out
 }
 
-// kitIndex is the Brand kit screen's place in the sidebar: the screen the
-// studio opens on while drafting is not there yet.
+// kitIndex is the Brand kit screen's place in the sidebar: the studio opens
+// on it, since the kit is what steers everything else.
 func (s *Studio) kitIndex() int {
 	for i, sc := range s.screens {
 		if _, ok := sc.(*kitScreen); ok {

@@ -29,7 +29,6 @@ type ManagedServer struct {
 	Models string // OLLAMA_MODELS, or "" for Ollama's default
 
 	cmd  *exec.Cmd
-	env  []string
 	done chan struct{}
 	mu   sync.Mutex
 	logs bytes.Buffer
@@ -75,15 +74,16 @@ func FindOllamaBinary() (string, error) {
 }
 
 // StartOllama starts `ollama serve` on a free loopback port and waits until
-// it answers. models sets OLLAMA_MODELS when not empty.
-func StartOllama(ctx context.Context, binary, models string) (*ManagedServer, error) {
+// it answers. models sets OLLAMA_MODELS when not empty; env is added to the
+// server's environment.
+func StartOllama(ctx context.Context, binary, models string, env ...string) (*ManagedServer, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("finding a free port for Ollama: %w", err)
 	}
 	host := l.Addr().String()
 	l.Close()
-	return StartOllamaOn(ctx, binary, models, host)
+	return StartOllamaOn(ctx, binary, models, host, env...)
 }
 
 // StartOllamaOn starts `ollama serve` on host (a loopback address:port),
@@ -96,7 +96,6 @@ func StartOllamaOn(ctx context.Context, binary, models, host string, env ...stri
 		s.cmd.Env = append(s.cmd.Env, "OLLAMA_MODELS="+models)
 	}
 	s.cmd.Env = append(s.cmd.Env, env...)
-	s.env = env
 	s.cmd.Stdout = (*lockedWriter)(s)
 	s.cmd.Stderr = (*lockedWriter)(s)
 	if err := s.cmd.Start(); err != nil {

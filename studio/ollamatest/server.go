@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -103,15 +102,6 @@ func (s *Server) CacheLoads() []CacheLoad {
 	return out
 }
 
-func freeLoopback() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer l.Close()
-	return l.Addr().String(), nil
-}
-
 // Server is a running test server with the tiny model created.
 type Server struct {
 	*studio.ManagedServer
@@ -139,11 +129,7 @@ func StartIn(dir string) (*Server, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	host, err := freeLoopback()
-	if err != nil {
-		return nil, err
-	}
-	ms, err := studio.StartOllamaOn(ctx, bin, filepath.Join(dir, "models"), host, Offline...)
+	ms, err := studio.StartOllama(ctx, bin, filepath.Join(dir, "models"), Offline...)
 	if err != nil {
 		return nil, err
 	}

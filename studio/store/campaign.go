@@ -40,37 +40,21 @@ func (s *Store) CreateCampaign(ctx context.Context, c Campaign) (Campaign, error
 		return c, errors.New("a campaign needs a name")
 	}
 	at := now()
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO campaign(name, kit_name, kit_version, created_at) VALUES (?,?,?,?)`,
-			c.Name, c.KitName, c.KitVersion, at)
-		if err != nil {
-			return err
-		}
-		c.ID, err = res.LastInsertId()
-		return err
-	})
+	var err error
+	c.ID, err = s.insert(ctx, `INSERT INTO campaign(name, kit_name, kit_version, created_at) VALUES (?,?,?,?)`, c.Name, c.KitName, c.KitVersion, at)
 	c.CreatedAt = parseTime(at)
 	return c, err
 }
 
 // Campaigns lists every campaign, newest first.
 func (s *Store) Campaigns(ctx context.Context) ([]Campaign, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, name, kit_name, kit_version, created_at FROM campaign ORDER BY id DESC`)
-	if err != nil {
-		return nil, s.wrap("listing campaigns in", err)
-	}
-	defer rows.Close()
-	var out []Campaign
-	for rows.Next() {
+	return queryAll(ctx, s, "listing campaigns in", func(rows *sql.Rows) (Campaign, error) {
 		var c Campaign
 		var at string
-		if err := rows.Scan(&c.ID, &c.Name, &c.KitName, &c.KitVersion, &at); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&c.ID, &c.Name, &c.KitName, &c.KitVersion, &at)
 		c.CreatedAt = parseTime(at)
-		out = append(out, c)
-	}
-	return out, rows.Err()
+		return c, err
+	}, `SELECT id, name, kit_name, kit_version, created_at FROM campaign ORDER BY id DESC`)
 }
 
 // CreateBrief stores a brief in its campaign.
@@ -83,15 +67,8 @@ func (s *Store) CreateBrief(ctx context.Context, b Brief) (Brief, error) {
 		return b, err
 	}
 	at := now()
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO brief(campaign_id, topic, key_message, cta, link, personas, platforms, languages, formats, created_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?)`, b.CampaignID, b.Topic, b.KeyMessage, b.CTA, b.Link, lists[0], lists[1], lists[2], lists[3], at)
-		if err != nil {
-			return err
-		}
-		b.ID, err = res.LastInsertId()
-		return err
-	})
+	b.ID, err = s.insert(ctx, `INSERT INTO brief(campaign_id, topic, key_message, cta, link, personas, platforms, languages, formats, created_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?)`, b.CampaignID, b.Topic, b.KeyMessage, b.CTA, b.Link, lists[0], lists[1], lists[2], lists[3], at)
 	b.CreatedAt = parseTime(at)
 	return b, err
 }

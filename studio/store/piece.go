@@ -166,20 +166,7 @@ func (s *Store) Pieces(ctx context.Context, f PieceFilter) ([]Piece, error) {
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
 	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, s.wrap("listing pieces in", err)
-	}
-	defer rows.Close()
-	var out []Piece
-	for rows.Next() {
-		p, err := scanPiece(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s, "listing pieces in", func(rows *sql.Rows) (Piece, error) { return scanPiece(rows) }, q, args...)
 }
 
 // AddVersion stores a new version of a piece, numbered after the last one.
@@ -233,20 +220,8 @@ func scanVersion(row interface{ Scan(...any) error }) (Version, error) {
 
 // Versions lists a piece's versions, oldest first.
 func (s *Store) Versions(ctx context.Context, pieceID int64) ([]Version, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+versionColumns+` FROM version WHERE piece_id = ? ORDER BY number`, pieceID)
-	if err != nil {
-		return nil, s.wrap("listing versions in", err)
-	}
-	defer rows.Close()
-	var out []Version
-	for rows.Next() {
-		v, err := scanVersion(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s, "listing versions in", func(rows *sql.Rows) (Version, error) { return scanVersion(rows) },
+		`SELECT `+versionColumns+` FROM version WHERE piece_id = ? ORDER BY number`, pieceID)
 }
 
 // LatestVersion returns a piece's newest version.

@@ -50,22 +50,13 @@ func (s *Store) RecordTransition(ctx context.Context, t Transition) (Transition,
 
 // Transitions lists a piece's moves, oldest first.
 func (s *Store) Transitions(ctx context.Context, pieceID int64) ([]Transition, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, piece_id, from_state, to_state, who, note, override_reason, at FROM transition WHERE piece_id = ? ORDER BY id`, pieceID)
-	if err != nil {
-		return nil, s.wrap("listing transitions in", err)
-	}
-	defer rows.Close()
-	var out []Transition
-	for rows.Next() {
+	return queryAll(ctx, s, "listing transitions in", func(rows *sql.Rows) (Transition, error) {
 		var t Transition
 		var at string
-		if err := rows.Scan(&t.ID, &t.PieceID, &t.From, &t.To, &t.Who, &t.Note, &t.OverrideReason, &at); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&t.ID, &t.PieceID, &t.From, &t.To, &t.Who, &t.Note, &t.OverrideReason, &at)
 		t.At = parseTime(at)
-		out = append(out, t)
-	}
-	return out, rows.Err()
+		return t, err
+	}, `SELECT id, piece_id, from_state, to_state, who, note, override_reason, at FROM transition WHERE piece_id = ? ORDER BY id`, pieceID)
 }
 
 // Comment is a reviewer's or author's note on a piece, optionally a reply
@@ -87,38 +78,23 @@ func (s *Store) AddComment(ctx context.Context, c Comment) (Comment, error) {
 		return c, errors.New("a comment needs an author and a body")
 	}
 	at := now()
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO comment(piece_id, version_id, parent_id, author, body, anchor, created_at) VALUES (?,?,?,?,?,?,?)`,
-			c.PieceID, nullID(c.VersionID), nullID(c.ParentID), c.Author, c.Body, c.Anchor, at)
-		if err != nil {
-			return err
-		}
-		c.ID, err = res.LastInsertId()
-		return err
-	})
+	var err error
+	c.ID, err = s.insert(ctx, `INSERT INTO comment(piece_id, version_id, parent_id, author, body, anchor, created_at) VALUES (?,?,?,?,?,?,?)`,
+		c.PieceID, nullID(c.VersionID), nullID(c.ParentID), c.Author, c.Body, c.Anchor, at)
 	c.CreatedAt = parseTime(at)
 	return c, err
 }
 
 // Comments lists a piece's comments, oldest first.
 func (s *Store) Comments(ctx context.Context, pieceID int64) ([]Comment, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, piece_id, COALESCE(version_id,0), COALESCE(parent_id,0), author, body, anchor, created_at
-		FROM comment WHERE piece_id = ? ORDER BY id`, pieceID)
-	if err != nil {
-		return nil, s.wrap("listing comments in", err)
-	}
-	defer rows.Close()
-	var out []Comment
-	for rows.Next() {
+	return queryAll(ctx, s, "listing comments in", func(rows *sql.Rows) (Comment, error) {
 		var c Comment
 		var at string
-		if err := rows.Scan(&c.ID, &c.PieceID, &c.VersionID, &c.ParentID, &c.Author, &c.Body, &c.Anchor, &at); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&c.ID, &c.PieceID, &c.VersionID, &c.ParentID, &c.Author, &c.Body, &c.Anchor, &at)
 		c.CreatedAt = parseTime(at)
-		out = append(out, c)
-	}
-	return out, rows.Err()
+		return c, err
+	}, `SELECT id, piece_id, COALESCE(version_id,0), COALESCE(parent_id,0), author, body, anchor, created_at
+		FROM comment WHERE piece_id = ? ORDER BY id`, pieceID)
 }
 
 // CheckResult is the outcome of a brand check of a version or an asset.
@@ -140,15 +116,9 @@ func (s *Store) SaveCheckResult(ctx context.Context, c CheckResult) (CheckResult
 		c.Findings = "[]"
 	}
 	at := now()
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO check_result(piece_id, version_id, asset_id, score, errors, warnings, findings, created_at) VALUES (?,?,?,?,?,?,?,?)`,
-			nullID(c.PieceID), nullID(c.VersionID), nullID(c.AssetID), c.Score, c.Errors, c.Warnings, c.Findings, at)
-		if err != nil {
-			return err
-		}
-		c.ID, err = res.LastInsertId()
-		return err
-	})
+	var err error
+	c.ID, err = s.insert(ctx, `INSERT INTO check_result(piece_id, version_id, asset_id, score, errors, warnings, findings, created_at) VALUES (?,?,?,?,?,?,?,?)`,
+		nullID(c.PieceID), nullID(c.VersionID), nullID(c.AssetID), c.Score, c.Errors, c.Warnings, c.Findings, at)
 	c.CreatedAt = parseTime(at)
 	return c, err
 }
