@@ -19,6 +19,7 @@ type TextTarget struct {
 	Counting    string
 	URLLength   int
 	MaxHashtags int // the platform's own limit; 0 = none
+	Fold        int // characters before "see more" on a phone; 0 = no fold
 	Language    string
 }
 
@@ -33,8 +34,9 @@ var (
 )
 
 // CheckText runs the kit's text rules on a post: length as the platform
-// counts it, banned words, preferred terms, required hashtags and mentions,
-// the hashtag limit, restricted claims and the emoji policy.
+// counts it, the hook above the fold, banned words, preferred terms,
+// required hashtags and mentions, the hashtag limit, restricted claims, the
+// emoji policy, the language, French tu/vous, and readability (info).
 func CheckText(k *Kit, t TextTarget, text string) Report {
 	if len(text) > MaxTextBytes {
 		return newReport([]Finding{{Rule: "text.too_large", Severity: SeverityError, Start: -1, End: -1,
@@ -43,11 +45,15 @@ func CheckText(k *Kit, t TextTarget, text string) Report {
 	}
 	c := textChecker{kit: k, target: t, text: text, folded: foldText(text)}
 	c.length()
+	c.fold()
 	c.lexicon()
 	c.hashtags()
 	c.mentions()
 	c.claims()
 	c.emoji()
+	c.language()
+	c.formality()
+	c.readability()
 	return newReport(c.findings)
 }
 

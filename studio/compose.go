@@ -100,7 +100,7 @@ func (c *Composer) Targets(b store.Brief) ([]Target, error) {
 // TextTarget gives the checker the platform's rules for a target.
 func TextTarget(t Target) brandkit.TextTarget {
 	p := t.Platform
-	return brandkit.TextTarget{Platform: p.ID, Limit: p.TextLimit, Counting: string(p.Counting), URLLength: p.URLLength, MaxHashtags: p.MaxHashtags, Language: t.Language}
+	return brandkit.TextTarget{Platform: p.ID, Limit: p.TextLimit, Counting: string(p.Counting), URLLength: p.URLLength, MaxHashtags: p.MaxHashtags, Fold: p.FoldMobile, Language: t.Language}
 }
 
 // Compose stores the brief's pieces and drafts each of them in turn. A

@@ -1,0 +1,132 @@
+package brandkit
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+	"golang.org/x/text/language"
+)
+
+// fold checks that the hook (the first paragraph) is above the platform's
+// "see more" fold.
+func (c *textChecker) fold() {
+	f := c.target.Fold
+	if f <= 0 {
+		return
+	}
+	hook, _, _ := strings.Cut(strings.TrimSpace(c.text), "\n")
+	if n := utf8.RuneCountInString(hook); n > f {
+		start := strings.Index(c.text, hook)
+		c.add(Finding{Rule: "fold.hook", Severity: SeverityWarning, Start: start + byteOffsetOfRune(hook, f), End: start + len(hook),
+			Message: fmt.Sprintf("The hook is %d characters; %s folds after about %d, so readers see only its start.", n, platformName(c.target.Platform), f),
+			Fix:     fmt.Sprintf("Say the point in the first %d characters, then break the line.", f)})
+	}
+}
+
+// languageNames maps whatlanggo's languages to BCP 47 base tags for the
+// languages Atelier's kits are likely to use.
+var detectable = map[whatlanggo.Lang]string{
+	whatlanggo.Fra: "fr", whatlanggo.Eng: "en", whatlanggo.Spa: "es", whatlanggo.Deu: "de",
+	whatlanggo.Ita: "it", whatlanggo.Por: "pt", whatlanggo.Nld: "nl",
+}
+
+// proseOf removes hashtags, mentions and links, which are not in any language.
+func proseOf(text string) string {
+	text = urlRe.ReplaceAllString(text, " ")
+	text = hashtagRe.ReplaceAllString(text, " ")
+	return mentionRe.ReplaceAllString(text, " ")
+}
+
+// DetectLanguage returns the base language tag of text ("fr", "en"…), or ""
+// when the text is too short or the guess is not reliable.
+func DetectLanguage(text string) string {
+	prose := proseOf(text)
+	letters := 0
+	for _, r := range prose {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 25 {
+		return ""
+	}
+	whitelist := map[whatlanggo.Lang]bool{}
+	for l := range detectable {
+		whitelist[l] = true
+	}
+	info := whatlanggo.DetectWithOptions(prose, whatlanggo.Options{Whitelist: whitelist})
+	if info.Confidence < 0.2 {
+		return ""
+	}
+	return detectable[info.Lang]
+}
+
+func (c *textChecker) language() {
+	if c.target.Language == "" {
+		return
+	}
+	want, err := language.Parse(c.target.Language)
+	if err != nil {
+		return
+	}
+	wantBase, _ := want.Base()
+	got := DetectLanguage(c.text)
+	if got == "" || got == wantBase.String() {
+		return
+	}
+	c.add(Finding{Rule: "language.mismatch", Severity: SeverityError, Start: -1, End: -1,
+		Message: fmt.Sprintf("The text reads as %q; %q was asked for.", got, c.target.Language),
+		Fix:     "Translate it, or change the piece's language."})
+}
+
+// formality checks French address against the kit's tu/vous.
+func (c *textChecker) formality() {
+	if base, _, _ := strings.Cut(c.target.Language, "-"); base != "fr" {
+		return
+	}
+	var wrong []string
+	var want string
+	switch c.kit.Voice.Formality {
+	case "vous", "formal":
+		wrong, want = []string{"tu", "toi", "ton", "ta", "tes", "t'"}, "vous"
+	case "tu", "casual":
+		wrong, want = []string{"vous", "votre", "vos"}, "tu"
+	default:
+		return
+	}
+	for _, w := range wrong {
+		for _, m := range c.folded.findWord(w) {
+			if w == "t'" && m[0] > 0 && isWordRune(rune(c.text[m[0]-1])) {
+				continue
+			}
+			c.add(Finding{Rule: "voice.formality", Severity: SeverityWarning, Start: m[0], End: m[1],
+				Message: fmt.Sprintf("%q breaks the kit's address: the brand says %q.", c.text[m[0]:m[1]], want),
+				Fix:     fmt.Sprintf("Address the reader with %q.", want)})
+		}
+	}
+}
+
+// readability reports, as info, sentences that are long for social posts:
+// over 25 words on average.
+func (c *textChecker) readability() {
+	prose := proseOf(c.text)
+	sentences := strings.FieldsFunc(prose, func(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '\n' || r == '…' })
+	words, n := 0, 0
+	for _, s := range sentences {
+		if w := len(strings.Fields(s)); w > 0 {
+			words += w
+			n++
+		}
+	}
+	if n == 0 || words < 30 {
+		return
+	}
+	if avg := float64(words) / float64(n); avg > 25 {
+		c.add(Finding{Rule: "readability.sentences", Severity: SeverityInfo, Start: -1, End: -1,
+			Message: fmt.Sprintf("Sentences average %.0f words; posts read best under 20.", avg),
+			Fix:     "Split the longest sentences."})
+	}
+}
