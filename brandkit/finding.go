@@ -24,6 +24,16 @@ type Finding struct {
 	Message  string   `json:"message"`
 	Fix      string   `json:"fix,omitempty"`     // what to do, in words
 	AutoFix  *Edit    `json:"autofix,omitempty"` // a safe automatic fix, when there is one
+	Region   *Region  `json:"region,omitempty"`  // where in an image
+	TimeMS   *[2]int  `json:"time_ms,omitempty"` // where in a sound, in milliseconds
+}
+
+// Region is a rectangle of pixels.
+type Region struct {
+	X int `json:"x"`
+	Y int `json:"y"`
+	W int `json:"w"`
+	H int `json:"h"`
 }
 
 // Edit replaces text[Start:End] with With.
@@ -37,6 +47,7 @@ type Edit struct {
 type Report struct {
 	Score    int       `json:"score"`
 	Findings []Finding `json:"findings"`
+	Audio    *Loudness `json:"audio,omitempty"` // what an audio check measured
 }
 
 // Score weighting: a check starts at 100 and loses 25 per error, 8 per

@@ -28,8 +28,8 @@ func with(t brandkit.TextTarget, lang string) brandkit.TextTarget { t.Language =
 
 const (
 	filler = "Light the wick and enjoy the evening. " // 38 characters, plainly English
-	frOK = "Gardez votre bougie, changez seulement la cire : la recharge Feu de bois arrive le 1er octobre. #MaisonLumen"
-	enOK = "Keep your candle and change only the wax: the Wood Fire refill arrives on the first of October. #MaisonLumen"
+	frOK   = "Gardez votre bougie, changez seulement la cire : la recharge Feu de bois arrive le 1er octobre. #MaisonLumen"
+	enOK   = "Keep your candle and change only the wax: the Wood Fire refill arrives on the first of October. #MaisonLumen"
 )
 
 func TestCheckTextRules(t *testing.T) {

@@ -1,0 +1,111 @@
+package brandkit
+
+import (
+	"fmt"
+	"math"
+)
+
+// AudioTarget is what a sound is checked for.
+type AudioTarget struct {
+	Platform   string
+	TargetLUFS float64 // 0 = the kit's target, or -16
+	MaxSeconds int     // the platform's longest; 0 = no limit
+}
+
+// Loudness tolerances: within ±1 LU is on target, beyond ±2 LU an error.
+const (
+	loudnessWarnLU  = 1.0
+	loudnessErrorLU = 2.0
+	silenceDBFS     = -50.0
+	maxSilenceMS    = 500
+)
+
+// CheckAudio measures a sound against the kit and the platform: integrated
+// loudness, true peak, duration, and silence at either end.
+func CheckAudio(k *Kit, t AudioTarget, p *PCM) Report {
+	target := t.TargetLUFS
+	if target == 0 {
+		target = k.Audio.TargetLUFS
+	}
+	if target == 0 {
+		target = -16
+	}
+	peakLimit := k.Audio.TruePeakDBT
+	if peakLimit == 0 {
+		peakLimit = -1
+	}
+	m := Measure(p)
+	var fs []Finding
+	whole := func(f Finding) Finding { f.Start, f.End = -1, -1; return f }
+	switch d := m.IntegratedLUFS - target; {
+	case math.IsInf(m.IntegratedLUFS, -1):
+		fs = append(fs, whole(Finding{Rule: "audio.silent", Severity: SeverityError, Message: "The sound is silent.", Fix: "Check the recording."}))
+	case math.Abs(d) > loudnessErrorLU:
+		fs = append(fs, whole(Finding{Rule: "audio.loudness", Severity: SeverityError,
+			Message: fmt.Sprintf("Integrated loudness is %.1f LUFS; the target is %.1f (%+.1f LU).", m.IntegratedLUFS, target, d),
+			Fix:     fmt.Sprintf("Apply %+.1f dB of gain, or render it again in Atelier, which normalises.", -d)}))
+	case math.Abs(d) > loudnessWarnLU:
+		fs = append(fs, whole(Finding{Rule: "audio.loudness", Severity: SeverityWarning,
+			Message: fmt.Sprintf("Integrated loudness is %.1f LUFS; the target is %.1f (%+.1f LU).", m.IntegratedLUFS, target, d),
+			Fix:     fmt.Sprintf("Apply %+.1f dB of gain.", -d)}))
+	}
+	if m.TruePeakDBTP > peakLimit {
+		fs = append(fs, whole(Finding{Rule: "audio.true_peak", Severity: SeverityError,
+			Message: fmt.Sprintf("True peak is %.1f dBTP; at most %.1f is allowed, or it may clip once encoded.", m.TruePeakDBTP, peakLimit),
+			Fix:     "Lower the gain or use a true-peak limiter."}))
+	}
+	seconds := p.Duration().Seconds()
+	if t.MaxSeconds > 0 && seconds > float64(t.MaxSeconds) {
+		fs = append(fs, whole(Finding{Rule: "audio.duration", Severity: SeverityError,
+			Message: fmt.Sprintf("The sound lasts %.0f s; %s takes at most %d s.", seconds, platformName(t.Platform), t.MaxSeconds),
+			Fix:     "Shorten it.", TimeMS: &[2]int{t.MaxSeconds * 1000, int(seconds * 1000)}}))
+	}
+	lead, trail := silences(p)
+	total := int(seconds * 1000)
+	if lead > maxSilenceMS && lead < total {
+		fs = append(fs, whole(Finding{Rule: "audio.silence", Severity: SeverityWarning,
+			Message: fmt.Sprintf("%.1f s of silence at the start.", float64(lead)/1000), Fix: "Trim the start.", TimeMS: &[2]int{0, lead}}))
+	}
+	if trail > maxSilenceMS && trail < total {
+		fs = append(fs, whole(Finding{Rule: "audio.silence", Severity: SeverityWarning,
+			Message: fmt.Sprintf("%.1f s of silence at the end.", float64(trail)/1000), Fix: "Trim the end.", TimeMS: &[2]int{total - trail, total}}))
+	}
+	r := newReport(fs)
+	r.Audio = &m
+	return r
+}
+
+// silences returns the milliseconds below -50 dBFS at the start and end.
+func silences(p *PCM) (lead, trail int) {
+	if len(p.Channels) == 0 {
+		return 0, 0
+	}
+	n := len(p.Channels[0])
+	threshold := math.Pow(10, silenceDBFS/20)
+	loud := func(i int) bool {
+		for _, ch := range p.Channels {
+			if math.Abs(ch[i]) > threshold {
+				return true
+			}
+		}
+		return false
+	}
+	first, last := n, -1
+	for i := 0; i < n; i++ {
+		if loud(i) {
+			first = i
+			break
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		if loud(i) {
+			last = i
+			break
+		}
+	}
+	ms := func(samples int) int { return samples * 1000 / p.Rate }
+	if last < 0 {
+		return ms(n), ms(n)
+	}
+	return ms(first), ms(n - 1 - last)
+}

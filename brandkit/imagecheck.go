@@ -1,0 +1,262 @@
+package brandkit
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"sort"
+	"strings"
+)
+
+// ImageTarget is what an image is checked for.
+type ImageTarget struct {
+	Placement string
+	Width     int // the placement's size; 0 = no minimum
+	Height    int
+	Safe      SafeZone
+	Meta      *ImageMeta // Atelier's own render metadata, when the image is one of its renders
+}
+
+// SafeZone is the share of each edge the platform's interface may cover.
+type SafeZone struct{ Top, Bottom, Left, Right float64 }
+
+// ImageMeta is what Atelier's renderer records about an image it made.
+type ImageMeta struct {
+	Logo *Region   `json:"logo,omitempty"`
+	Text []TextBox `json:"text,omitempty"`
+}
+
+// TextBox is text drawn on an image, with its colour.
+type TextBox struct {
+	Region
+	Colour string `json:"colour"`
+}
+
+// Palette thresholds: a pixel is on palette within ΔE00 10 of a kit colour;
+// an image with less than 60 % of its pixels on palette gets a warning.
+const (
+	paletteDeltaE  = 10
+	paletteMinPart = 0.60
+	minContrast    = 4.5
+)
+
+// CheckImage checks an image against the kit: palette adherence, the
+// placement's resolution, and, from Atelier's render metadata, text
+// contrast, the logo's corner, size and clear space, and the safe zones.
+func CheckImage(k *Kit, t ImageTarget, img image.Image) Report {
+	c := imageChecker{kit: k, target: t, img: img}
+	c.resolution()
+	c.palette()
+	if t.Meta != nil {
+		c.contrast()
+		c.logo()
+		c.safeZones()
+	} else {
+		c.add(Finding{Rule: "logo.unverified", Severity: SeverityInfo,
+			Message: "This image has no Atelier render metadata, so the logo's place and clear space were not checked.",
+			Fix:     "Render the image in Atelier to have its logo placed and checked."})
+	}
+	return newReport(c.findings)
+}
+
+type imageChecker struct {
+	kit      *Kit
+	target   ImageTarget
+	img      image.Image
+	findings []Finding
+}
+
+func (c *imageChecker) add(f Finding) {
+	f.Start, f.End = -1, -1 // image findings have a region, not a text range
+	c.findings = append(c.findings, f)
+}
+
+func (c *imageChecker) resolution() {
+	b := c.img.Bounds()
+	t := c.target
+	if t.Width > 0 && (b.Dx() < t.Width || b.Dy() < t.Height) {
+		c.add(Finding{Rule: "image.resolution", Severity: SeverityError,
+			Message: fmt.Sprintf("The image is %d×%d; %s needs at least %d×%d.", b.Dx(), b.Dy(), t.Placement, t.Width, t.Height),
+			Fix:     "Use a larger source image."})
+	}
+}
+
+type bucket struct {
+	n       int
+	r, g, b int
+}
+
+// PaletteShare samples the image, groups its colours into 4-bit-per-channel
+// buckets, and returns the share of pixels within ΔE00 10 of a kit colour
+// and the off-palette buckets, most common first.
+func PaletteShare(k *Kit, img image.Image) (float64, []OffPalette) {
+	var kit []Lab
+	for _, p := range k.Palette {
+		if c, ok := ParseHex(p.Hex); ok {
+			kit = append(kit, ToLab(c))
+		}
+	}
+	b := img.Bounds()
+	step := max(1, max(b.Dx(), b.Dy())/200)
+	buckets := map[int]*bucket{}
+	total := 0
+	for y := b.Min.Y; y < b.Max.Y; y += step {
+		for x := b.Min.X; x < b.Max.X; x += step {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			r, g, bl = r>>8, g>>8, bl>>8
+			key := int(r>>4)<<8 | int(g>>4)<<4 | int(bl>>4)
+			bk := buckets[key]
+			if bk == nil {
+				bk = &bucket{}
+				buckets[key] = bk
+			}
+			bk.n++
+			bk.r += int(r)
+			bk.g += int(g)
+			bk.b += int(bl)
+			total++
+		}
+	}
+	on := 0
+	var off []OffPalette
+	for _, bk := range buckets {
+		mean := color.NRGBA{uint8(bk.r / bk.n), uint8(bk.g / bk.n), uint8(bk.b / bk.n), 0xFF}
+		lab := ToLab(mean)
+		best := 1e9
+		for _, kl := range kit {
+			best = min(best, DeltaE2000(lab, kl))
+		}
+		if best <= paletteDeltaE {
+			on += bk.n
+		} else {
+			off = append(off, OffPalette{Hex: Hex(mean), Share: float64(bk.n) / float64(total), DeltaE: best})
+		}
+	}
+	sort.Slice(off, func(i, j int) bool { return off[i].Share > off[j].Share })
+	if total == 0 {
+		return 0, nil
+	}
+	return float64(on) / float64(total), off
+}
+
+// OffPalette is a colour of the image far from every kit colour.
+type OffPalette struct {
+	Hex    string
+	Share  float64
+	DeltaE float64 // to the nearest kit colour
+}
+
+func (c *imageChecker) palette() {
+	share, off := PaletteShare(c.kit, c.img)
+	if share >= paletteMinPart {
+		return
+	}
+	var top []string
+	for _, o := range off[:min(3, len(off))] {
+		top = append(top, fmt.Sprintf("%s (%.0f %%, ΔE %.0f)", o.Hex, 100*o.Share, o.DeltaE))
+	}
+	c.add(Finding{Rule: "image.palette", Severity: SeverityWarning,
+		Message: fmt.Sprintf("Only %.0f %% of the image is within ΔE 10 of the kit's colours; the main off-palette colours are %s.", 100*share, strings.Join(top, ", ")),
+		Fix:     "Recolour the background or a frame in a kit colour, or pick another image."})
+}
+
+// meanColour averages the pixels of a region, sampled.
+func meanColour(img image.Image, r Region) color.Color {
+	rect := image.Rect(r.X, r.Y, r.X+r.W, r.Y+r.H).Intersect(img.Bounds())
+	step := max(1, max(rect.Dx(), rect.Dy())/100)
+	var sr, sg, sb, n uint64
+	for y := rect.Min.Y; y < rect.Max.Y; y += step {
+		for x := rect.Min.X; x < rect.Max.X; x += step {
+			r, g, b, _ := img.At(x, y).RGBA()
+			sr, sg, sb, n = sr+uint64(r>>8), sg+uint64(g>>8), sb+uint64(b>>8), n+1
+		}
+	}
+	if n == 0 {
+		return color.Black
+	}
+	return color.NRGBA{uint8(sr / n), uint8(sg / n), uint8(sb / n), 0xFF}
+}
+
+func (c *imageChecker) contrast() {
+	for _, tb := range c.target.Meta.Text {
+		fg, ok := ParseHex(tb.Colour)
+		if !ok {
+			continue
+		}
+		bg := meanColour(c.img, tb.Region)
+		if ratio := ContrastRatio(fg, bg); ratio < minContrast {
+			region := tb.Region
+			c.add(Finding{Rule: "image.contrast", Severity: SeverityError, Region: &region,
+				Message: fmt.Sprintf("Text %s on %s has a contrast of %.1f:1; WCAG asks at least %.1f:1.", tb.Colour, Hex(bg), ratio, minContrast),
+				Fix:     "Use a kit colour with more contrast, or add a band behind the text."})
+		}
+	}
+}
+
+// corner names the corner of the image the region sits in.
+func corner(r Region, w, h int) string {
+	v, s := "top", "left"
+	if r.Y+r.H/2 > h/2 {
+		v = "bottom"
+	}
+	if r.X+r.W/2 > w/2 {
+		s = "right"
+	}
+	return v + "-" + s
+}
+
+func (c *imageChecker) logo() {
+	l := c.target.Meta.Logo
+	if l == nil {
+		c.add(Finding{Rule: "logo.missing", Severity: SeverityWarning, Message: "The render carries no logo.", Fix: "Render it with the brand layer on."})
+		return
+	}
+	b := c.img.Bounds()
+	region := *l
+	if cn := corner(*l, b.Dx(), b.Dy()); len(c.kit.Logo.Corners) > 0 && !containsFold(c.kit.Logo.Corners, cn) {
+		c.add(Finding{Rule: "logo.corner", Severity: SeverityError, Region: &region,
+			Message: fmt.Sprintf("The logo is in the %s corner; the kit allows %s.", cn, strings.Join(c.kit.Logo.Corners, ", ")),
+			Fix:     "Move it to an allowed corner."})
+	}
+	if l.W < c.kit.Logo.MinWidthPx {
+		c.add(Finding{Rule: "logo.size", Severity: SeverityError, Region: &region,
+			Message: fmt.Sprintf("The logo is %d px wide; the kit's minimum is %d.", l.W, c.kit.Logo.MinWidthPx),
+			Fix:     "Render it larger."})
+	}
+	margin := int(c.kit.Logo.ClearSpace * float64(l.W))
+	if l.X < margin || l.Y < margin || b.Dx()-(l.X+l.W) < margin || b.Dy()-(l.Y+l.H) < margin {
+		c.add(Finding{Rule: "logo.clear_space", Severity: SeverityError, Region: &region,
+			Message: fmt.Sprintf("The logo is closer to the edge than its clear space (%d px).", margin),
+			Fix:     "Move it inwards."})
+	}
+	for _, tb := range c.target.Meta.Text {
+		grown := image.Rect(l.X-margin, l.Y-margin, l.X+l.W+margin, l.Y+l.H+margin)
+		if grown.Overlaps(image.Rect(tb.X, tb.Y, tb.X+tb.W, tb.Y+tb.H)) {
+			c.add(Finding{Rule: "logo.clear_space", Severity: SeverityError, Region: &region,
+				Message: "Text stands inside the logo's clear space.", Fix: "Move the text or the logo."})
+		}
+	}
+}
+
+func (c *imageChecker) safeZones() {
+	s := c.target.Safe
+	if s == (SafeZone{}) {
+		return
+	}
+	b := c.img.Bounds()
+	safe := image.Rect(int(s.Left*float64(b.Dx())), int(s.Top*float64(b.Dy())), b.Dx()-int(s.Right*float64(b.Dx())), b.Dy()-int(s.Bottom*float64(b.Dy())))
+	check := func(what string, r Region) {
+		if !image.Rect(r.X, r.Y, r.X+r.W, r.Y+r.H).In(safe) {
+			region := r
+			c.add(Finding{Rule: "image.safe_zone", Severity: SeverityError, Region: &region,
+				Message: fmt.Sprintf("The %s reaches into the area %s's interface covers.", what, c.target.Placement),
+				Fix:     "Keep it inside the safe zone."})
+		}
+	}
+	if c.target.Meta.Logo != nil {
+		check("logo", *c.target.Meta.Logo)
+	}
+	for _, tb := range c.target.Meta.Text {
+		check("text", tb.Region)
+	}
+}
