@@ -21,6 +21,7 @@ Usage:
   atelier [--kit DIR]            open the studio window
   atelier kit validate DIR       check a brand kit; exit 1 on any error
   atelier draft --brief FILE     draft every variant of a brief (see draft --help)
+  atelier check FILE...          check text, images and WAV against the kit; exit 1 on errors
   atelier demo [--home DIR]      run the pipeline headless on the sample kit
   atelier help                   this text
 
@@ -44,6 +45,8 @@ func run(args []string) int {
 		err = demoCommand(os.Stdout, args[1:])
 	case "draft":
 		err = draftCommand(os.Stdout, os.Stderr, args[1:])
+	case "check":
+		err = checkCommand(os.Stdout, args[1:])
 	default:
 		fmt.Fprintf(os.Stderr, "atelier: unknown command %q\n\n%s", args[0], usage)
 		return 2
@@ -53,6 +56,8 @@ func run(args []string) int {
 		return 0
 	case errors.Is(err, errFailed):
 		return 1
+	case errors.Is(err, errUnreadable):
+		return 2
 	case err != nil:
 		fmt.Fprintln(os.Stderr, "atelier:", err)
 		return 1

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -157,4 +158,45 @@ func distinctColours(img image.Image) int {
 		}
 	}
 	return len(seen)
+}
+
+func TestCheckCommand(t *testing.T) {
+	var out bytes.Buffer
+	err := checkCommand(&out, []string{"--kit", "samples/kit", "--platform", "instagram", "--json",
+		"samples/check/post-fr.txt", "samples/check/post-bad-en.txt", "samples/check/off-palette.png", "samples/check/too-loud.wav"})
+	if !errors.Is(err, errFailed) {
+		t.Fatalf("files with errors must fail the command, got %v", err)
+	}
+	var got []checkedFile
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	byName := map[string]checkedFile{}
+	for _, r := range got {
+		byName[filepath.Base(r.File)] = r
+	}
+	if r := byName["post-fr.txt"]; r.Score != 100 || r.Errors != 0 || r.Kind != "text" {
+		t.Errorf("clean post: %+v", r)
+	}
+	if r := byName["post-bad-en.txt"]; r.Errors < 4 {
+		t.Errorf("bad post: %+v", r)
+	}
+	if r := byName["off-palette.png"]; !strings.Contains(fmt.Sprint(r.Findings), "image.palette") {
+		t.Errorf("off-palette image: %+v", r)
+	}
+	a := byName["too-loud.wav"]
+	if a.IntegratedLUFS == nil || *a.IntegratedLUFS > -7 || *a.IntegratedLUFS < -9.5 || a.TruePeakDBTP == nil || a.Errors != 1 {
+		t.Errorf("audio: %+v", a)
+	}
+
+	out.Reset()
+	if err := checkCommand(&out, []string{"--kit", "samples/kit", "samples/check/post-fr.txt", "samples/check/on-palette.png"}); err != nil {
+		t.Fatalf("clean files must pass: %v\n%s", err, out.String())
+	}
+	bad := filepath.Join(t.TempDir(), "cut.png")
+	os.WriteFile(bad, []byte("\x89PNG\r\n\x1a\n\x00\x00"), 0o644)
+	out.Reset()
+	if err := checkCommand(&out, []string{"--kit", "samples/kit", bad}); !errors.Is(err, errUnreadable) || !strings.Contains(out.String(), "cannot check") {
+		t.Fatalf("a damaged image: %v\n%s", err, out.String())
+	}
 }
