@@ -1,26 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"image"
-	_ "image/jpeg" // images to check
-	_ "image/png"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"atelier/brandkit"
 	"atelier/studio"
 	"atelier/studio/platform"
 )
-
-// maxCheckPixels refuses images larger than this before decoding them.
-const maxCheckPixels = 100_000_000
 
 // checkedFile is one file's report in `atelier check --json`.
 type checkedFile struct {
@@ -68,20 +59,14 @@ func checkCommand(out io.Writer, args []string) error {
 	if err != nil {
 		return fmt.Errorf("the brand kit has problems; run `atelier kit validate`:\n%w", err)
 	}
-	var p platform.Platform
-	if *platformID != "" {
-		var ok bool
-		if p, ok = reg.Get(*platformID); !ok {
-			return fmt.Errorf("unknown platform %q; known: %s", *platformID, strings.Join(reg.IDs(), ", "))
-		}
+	if _, ok := reg.Get(*platformID); *platformID != "" && !ok {
+		return fmt.Errorf("unknown platform %q; known: %s", *platformID, strings.Join(reg.IDs(), ", "))
 	}
-	if *lang == "" {
-		*lang = kit.Language()
-	}
+	target := studio.CheckTarget{Platform: *platformID, Placement: *placementID, Language: *lang}
 	var results []checkedFile
 	failed, unreadable := false, false
 	for _, f := range fs.Args() {
-		res := checkFile(kit, reg, p, *placementID, *lang, f)
+		res := checkFile(kit, reg, target, f)
 		failed = failed || res.Errors > 0
 		unreadable = unreadable || res.Error != ""
 		results = append(results, res)
@@ -109,86 +94,16 @@ func checkCommand(out io.Writer, args []string) error {
 // errUnreadable means a file could not be checked at all.
 var errUnreadable = errors.New("a file could not be read")
 
-func checkFile(kit *brandkit.Kit, reg *platform.Registry, p platform.Platform, placementID, lang, path string) checkedFile {
-	res := checkedFile{File: path}
-	fail := func(err error) checkedFile { res.Error, res.Score = err.Error(), 0; return res }
-	data, err := readLimited(path, 256<<20)
+func checkFile(kit *brandkit.Kit, reg *platform.Registry, t studio.CheckTarget, path string) checkedFile {
+	fc, err := studio.CheckFile(kit, reg, t, path)
 	if err != nil {
-		return fail(err)
+		return checkedFile{File: path, Error: err.Error()}
 	}
-	var r brandkit.Report
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ".txt", ".md":
-		res.Kind = "text"
-		t := brandkit.TextTarget{Language: lang}
-		if p.ID != "" {
-			t = studio.TextTarget(studio.Target{Platform: p, Language: lang})
-		}
-		r = brandkit.CheckText(kit, t, string(data))
-	case ".png", ".jpg", ".jpeg":
-		res.Kind = "image"
-		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-		if err != nil {
-			return fail(fmt.Errorf("%s is not a PNG or JPEG that can be read: %v", path, err))
-		}
-		if cfg.Width*cfg.Height > maxCheckPixels {
-			return fail(fmt.Errorf("%s is %d×%d, over the %d MP limit", path, cfg.Width, cfg.Height, maxCheckPixels/1_000_000))
-		}
-		img, _, err := image.Decode(bytes.NewReader(data))
-		if err != nil {
-			return fail(fmt.Errorf("%s is damaged: %v", path, err))
-		}
-		t := brandkit.ImageTarget{}
-		if pl, ok := placementFor(reg, p, placementID); ok {
-			t = brandkit.ImageTarget{Placement: pl.ID, Width: pl.Width, Height: pl.Height,
-				Safe: brandkit.SafeZone{Top: pl.Safe.Top, Bottom: pl.Safe.Bottom, Left: pl.Safe.Left, Right: pl.Safe.Right}}
-		}
-		if meta, err := os.ReadFile(path + ".atelier.json"); err == nil {
-			t.Meta = &brandkit.ImageMeta{}
-			if err := json.Unmarshal(meta, t.Meta); err != nil {
-				return fail(fmt.Errorf("%s.atelier.json is not render metadata: %v", path, err))
-			}
-		}
-		r = brandkit.CheckImage(kit, t, img)
-	case ".wav":
-		res.Kind = "audio"
-		pcm, err := brandkit.ReadWAV(bytes.NewReader(data))
-		if err != nil {
-			return fail(fmt.Errorf("%s: %v", path, err))
-		}
-		r = brandkit.CheckAudio(kit, brandkit.AudioTarget{Platform: p.ID, MaxSeconds: p.Audio.MaxSeconds}, pcm)
-		res.IntegratedLUFS, res.TruePeakDBTP = &r.Audio.IntegratedLUFS, &r.Audio.TruePeakDBTP
-	default:
-		return fail(fmt.Errorf("%s: %q files are not checked; use .txt, .md, .png, .jpg or .wav", path, ext))
+	res := checkedFile{File: path, Kind: fc.Kind, Score: fc.Report.Score, Findings: fc.Report.Findings, Errors: fc.Report.Count(brandkit.SeverityError)}
+	if a := fc.Report.Audio; a != nil {
+		res.IntegratedLUFS, res.TruePeakDBTP = &a.IntegratedLUFS, &a.TruePeakDBTP
 	}
-	res.Score, res.Findings, res.Errors = r.Score, r.Findings, r.Count(brandkit.SeverityError)
 	return res
-}
-
-func placementFor(reg *platform.Registry, p platform.Platform, id string) (platform.Placement, bool) {
-	if id != "" {
-		return reg.Placement(id)
-	}
-	if len(p.Placements) > 0 {
-		return p.Placements[0], true
-	}
-	return platform.Placement{}, false
-}
-
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is over %d MB", path, limit>>20)
-	}
-	return data, nil
 }
 
 func printReport(out io.Writer, r checkedFile) {

@@ -46,6 +46,8 @@ type composeScreen struct {
 	action                    *widget.Select
 	toLang                    *widget.Select
 	applyBtn                  *widget.Button
+	check                     *checkPanel
+	preview                   *widget.RichText
 
 	mu       sync.Mutex
 	cards    []*card
@@ -115,7 +117,13 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	c.applyBtn = &widget.Button{Text: lang.L("Apply to selected"), Icon: theme.ViewRefreshIcon(), OnTapped: c.onApply}
 	c.applyBtn.Disable()
 	actionBar := container.NewHBox(widget.NewLabel(lang.L("Edit")), c.action, c.toLang, c.applyBtn)
-	right := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, c.grid)
+	c.check = newCheckPanel(c.onFindingSelected, c.onApplyFix)
+	c.preview = widget.NewRichText()
+	c.preview.Wrapping = fyne.TextWrapWord
+	detail := container.NewHSplit(container.NewVScroll(c.preview), c.check.object())
+	grid := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, c.grid)
+	right := container.NewVSplit(grid, detail)
+	right.Offset = 0.62
 
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.36
@@ -340,6 +348,44 @@ func (c *composeScreen) onCardSelected(id widget.GridWrapItemID) {
 	if !c.running {
 		c.applyBtn.Enable()
 	}
+	c.showDetail()
+}
+
+// showDetail shows the selected card's text and check.
+func (c *composeScreen) showDetail() {
+	c.mu.Lock()
+	if c.selected < 0 || c.selected >= len(c.cards) {
+		c.mu.Unlock()
+		return
+	}
+	cd := *c.cards[c.selected]
+	c.mu.Unlock()
+	highlighted(c.preview, cd.text, -1, -1)
+	c.check.show(cd.report)
+}
+
+func (c *composeScreen) onFindingSelected(f brandkit.Finding) {
+	c.mu.Lock()
+	text := c.cards[c.selected].text
+	c.mu.Unlock()
+	highlighted(c.preview, text, f.Start, f.End)
+}
+
+// onApplyFix applies a safe fix to the selected variant as a new version.
+func (c *composeScreen) onApplyFix(f brandkit.Finding) {
+	c.mu.Lock()
+	i, pieceID := c.selected, c.cards[c.selected].pieceID
+	c.mu.Unlock()
+	composer := &studio.Composer{WS: c.st.ws, Author: "studio"}
+	go func() {
+		v, rep, err := composer.ApplyFix(context.Background(), pieceID, f)
+		if err != nil {
+			showError(c.st.win, err)
+			return
+		}
+		c.onEvent(i, studio.Event{Kind: studio.EventDone, PieceID: pieceID, Version: v, Report: rep})
+		fyne.Do(c.showDetail)
+	}()
 }
 
 // onApply runs the chosen edit action on the selected variant.

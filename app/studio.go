@@ -60,8 +60,10 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 			what: lang.L("Import images and render them for every platform placement.")},
 		newKitScreen(s, ws),
 		newModelScreen(s),
+		newCheckFileScreen(s),
 		&settingsScreen{ws: ws, win: s.win},
 	}
+	s.win.SetOnDropped(s.onDropped)
 	s.build()
 	connect := opt.Connect
 	if connect == nil {
@@ -69,6 +71,20 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	}
 	s.session.connect(connect, s.refreshStatus)
 	return s
+}
+
+// dropTarget is a screen that takes files dropped on the window.
+type dropTarget interface{ drop([]fyne.URI) }
+
+// onDropped hands dropped files to the screen shown, or to "Check a file".
+func (s *Studio) onDropped(_ fyne.Position, uris []fyne.URI) {
+	for i, sc := range s.screens {
+		if t, ok := sc.(dropTarget); ok {
+			s.nav.Select(i)
+			t.drop(uris)
+			return
+		}
+	}
 }
 
 // Close stops the Ollama server if the studio started it.

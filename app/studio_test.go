@@ -81,7 +81,7 @@ func fills(w fyne.Window) map[color.NRGBA]bool {
 
 func TestNavigationReachesEveryScreen(t *testing.T) {
 	s, _ := newTestStudio(t)
-	want := []string{"Compose", "Review", "Assets", "Brand kit", "Model", "Settings"}
+	want := []string{"Compose", "Review", "Assets", "Brand kit", "Model", "Check a file", "Settings"}
 	if got := s.ScreenTitles(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sidebar %v, want %v", got, want)
 	}
@@ -89,12 +89,13 @@ func TestNavigationReachesEveryScreen(t *testing.T) {
 		t.Fatalf("opens on %q, want the brand kit", s.Current())
 	}
 	expect := map[string]string{
-		"Compose":   "Key message",
-		"Review":    "draft: 0",
-		"Assets":    "issue #9",
-		"Brand kit": "Maison Lumen",
-		"Model":     "No Ollama server is running.",
-		"Settings":  "ATELIER_HOME",
+		"Compose":      "Key message",
+		"Review":       "draft: 0",
+		"Assets":       "issue #9",
+		"Brand kit":    "Maison Lumen",
+		"Model":        "No Ollama server is running.",
+		"Settings":     "ATELIER_HOME",
+		"Check a file": "Drop a text, image or WAV file here",
 	}
 	for i, title := range want {
 		s.nav.Select(i)
@@ -221,7 +222,7 @@ func TestFrenchTranslation(t *testing.T) {
 	})
 	s, _ := newTestStudio(t)
 	got := strings.Join(s.ScreenTitles(), ",")
-	if got != "Composer,Relecture,Ressources,Charte de marque,Modèle,Réglages" {
+	if got != "Composer,Relecture,Ressources,Charte de marque,Modèle,Vérifier un fichier,Réglages" {
 		t.Fatalf("French sidebar: %s", got)
 	}
 	if !strings.Contains(texts(s.Window()), "La charte est valide.") {

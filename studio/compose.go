@@ -283,3 +283,37 @@ func (c *Composer) sibling(ctx context.Context, p store.Piece, lang string) (sto
 	return c.WS.Store.CreatePiece(ctx, store.Piece{BriefID: p.BriefID, CampaignID: p.CampaignID, Platform: p.Platform,
 		Persona: p.Persona, Language: lang, Format: p.Format, Author: c.Author})
 }
+
+// ApplyFix applies a finding's automatic fix to the piece's latest version
+// and stores the result, checked again, as a new version.
+func (c *Composer) ApplyFix(ctx context.Context, pieceID int64, f brandkit.Finding) (store.Version, brandkit.Report, error) {
+	if f.AutoFix == nil {
+		return store.Version{}, brandkit.Report{}, fmt.Errorf("%s has no automatic fix; edit the text by hand", f.Rule)
+	}
+	st := c.WS.Store
+	piece, err := st.Piece(ctx, pieceID)
+	if err != nil {
+		return store.Version{}, brandkit.Report{}, err
+	}
+	prev, err := st.LatestVersion(ctx, pieceID)
+	if err != nil {
+		return store.Version{}, brandkit.Report{}, err
+	}
+	text, n := brandkit.ApplyFixes(prev.Text, []brandkit.Finding{f})
+	if n == 0 {
+		return store.Version{}, brandkit.Report{}, fmt.Errorf("the fix for %s no longer fits the text; check it again", f.Rule)
+	}
+	p, ok := c.WS.Registry.Get(piece.Platform)
+	if !ok {
+		return store.Version{}, brandkit.Report{}, fmt.Errorf("piece %d is for an unknown platform %q", pieceID, piece.Platform)
+	}
+	report := brandkit.CheckText(c.WS.Kit, TextTarget(Target{Platform: p, Language: piece.Language}), text)
+	status := store.VersionComplete
+	if report.Count(brandkit.SeverityError) > 0 {
+		status = store.VersionFailedCheck
+	}
+	req := &Request{Action: Action("fix:" + f.Rule)}
+	res := &Result{Origin: store.OriginUser, Model: prev.Model, Draft: Draft{}}
+	v, err := c.save(ctx, piece, req, res, text, status, report)
+	return v, report, err
+}

@@ -1,0 +1,199 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/brandkit"
+	"atelier/studio"
+)
+
+// checkFileScreen checks any text, image or WAV dropped on it (or opened)
+// against the kit and shows the report, with image regions drawn.
+type checkFileScreen struct {
+	st *Studio
+
+	platform *widget.Select
+	language *widget.Select
+	status   *widget.Label
+	check    *checkPanel
+	preview  *fyne.Container
+	text     *widget.RichText
+	current  *studio.FileCheck
+}
+
+func newCheckFileScreen(st *Studio) *checkFileScreen { return &checkFileScreen{st: st} }
+
+func (c *checkFileScreen) title() string       { return lang.L("Check a file") }
+func (c *checkFileScreen) icon() fyne.Resource { return theme.SearchIcon() }
+
+func (c *checkFileScreen) build() fyne.CanvasObject {
+	c.platform = widget.NewSelect(append([]string{""}, c.st.ws.Registry.IDs()...), nil)
+	c.platform.PlaceHolder = lang.L("any platform")
+	var langs []string
+	if c.st.ws.Kit != nil {
+		langs = c.st.ws.Kit.Identity.Languages
+	}
+	c.language = widget.NewSelect(langs, nil)
+	if len(langs) > 0 {
+		c.language.SetSelected(langs[0])
+	}
+	open := &widget.Button{Text: lang.L("Open a file…"), Icon: theme.FolderOpenIcon(), Importance: widget.HighImportance, OnTapped: c.onOpen}
+	c.status = widget.NewLabel(lang.L("Drop a text, image or WAV file here, or open one."))
+	c.status.Wrapping = fyne.TextWrapWord
+	c.check = newCheckPanel(c.onFindingSelected, nil)
+	c.text = widget.NewRichText()
+	c.text.Wrapping = fyne.TextWrapWord
+	c.preview = container.NewStack()
+	bar := container.NewHBox(open, widget.NewLabel(lang.L("Platform")), c.platform, widget.NewLabel(lang.L("Language")), c.language)
+	split := container.NewHSplit(c.preview, c.check.object())
+	split.Offset = 0.55
+	return container.NewBorder(container.NewVBox(bar, c.status), nil, nil, nil, split)
+}
+
+func (c *checkFileScreen) onOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(c.st.win, err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		c.Check(r.URI().Path())
+	}, c.st.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".png", ".jpg", ".jpeg", ".wav"}))
+	d.Show()
+}
+
+// drop checks the first file dropped on the window.
+func (c *checkFileScreen) drop(uris []fyne.URI) {
+	if len(uris) > 0 {
+		c.Check(uris[0].Path())
+	}
+}
+
+// Check runs the check off the UI goroutine and shows the result.
+func (c *checkFileScreen) Check(path string) {
+	c.status.SetText(lang.L("Checking") + " " + filepath.Base(path) + "…")
+	target := studio.CheckTarget{Platform: c.platform.Selected, Language: c.language.Selected}
+	go func() {
+		fc, err := studio.CheckFile(c.st.ws.Kit, c.st.ws.Registry, target, path)
+		fyne.Do(func() {
+			if err != nil {
+				c.status.SetText(err.Error())
+				c.status.Importance = widget.DangerImportance
+				c.status.Refresh()
+				return
+			}
+			c.status.Importance = widget.MediumImportance
+			c.show(fc)
+		})
+	}()
+}
+
+func (c *checkFileScreen) show(fc *studio.FileCheck) {
+	c.current = fc
+	msg := fmt.Sprintf("%s (%s)", filepath.Base(fc.File), lang.L(fc.Kind))
+	if a := fc.Report.Audio; a != nil {
+		msg += fmt.Sprintf(" · %.1f LUFS · %.1f dBTP · %.1f s", a.IntegratedLUFS, a.TruePeakDBTP, fc.Sound.Duration().Seconds())
+	}
+	c.status.SetText(msg)
+	c.check.show(&fc.Report)
+	c.drawPreview(nil)
+}
+
+func (c *checkFileScreen) onFindingSelected(f brandkit.Finding) { c.drawPreview(&f) }
+
+// drawPreview shows the file, with the selected finding marked.
+func (c *checkFileScreen) drawPreview(sel *brandkit.Finding) {
+	fc := c.current
+	var obj fyne.CanvasObject
+	switch fc.Kind {
+	case "text":
+		start, end := -1, -1
+		if sel != nil {
+			start, end = sel.Start, sel.End
+		}
+		highlighted(c.text, fc.Text, start, end)
+		obj = container.NewVScroll(c.text)
+	case "image":
+		img := canvas.NewImageFromImage(markRegions(fc.Image, fc.Report.Findings, sel))
+		img.FillMode = canvas.ImageFillContain
+		obj = img
+	case "audio":
+		img := canvas.NewImageFromImage(waveform(fc.Sound, 900, 220, sel))
+		img.FillMode = canvas.ImageFillContain
+		obj = img
+	}
+	c.preview.Objects = []fyne.CanvasObject{obj}
+	c.preview.Refresh()
+}
+
+// markRegions returns a copy of img, at most 1200 px wide, with each
+// finding's region outlined; the selected one is drawn thicker.
+func markRegions(img image.Image, fs []brandkit.Finding, sel *brandkit.Finding) image.Image {
+	b := img.Bounds()
+	out := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(out, out.Bounds(), img, b.Min, draw.Src)
+	red := color.NRGBA{0xE0, 0x20, 0x20, 0xFF}
+	for _, f := range fs {
+		if f.Region == nil {
+			continue
+		}
+		w := max(2, b.Dx()/300)
+		if sel != nil && sel.Region != nil && *sel.Region == *f.Region {
+			w *= 3
+		}
+		r := image.Rect(f.Region.X, f.Region.Y, f.Region.X+f.Region.W, f.Region.Y+f.Region.H)
+		for _, edge := range []image.Rectangle{
+			{r.Min, image.Pt(r.Max.X, r.Min.Y+w)}, {image.Pt(r.Min.X, r.Max.Y-w), r.Max},
+			{r.Min, image.Pt(r.Min.X+w, r.Max.Y)}, {image.Pt(r.Max.X-w, r.Min.Y), r.Max},
+		} {
+			draw.Draw(out, edge, image.NewUniform(red), image.Point{}, draw.Src)
+		}
+	}
+	return out
+}
+
+// waveform draws the sound's peaks per column, the selected time range
+// shaded.
+func waveform(p *brandkit.PCM, w, h int, sel *brandkit.Finding) image.Image {
+	out := image.NewNRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(out, out.Bounds(), image.NewUniform(color.NRGBA{0x1F, 0x2A, 0x44, 0xFF}), image.Point{}, draw.Src)
+	if len(p.Channels) == 0 || len(p.Channels[0]) == 0 {
+		return out
+	}
+	n := len(p.Channels[0])
+	if sel != nil && sel.TimeMS != nil {
+		x0 := sel.TimeMS[0] * p.Rate / 1000 * w / n
+		x1 := sel.TimeMS[1] * p.Rate / 1000 * w / n
+		draw.Draw(out, image.Rect(x0, 0, max(x1, x0+2), h), image.NewUniform(color.NRGBA{0xC8, 0x55, 0x3D, 0xFF}), image.Point{}, draw.Src)
+	}
+	wave := color.NRGBA{0xF2, 0xA5, 0x41, 0xFF}
+	for x := 0; x < w; x++ {
+		lo, hi := 0.0, 0.0
+		for i := x * n / w; i < (x+1)*n/w; i++ {
+			for _, ch := range p.Channels {
+				lo, hi = math.Min(lo, ch[i]), math.Max(hi, ch[i])
+			}
+		}
+		y0, y1 := int(float64(h)/2*(1-hi)), int(float64(h)/2*(1-lo))
+		draw.Draw(out, image.Rect(x, max(0, y0), x+1, min(h, y1+1)), image.NewUniform(wave), image.Point{}, draw.Src)
+	}
+	return out
+}

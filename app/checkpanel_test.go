@@ -1,0 +1,128 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/brandkit"
+	"atelier/studio"
+	"atelier/studio/store"
+)
+
+func richText(rt *widget.RichText) (all, marked string) {
+	for _, seg := range rt.Segments {
+		if ts, ok := seg.(*widget.TextSegment); ok {
+			all += ts.Text
+			if ts.Style.TextStyle.Bold {
+				marked += ts.Text
+			}
+		}
+	}
+	return all, marked
+}
+
+func TestComposeCheckPanelHighlightsAndFixes(t *testing.T) {
+	s, ws := newTestStudio(t)
+	c := composeOf(s)
+	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
+	c.platforms.SetSelected([]string{"x"})
+	c.personas.SetSelected([]string{"design-lovers"})
+	c.languages.SetSelected([]string{"fr-FR"})
+	test.Tap(c.draftBtn)
+	waitFor(t, "the draft", c.finished)
+
+	// Drafts arrive with the safe fixes applied; a hand edit may need one.
+	ctx := context.Background()
+	edited := "Merci à nos clients : la recharge Feu de bois arrive le 1er octobre. #MaisonLumen"
+	v, err := ws.Store.AddVersion(ctx, store.Version{PieceID: c.cards[0].pieceID, Text: edited, Origin: store.OriginUser, Action: "edit"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := studio.TextTarget(c.cards[0].target)
+	c.onEvent(0, studio.Event{Kind: studio.EventDone, PieceID: v.PieceID, Version: v, Report: brandkit.CheckText(ws.Kit, target, edited)})
+	c.grid.Select(0)
+	if !strings.Contains(c.check.score.Text, "Score") || len(c.check.findings) == 0 {
+		t.Fatalf("check panel: %q, %d findings", c.check.score.Text, len(c.check.findings))
+	}
+	fix := -1
+	for i, f := range c.check.findings {
+		if f.Rule == "lexicon.preferred" {
+			fix = i
+		}
+	}
+	if fix < 0 {
+		t.Fatalf("no preferred-term finding in %+v", c.check.findings)
+	}
+	c.check.list.Select(fix)
+	if _, marked := richText(c.preview); marked != "clients" {
+		t.Fatalf("highlighted %q, want the finding's word", marked)
+	}
+	if c.check.applyBtn.Disabled() {
+		t.Fatal("a finding with a safe fix must enable Apply fix")
+	}
+	test.Tap(c.check.applyBtn)
+	waitFor(t, "the fixed version", func() bool {
+		v, err := ws.Store.LatestVersion(context.Background(), c.cards[0].pieceID)
+		return err == nil && v.Action == "fix:lexicon.preferred"
+	})
+	v, _ = ws.Store.LatestVersion(context.Background(), c.cards[0].pieceID)
+	if !strings.Contains(v.Text, "communauté") || strings.Contains(v.Text, "clients") {
+		t.Fatalf("fixed text %q", v.Text)
+	}
+}
+
+func checkFileOf(s *Studio) *checkFileScreen {
+	for i, sc := range s.screens {
+		if c, ok := sc.(*checkFileScreen); ok {
+			s.nav.Select(i)
+			return c
+		}
+	}
+	return nil
+}
+
+func TestCheckAFileScreen(t *testing.T) {
+	s, _ := newTestStudio(t)
+	c := checkFileOf(s)
+
+	// A dropped text file: findings listed, the selected one highlighted.
+	s.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI("../samples/check/post-bad-en.txt")})
+	waitFor(t, "the text report", func() bool { return c.current != nil && c.current.Kind == "text" })
+	if len(c.check.findings) < 5 || c.check.findings[0].Severity != brandkit.SeverityError {
+		t.Fatalf("findings %+v", c.check.findings)
+	}
+	for i, f := range c.check.findings {
+		if f.Rule == "lexicon.banned" {
+			c.check.list.Select(i)
+			break
+		}
+	}
+	if _, marked := richText(c.text); marked != "cheap" {
+		t.Fatalf("highlighted %q", marked)
+	}
+
+	// An image: regions are drawn on the preview.
+	c.Check("../samples/check/off-palette.png")
+	waitFor(t, "the image report", func() bool { return c.current != nil && c.current.Kind == "image" })
+	if _, ok := c.preview.Objects[0].(*canvas.Image); !ok || !strings.Contains(c.check.score.Text, "Score") {
+		t.Fatalf("image preview %T, score %q", c.preview.Objects[0], c.check.score.Text)
+	}
+
+	// A WAV: waveform and loudness.
+	c.Check("../samples/check/too-loud.wav")
+	waitFor(t, "the audio report", func() bool { return c.current != nil && c.current.Kind == "audio" })
+	if !strings.Contains(c.status.Text, "LUFS") || c.check.findings[0].Rule != "audio.loudness" {
+		t.Fatalf("audio: %q %+v", c.status.Text, c.check.findings)
+	}
+
+	// A damaged file says so.
+	c.Check("../samples/kit/brandkit.toml")
+	waitFor(t, "the refusal", func() bool { return strings.Contains(c.status.Text, "not checked") })
+}

@@ -1,0 +1,124 @@
+package studio
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"image"
+	_ "image/jpeg" // images to check
+	_ "image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"atelier/brandkit"
+	"atelier/studio/platform"
+)
+
+// MaxImagePixels refuses images larger than this before decoding them.
+const MaxImagePixels = 100_000_000
+
+// FileCheck is a brand check of a file from anywhere: what was checked and
+// what was found. Image, Text or Sound holds the decoded content for a
+// preview.
+type FileCheck struct {
+	File   string
+	Kind   string // text, image, audio
+	Report brandkit.Report
+	Text   string
+	Image  image.Image
+	Sound  *brandkit.PCM
+}
+
+// CheckTarget says which rules a file is held to: a platform (optional), an
+// image placement (default: the platform's first) and a language.
+type CheckTarget struct {
+	Platform  string
+	Placement string
+	Language  string
+}
+
+// CheckFile reads a text, image or WAV file and checks it against the kit.
+func CheckFile(kit *brandkit.Kit, reg *platform.Registry, t CheckTarget, path string) (*FileCheck, error) {
+	p, ok := reg.Get(t.Platform)
+	if t.Platform != "" && !ok {
+		return nil, fmt.Errorf("unknown platform %q; known: %s", t.Platform, strings.Join(reg.IDs(), ", "))
+	}
+	if t.Language == "" {
+		t.Language = kit.Language()
+	}
+	data, err := readLimited(path, 256<<20)
+	if err != nil {
+		return nil, err
+	}
+	fc := &FileCheck{File: path}
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".txt", ".md":
+		fc.Kind, fc.Text = "text", string(data)
+		tt := brandkit.TextTarget{Language: t.Language}
+		if p.ID != "" {
+			tt = TextTarget(Target{Platform: p, Language: t.Language})
+		}
+		fc.Report = brandkit.CheckText(kit, tt, fc.Text)
+	case ".png", ".jpg", ".jpeg":
+		fc.Kind = "image"
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%s is not a PNG or JPEG that can be read: %v", path, err)
+		}
+		if cfg.Width*cfg.Height > MaxImagePixels {
+			return nil, fmt.Errorf("%s is %d×%d, over the %d MP limit", path, cfg.Width, cfg.Height, MaxImagePixels/1_000_000)
+		}
+		if fc.Image, _, err = image.Decode(bytes.NewReader(data)); err != nil {
+			return nil, fmt.Errorf("%s is damaged: %v", path, err)
+		}
+		it := brandkit.ImageTarget{}
+		if pl, ok := placementFor(reg, p, t.Placement); ok {
+			it = brandkit.ImageTarget{Placement: pl.ID, Width: pl.Width, Height: pl.Height,
+				Safe: brandkit.SafeZone{Top: pl.Safe.Top, Bottom: pl.Safe.Bottom, Left: pl.Safe.Left, Right: pl.Safe.Right}}
+		}
+		if meta, err := os.ReadFile(path + ".atelier.json"); err == nil {
+			it.Meta = &brandkit.ImageMeta{}
+			if err := json.Unmarshal(meta, it.Meta); err != nil {
+				return nil, fmt.Errorf("%s.atelier.json is not render metadata: %v", path, err)
+			}
+		}
+		fc.Report = brandkit.CheckImage(kit, it, fc.Image)
+	case ".wav":
+		fc.Kind = "audio"
+		if fc.Sound, err = brandkit.ReadWAV(bytes.NewReader(data)); err != nil {
+			return nil, fmt.Errorf("%s: %v", path, err)
+		}
+		fc.Report = brandkit.CheckAudio(kit, brandkit.AudioTarget{Platform: p.ID, MaxSeconds: p.Audio.MaxSeconds}, fc.Sound)
+	default:
+		return nil, fmt.Errorf("%s: %q files are not checked; use .txt, .md, .png, .jpg or .wav", path, ext)
+	}
+	return fc, nil
+}
+
+func placementFor(reg *platform.Registry, p platform.Platform, id string) (platform.Placement, bool) {
+	if id != "" {
+		return reg.Placement(id)
+	}
+	if len(p.Placements) > 0 {
+		return p.Placements[0], true
+	}
+	return platform.Placement{}, false
+}
+
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is over %d MB", path, limit>>20)
+	}
+	return data, nil
+}
