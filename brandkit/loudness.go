@@ -107,21 +107,48 @@ var truePeakTaps = func() [4][12]float64 {
 	return taps
 }()
 
-// truePeak returns the 4× oversampled peak in dBTP.
+// tapGain bounds how much the interpolator can exceed its largest input.
+var tapGain = func() float64 {
+	g := 0.0
+	for _, phase := range truePeakTaps {
+		sum := 0.0
+		for _, t := range phase {
+			sum += math.Abs(t)
+		}
+		g = math.Max(g, sum)
+	}
+	return g
+}()
+
+// truePeak returns the 4× oversampled peak in dBTP. Blocks whose samples
+// are too small to beat the peak found so far, even after interpolation,
+// are skipped.
 func truePeak(p *PCM) float64 {
+	const block = 64
 	peak := 0.0
 	for _, ch := range p.Channels {
-		for i := range ch {
-			peak = math.Max(peak, math.Abs(ch[i]))
-			if i < 6 || i+6 >= len(ch) {
+		for _, x := range ch {
+			peak = math.Max(peak, math.Abs(x))
+		}
+	}
+	for _, ch := range p.Channels {
+		for start := 6; start < len(ch)-6; start += block {
+			end := min(start+block, len(ch)-6)
+			local := 0.0
+			for _, x := range ch[start-5 : end+6] {
+				local = math.Max(local, math.Abs(x))
+			}
+			if local*tapGain <= peak {
 				continue
 			}
-			for phase := 1; phase < 4; phase++ {
-				var y float64
-				for k, tap := range truePeakTaps[phase] {
-					y += tap * ch[i+6-k]
+			for i := start; i < end; i++ {
+				for phase := 1; phase < 4; phase++ {
+					var y float64
+					for k, tap := range truePeakTaps[phase] {
+						y += tap * ch[i+6-k]
+					}
+					peak = math.Max(peak, math.Abs(y))
 				}
-				peak = math.Max(peak, math.Abs(y))
 			}
 		}
 	}

@@ -81,6 +81,9 @@ func decodePCM(r io.Reader, size uint32, format, channels, bits uint16, rate uin
 		frames = MaxWAVSeconds * int(rate)
 	}
 	p := &PCM{Rate: int(rate), Channels: make([][]float64, channels)}
+	for c := range p.Channels {
+		p.Channels[c] = make([]float64, 0, min(frames, 600*int(rate)))
+	}
 	buf := make([]byte, frameBytes*4096)
 	for read := 0; read < frames; {
 		n := min(4096, frames-read)
