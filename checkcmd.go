@@ -22,6 +22,7 @@ type checkedFile struct {
 	Findings       []brandkit.Finding `json:"findings"`
 	IntegratedLUFS *float64           `json:"integrated_lufs,omitempty"`
 	TruePeakDBTP   *float64           `json:"true_peak_dbtp,omitempty"`
+	LogoMethod     string             `json:"logo_method,omitempty"` // how an image's logo was located
 	Error          string             `json:"error,omitempty"`
 }
 
@@ -99,7 +100,8 @@ func checkFile(kit *brandkit.Kit, reg *platform.Registry, t studio.CheckTarget, 
 	if err != nil {
 		return checkedFile{File: path, Error: err.Error()}
 	}
-	res := checkedFile{File: path, Kind: fc.Kind, Score: fc.Report.Score, Findings: fc.Report.Findings, Errors: fc.Report.Count(brandkit.SeverityError)}
+	res := checkedFile{File: path, Kind: fc.Kind, Score: fc.Report.Score, Findings: fc.Report.Findings,
+		Errors: fc.Report.Count(brandkit.SeverityError), LogoMethod: fc.Report.LogoMethod}
 	if a := fc.Report.Audio; a != nil {
 		res.IntegratedLUFS, res.TruePeakDBTP = &a.IntegratedLUFS, &a.TruePeakDBTP
 	}
@@ -114,6 +116,9 @@ func printReport(out io.Writer, r checkedFile) {
 	fmt.Fprintf(out, "%s (%s): score %d", r.File, r.Kind, r.Score)
 	if r.IntegratedLUFS != nil {
 		fmt.Fprintf(out, " · %.1f LUFS · %.1f dBTP", *r.IntegratedLUFS, *r.TruePeakDBTP)
+	}
+	if r.LogoMethod != "" {
+		fmt.Fprintf(out, " · logo by %s", r.LogoMethod)
 	}
 	fmt.Fprintln(out)
 	for _, f := range r.Findings {

@@ -107,21 +107,23 @@ func (c *checkFileScreen) Check(path string) {
 }
 
 func (c *checkFileScreen) show(fc *studio.FileCheck) {
-	c.current = fc
 	msg := fmt.Sprintf("%s (%s)", filepath.Base(fc.File), lang.L(fc.Kind))
 	if a := fc.Report.Audio; a != nil {
 		msg += fmt.Sprintf(" · %.1f LUFS · %.1f dBTP · %.1f s", a.IntegratedLUFS, a.TruePeakDBTP, fc.Sound.Duration().Seconds())
 	}
+	if m := fc.Report.LogoMethod; m != "" {
+		msg += " · " + lang.L("logo found by") + " " + lang.L(m)
+	}
 	c.status.SetText(msg)
 	c.check.show(&fc.Report)
-	c.drawPreview(nil)
+	c.drawPreview(fc, nil)
+	c.current = fc
 }
 
-func (c *checkFileScreen) onFindingSelected(f brandkit.Finding) { c.drawPreview(&f) }
+func (c *checkFileScreen) onFindingSelected(f brandkit.Finding) { c.drawPreview(c.current, &f) }
 
 // drawPreview shows the file, with the selected finding marked.
-func (c *checkFileScreen) drawPreview(sel *brandkit.Finding) {
-	fc := c.current
+func (c *checkFileScreen) drawPreview(fc *studio.FileCheck, sel *brandkit.Finding) {
 	var obj fyne.CanvasObject
 	switch fc.Kind {
 	case "text":

@@ -48,6 +48,9 @@ type Report struct {
 	Score    int       `json:"score"`
 	Findings []Finding `json:"findings"`
 	Audio    *Loudness `json:"audio,omitempty"` // what an audio check measured
+	// LogoMethod says how an image check knew where the logo is:
+	// LogoFromMetadata or LogoFromTemplate.
+	LogoMethod string `json:"logo_method,omitempty"`
 }
 
 // Score weighting: a check starts at 100 and loses 25 per error, 8 per

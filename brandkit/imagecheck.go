@@ -47,16 +47,17 @@ func CheckImage(k *Kit, t ImageTarget, img image.Image) Report {
 	c := imageChecker{kit: k, target: t, img: img}
 	c.resolution()
 	c.palette()
-	if t.Meta != nil {
+	if t.Meta == nil {
+		c.matchLogo() // sets c.target.Meta when the logo is found
+	}
+	if c.target.Meta != nil {
 		c.contrast()
 		c.logo()
 		c.safeZones()
-	} else {
-		c.add(Finding{Rule: "logo.unverified", Severity: SeverityInfo,
-			Message: "This image has no Atelier render metadata, so the logo's place and clear space were not checked.",
-			Fix:     "Render the image in Atelier to have its logo placed and checked."})
 	}
-	return newReport(c.findings)
+	r := newReport(c.findings)
+	r.LogoMethod = c.method
+	return r
 }
 
 type imageChecker struct {
@@ -64,6 +65,31 @@ type imageChecker struct {
 	target   ImageTarget
 	img      image.Image
 	findings []Finding
+	method   string
+}
+
+// Ways the logo's place was known, as the report states it.
+const (
+	LogoFromMetadata = "render metadata"
+	LogoFromTemplate = "template match (best effort)"
+)
+
+// matchLogo finds the logo in a foreign image by template matching and, when
+// found, checks it as if the render metadata had placed it there.
+func (c *imageChecker) matchLogo() {
+	c.method = LogoFromTemplate
+	m, ok, err := FindLogo(c.kit, c.img)
+	switch {
+	case err != nil:
+		c.add(Finding{Rule: "logo.unverified", Severity: SeverityInfo, Message: "The kit's logo could not be read to look for it: " + err.Error(), Fix: "Fix the kit's logo file."})
+	case !ok:
+		c.add(Finding{Rule: "logo.not_found", Severity: SeverityWarning,
+			Message: fmt.Sprintf("The kit's logo was not found (best match %.2f; a template match misses recoloured or distorted logos).", m.Score),
+			Fix:     "Add the logo in an allowed corner, or render the image in Atelier."})
+	default:
+		c.target.Meta = &ImageMeta{Logo: &m.Box}
+		c.method = LogoFromTemplate
+	}
 }
 
 func (c *imageChecker) add(f Finding) {
@@ -207,6 +233,9 @@ func corner(r Region, w, h int) string {
 
 func (c *imageChecker) logo() {
 	l := c.target.Meta.Logo
+	if c.method == "" {
+		c.method = LogoFromMetadata
+	}
 	if l == nil {
 		c.add(Finding{Rule: "logo.missing", Severity: SeverityWarning, Message: "The render carries no logo.", Fix: "Render it with the brand layer on."})
 		return

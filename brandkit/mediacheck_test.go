@@ -4,10 +4,15 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"image/png"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	xdraw "golang.org/x/image/draw"
 
 	"atelier/brandkit"
 )
@@ -41,6 +46,24 @@ func hex(t *testing.T, s string) color.NRGBA {
 	return c
 }
 
+// withLogo pastes the sample kit's logo, w pixels wide, at x, y.
+func withLogo(t *testing.T, dst *image.NRGBA, x, y, w int) *image.NRGBA {
+	t.Helper()
+	f, err := os.Open(filepath.Join(sampleDir, "logo.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	logo, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lb := logo.Bounds()
+	h := w * lb.Dy() / lb.Dx()
+	xdraw.CatmullRom.Scale(dst, image.Rect(x, y, x+w, y+h), logo, lb, xdraw.Over, nil)
+	return dst
+}
+
 func TestCheckImage(t *testing.T) {
 	kit := sampleKit(t)
 	nuit, creme, ambre := hex(t, "#1F2A44"), hex(t, "#FFF8EC"), hex(t, "#F2A541")
@@ -54,9 +77,12 @@ func TestCheckImage(t *testing.T) {
 		meta   *brandkit.ImageMeta
 		want   string
 	}{
-		{"on palette, foreign", feed, filled(1080, 1080, nuit, creme, ambre), nil, "logo.unverified"},
-		{"off palette", feed, filled(1080, 1080, color.NRGBA{0, 200, 0, 255}, color.NRGBA{220, 0, 220, 255}, nuit), nil, "image.palette,logo.unverified"},
-		{"too small", feed, filled(800, 800, nuit), nil, "image.resolution,logo.unverified"},
+		{"on palette, foreign", feed, filled(1080, 1080, nuit, creme, ambre), nil, "logo.not_found"},
+		{"off palette", feed, filled(1080, 1080, color.NRGBA{0, 200, 0, 255}, color.NRGBA{220, 0, 220, 255}, nuit), nil, "image.palette,logo.not_found"},
+		{"too small", feed, filled(800, 800, nuit), nil, "image.resolution,logo.not_found"},
+		{"foreign image, logo found bottom-right", feed, withLogo(t, filled(1080, 1080, creme), 780, 900, 240), nil, ""},
+		{"foreign image, logo top-right", feed, withLogo(t, filled(1080, 1080, creme), 780, 80, 240), nil, "logo.corner"},
+		{"foreign image, logo against the edge", feed, withLogo(t, filled(1080, 1080, creme), 838, 995, 240), nil, "logo.clear_space"},
 		{"atelier render ok", story, filled(1080, 1920, nuit), &brandkit.ImageMeta{Logo: goodLogo,
 			Text: []brandkit.TextBox{{Region: brandkit.Region{X: 100, Y: 400, W: 880, H: 200}, Colour: "#FFF8EC"}}}, ""},
 		{"low contrast text", story, filled(1080, 1920, nuit), &brandkit.ImageMeta{Logo: goodLogo,
@@ -72,6 +98,9 @@ func TestCheckImage(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			c.target.Meta = c.meta
 			r := brandkit.CheckImage(kit, c.target, c.img)
+			if want := brandkit.LogoFromTemplate; c.meta == nil && r.LogoMethod != want || c.meta != nil && r.LogoMethod != brandkit.LogoFromMetadata {
+				t.Errorf("logo method %q", r.LogoMethod)
+			}
 			if got := rules(r); got != c.want {
 				t.Fatalf("rules %q, want %q\n%+v", got, c.want, r.Findings)
 			}
