@@ -126,3 +126,27 @@ func TestCheckAFileScreen(t *testing.T) {
 	c.Check("../samples/kit/brandkit.toml")
 	waitFor(t, "the refusal", func() bool { return strings.Contains(c.status.Text, "not checked") })
 }
+
+func TestReviewShowsPiecesWithTheirCheck(t *testing.T) {
+	s, _ := newTestStudio(t)
+	c := composeOf(s)
+	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
+	c.platforms.SetSelected([]string{"x"})
+	c.personas.SetSelected([]string{"design-lovers"})
+	test.Tap(c.draftBtn)
+	waitFor(t, "the drafts", c.finished)
+	for i, sc := range s.screens {
+		if _, ok := sc.(*reviewScreen); ok {
+			s.nav.Select(i)
+		}
+	}
+	r := s.screens[s.current].(*reviewScreen)
+	r.refresh()
+	if len(r.pieces) != 2 || !strings.Contains(r.counts.Text, "draft: 2") {
+		t.Fatalf("pieces %d, counts %q", len(r.pieces), r.counts.Text)
+	}
+	r.list.Select(0)
+	if all, _ := richText(r.preview); !strings.Contains(all, "#MaisonLumen") || !strings.Contains(r.check.score.Text, "Score") {
+		t.Fatalf("preview %q, check %q", all, r.check.score.Text)
+	}
+}

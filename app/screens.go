@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"atelier/brandkit"
 	"atelier/studio"
 	"atelier/studio/store"
 )
@@ -35,42 +38,91 @@ func (p *placeholderScreen) build() fyne.CanvasObject {
 	return container.NewPadded(container.NewVBox(sectionTitle(p.name), what, soon))
 }
 
-// reviewScreen shows how many pieces stand in each workflow state, read from
-// the store. The board itself comes with the review issue.
+// reviewScreen lists the pieces with their state, text and brand check.
+// The board with one column per state comes with the review issue (#6).
 type reviewScreen struct {
-	ws     *studio.Workspace
-	counts *widget.List
-	rows   []string
+	ws      *studio.Workspace
+	counts  *widget.Label
+	list    *widget.List
+	pieces  []store.Piece
+	preview *widget.RichText
+	check   *checkPanel
+	text    string
 }
 
 func (r *reviewScreen) title() string       { return lang.L("Review") }
 func (r *reviewScreen) icon() fyne.Resource { return theme.ListIcon() }
 
 func (r *reviewScreen) build() fyne.CanvasObject {
-	r.counts = &widget.List{
-		Length:     func() int { return len(r.rows) },
-		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("changes_requested: 000") },
-		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(r.rows[id]) },
+	r.counts = widget.NewLabel("")
+	r.counts.Wrapping = fyne.TextWrapWord
+	r.list = &widget.List{
+		Length:     func() int { return len(r.pieces) },
+		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("#0000 instagram · design-lovers · fr-FR · changes_requested") },
+		UpdateItem: r.updateItem,
+		OnSelected: r.onSelected,
 	}
-	r.counts.ExtendBaseWidget(r.counts)
-	r.refresh()
+	r.list.ExtendBaseWidget(r.list)
+	r.preview = widget.NewRichText()
+	r.preview.Wrapping = fyne.TextWrapWord
+	r.check = newCheckPanel(r.onFinding, nil)
+	refresh := &widget.Button{Text: lang.L("Refresh"), Icon: theme.ViewRefreshIcon(), OnTapped: r.refresh}
 	soon := widget.NewLabel(lang.L("The review board, previews and approvals come with issue") + " #6.")
 	soon.Importance = widget.WarningImportance
-	return container.NewBorder(container.NewVBox(sectionTitle(lang.L("Pieces by state")), soon), nil, nil, nil, r.counts)
+	left := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Pieces by state")), r.counts, soon, refresh), nil, nil, nil, r.list)
+	right := container.NewVSplit(container.NewVScroll(r.preview), r.check.object())
+	r.refresh()
+	return container.NewHSplit(left, right)
 }
 
 func (r *reviewScreen) refresh() {
-	r.rows = r.rows[:0]
-	for _, st := range store.States {
-		ps, err := r.ws.Store.Pieces(context.Background(), store.PieceFilter{State: st})
-		if err != nil {
-			r.rows = append(r.rows, err.Error())
-			break
-		}
-		r.rows = append(r.rows, fmt.Sprintf("%s: %d", lang.L(string(st)), len(ps)))
+	ctx := context.Background()
+	ps, err := r.ws.Store.Pieces(ctx, store.PieceFilter{})
+	if err != nil {
+		r.counts.SetText(err.Error())
+		return
 	}
-	r.counts.Refresh()
+	r.pieces = ps
+	n := map[store.State]int{}
+	for _, p := range ps {
+		n[p.State]++
+	}
+	var parts []string
+	for _, st := range store.States {
+		parts = append(parts, fmt.Sprintf("%s: %d", lang.L(string(st)), n[st]))
+	}
+	r.counts.SetText(strings.Join(parts, " · "))
+	r.list.Refresh()
 }
+
+func (r *reviewScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
+	p := r.pieces[id]
+	o.(*widget.Label).SetText(fmt.Sprintf("#%d %s · %s · %s · %s", p.ID, p.Platform, p.Persona, p.Language, lang.L(string(p.State))))
+}
+
+// onSelected shows the piece's latest version and its latest check.
+func (r *reviewScreen) onSelected(id widget.ListItemID) {
+	ctx := context.Background()
+	p := r.pieces[id]
+	r.text = ""
+	if v, err := r.ws.Store.LatestVersion(ctx, p.ID); err == nil {
+		r.text = v.Text
+	}
+	highlighted(r.preview, r.text, -1, -1)
+	cr, err := r.ws.Store.LatestCheck(ctx, p.ID)
+	if err != nil {
+		r.check.show(nil)
+		return
+	}
+	rep := brandkit.Report{Score: cr.Score}
+	if err := json.Unmarshal([]byte(cr.Findings), &rep.Findings); err != nil {
+		r.check.show(nil)
+		return
+	}
+	r.check.show(&rep)
+}
+
+func (r *reviewScreen) onFinding(f brandkit.Finding) { highlighted(r.preview, r.text, f.Start, f.End) }
 
 // settingsScreen shows where Atelier keeps things and lets the user open
 // another brand kit.
