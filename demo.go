@@ -1,15 +1,22 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"atelier/brandkit"
 	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/store"
@@ -86,9 +93,13 @@ func demoCommand(out io.Writer, args []string) error {
 		return err
 	}
 
-	step(5, "Still to come")
+	step(5, "Brand checks of files from anywhere")
+	if err := demoCheck(out, ws); err != nil {
+		return err
+	}
+
+	step(6, "Still to come")
 	for _, s := range []string{
-		"brand checks of images and audio, the check panel (issue #4)",
 		"audio snippets (issue #5)", "review and approval (issue #6)",
 		"export bundle (issue #7)", "image variants (issue #9)",
 	} {
@@ -140,4 +151,63 @@ func demoDraft(ctx context.Context, out io.Writer, ws *studio.Workspace) error {
 	}
 	fmt.Fprintf(out, "    %d variants drafted, checked and stored in %s\n", len(outs), time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// demoCheck checks a post, an image and a sound made here against the kit.
+func demoCheck(out io.Writer, ws *studio.Workspace) error {
+	dir, err := os.MkdirTemp("", "atelier-check-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	post := filepath.Join(dir, "agency-post.txt")
+	if err := os.WriteFile(post, []byte("Our cheap eco-friendly candle is a game-changer for customers 🕯✨🍂 #Candles"), 0o644); err != nil {
+		return err
+	}
+	img := image.NewNRGBA(image.Rect(0, 0, 1080, 1080))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.NRGBA{0x10, 0xC0, 0x30, 0xFF}), image.Point{}, draw.Src)
+	imgPath := filepath.Join(dir, "agency-visual.png")
+	if err := writePNG(imgPath, img); err != nil {
+		return err
+	}
+	tone := make([]float64, 22050*3)
+	for i := range tone {
+		tone[i] = 0.7 * math.Sin(2*math.Pi*440*float64(i)/22050)
+	}
+	wavPath := filepath.Join(dir, "jingle.wav")
+	f, err := os.Create(wavPath)
+	if err != nil {
+		return err
+	}
+	err = brandkit.WriteWAV(f, &brandkit.PCM{Rate: 22050, Channels: [][]float64{tone}})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	for _, path := range []string{post, imgPath, wavPath} {
+		fc, err := studio.CheckFile(ws.Kit, ws.Registry, studio.CheckTarget{Platform: "instagram", Language: "en-GB"}, path)
+		if err != nil {
+			return err
+		}
+		line := fmt.Sprintf("    %-18s score %3d, %d errors, %d warnings", filepath.Base(path), fc.Report.Score,
+			fc.Report.Count(brandkit.SeverityError), fc.Report.Count(brandkit.SeverityWarning))
+		if a := fc.Report.Audio; a != nil {
+			line += fmt.Sprintf(" · %.1f LUFS, %.1f dBTP", a.IntegratedLUFS, a.TruePeakDBTP)
+		}
+		fmt.Fprintln(out, line)
+		for _, fd := range fc.Report.Findings {
+			fmt.Fprintf(out, "        %s %s: %s\n", fd.Severity, fd.Rule, fd.Message)
+		}
+	}
+	return nil
+}
+
+func writePNG(path string, img image.Image) error {
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		return err
+	}
+	return brandkit.WriteFileAtomic(path, b.Bytes(), 0o644)
 }

@@ -57,8 +57,10 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	r.counts = widget.NewLabel("")
 	r.counts.Wrapping = fyne.TextWrapWord
 	r.list = &widget.List{
-		Length:     func() int { return len(r.pieces) },
-		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("#0000 instagram · design-lovers · fr-FR · changes_requested") },
+		Length: func() int { return len(r.pieces) },
+		CreateItem: func() fyne.CanvasObject {
+			return widget.NewLabel("#0000 instagram · design-lovers · fr-FR · changes_requested")
+		},
 		UpdateItem: r.updateItem,
 		OnSelected: r.onSelected,
 	}
