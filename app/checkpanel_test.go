@@ -78,19 +78,9 @@ func TestComposeCheckPanelHighlightsAndFixes(t *testing.T) {
 	}
 }
 
-func checkFileOf(s *Studio) *checkFileScreen {
-	for i, sc := range s.screens {
-		if c, ok := sc.(*checkFileScreen); ok {
-			s.nav.Select(i)
-			return c
-		}
-	}
-	return nil
-}
-
 func TestCheckAFileScreen(t *testing.T) {
 	s, _ := newTestStudio(t)
-	c := checkFileOf(s)
+	c := showScreen[*checkFileScreen](s)
 
 	// A dropped text file: findings listed, the selected one highlighted.
 	s.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI("../samples/check/post-bad-en.txt")})
@@ -135,12 +125,7 @@ func TestReviewShowsPiecesWithTheirCheck(t *testing.T) {
 	c.personas.SetSelected([]string{"design-lovers"})
 	test.Tap(c.draftBtn)
 	waitFor(t, "the drafts", c.finished)
-	for i, sc := range s.screens {
-		if _, ok := sc.(*reviewScreen); ok {
-			s.nav.Select(i)
-		}
-	}
-	r := s.screens[s.current].(*reviewScreen)
+	r := showScreen[*reviewScreen](s)
 	r.refresh()
 	if len(r.pieces) != 2 || !strings.Contains(r.counts.Text, "draft: 2") {
 		t.Fatalf("pieces %d, counts %q", len(r.pieces), r.counts.Text)

@@ -31,15 +31,18 @@ func connectTo(s *ollamatest.Server) func(context.Context) (*studio.Connection, 
 	}
 }
 
-func composeOf(s *Studio) *composeScreen {
+// showScreen selects the screen of type T in the sidebar and returns it.
+func showScreen[T screen](s *Studio) T {
 	for i, sc := range s.screens {
-		if c, ok := sc.(*composeScreen); ok {
+		if c, ok := sc.(T); ok {
 			s.nav.Select(i)
 			return c
 		}
 	}
-	return nil
+	panic("no such screen")
 }
+
+func composeOf(s *Studio) *composeScreen { return showScreen[*composeScreen](s) }
 
 func (c *composeScreen) finished() bool {
 	c.mu.Lock()
@@ -155,12 +158,7 @@ func TestComposeWithoutOllamaUsesLabelledTemplates(t *testing.T) {
 func TestModelScreenListsModelsAndKeepsDefault(t *testing.T) {
 	srv := ollamatest.Start(t)
 	s, _ := newTestStudioWith(t, connectTo(srv))
-	for i, sc := range s.screens {
-		if _, ok := sc.(*modelScreen); ok {
-			s.nav.Select(i)
-		}
-	}
-	m := s.screens[s.current].(*modelScreen)
+	m := showScreen[*modelScreen](s)
 	waitFor(t, "the model list", func() bool { return len(m.def.Options) > 0 })
 	if !strings.Contains(strings.Join(m.def.Options, ","), srv.Model) {
 		t.Fatalf("models %v", m.def.Options)

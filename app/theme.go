@@ -2,7 +2,6 @@ package app
 
 import (
 	"image/color"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -52,12 +51,9 @@ func (t *kitTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 // parseHex reads "#RRGGBB"; a malformed value (the kit screen reports it)
 // gives nil so the default colour stays.
 func parseHex(s string) color.Color {
-	if len(s) != 7 || s[0] != '#' {
+	c, ok := brandkit.ParseHex(s)
+	if !ok {
 		return nil
 	}
-	v, err := strconv.ParseUint(s[1:], 16, 32)
-	if err != nil {
-		return nil
-	}
-	return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xFF}
+	return c
 }

@@ -1,7 +1,6 @@
 package brandkit_test
 
 import (
-	"sort"
 	"strings"
 	"testing"
 
@@ -88,16 +87,7 @@ func TestCheckTextRules(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r := brandkit.CheckText(kit, c.target, c.text)
-			var got []string
-			seen := map[string]bool{}
-			for _, f := range r.Findings {
-				if !seen[f.Rule] {
-					got = append(got, f.Rule)
-					seen[f.Rule] = true
-				}
-			}
-			sort.Strings(got)
-			if strings.Join(got, ",") != strings.Join(c.rules, ",") {
+			if got := rules(r); got != strings.Join(c.rules, ",") {
 				t.Fatalf("rules %v, want %v\n%+v", got, c.rules, r.Findings)
 			}
 			if c.where != "" {
