@@ -22,6 +22,7 @@ Usage:
   atelier kit validate DIR       check a brand kit; exit 1 on any error
   atelier draft --brief FILE     draft every variant of a brief (see draft --help)
   atelier check FILE...          check text, images and WAV against the kit; exit 1 on errors
+  atelier audio --text FILE      an audio snippet: voice, sonic logo, normalised loudness
   atelier demo [--home DIR]      run the pipeline headless on the sample kit
   atelier help                   this text
 
@@ -47,6 +48,8 @@ func run(args []string) int {
 		err = draftCommand(os.Stdout, os.Stderr, args[1:])
 	case "check":
 		err = checkCommand(os.Stdout, args[1:])
+	case "audio":
+		err = audioCommand(os.Stdout, args[1:])
 	default:
 		fmt.Fprintf(os.Stderr, "atelier: unknown command %q\n\n%s", args[0], usage)
 		return 2

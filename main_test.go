@@ -200,3 +200,25 @@ func TestCheckCommand(t *testing.T) {
 		t.Fatalf("a damaged image: %v\n%s", err, out.String())
 	}
 }
+
+func TestAudioCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "teaser.wav")
+	wave := filepath.Join(dir, "teaser.png")
+	var b bytes.Buffer
+	if err := audioCommand(&b, []string{"--kit", "samples/kit", "--text", "samples/check/post-fr.txt", "--out", out, "--seconds", "15", "--waveform", wave}); err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	for _, f := range []string{out, strings.TrimSuffix(out, ".wav") + ".mp3", wave} {
+		if info, err := os.Stat(f); err != nil || info.Size() < 1000 {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+	if !strings.Contains(b.String(), "-16.0 LUFS") {
+		t.Errorf("output %q", b.String())
+	}
+	b.Reset()
+	if err := audioCommand(&b, []string{"--text", "samples/check/post-fr.txt", "--seconds", "20"}); !errors.Is(err, errFailed) {
+		t.Errorf("20 s must be refused: %v", err)
+	}
+}

@@ -5,8 +5,8 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"math"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"atelier/assets"
 	"atelier/brandkit"
 	"atelier/studio"
 )
@@ -138,7 +139,11 @@ func (c *checkFileScreen) drawPreview(fc *studio.FileCheck, sel *brandkit.Findin
 		img.FillMode = canvas.ImageFillContain
 		obj = img
 	case "audio":
-		img := canvas.NewImageFromImage(waveform(fc.Sound, 900, 220, sel))
+		var mark *[2]time.Duration
+		if sel != nil && sel.TimeMS != nil {
+			mark = &[2]time.Duration{time.Duration(sel.TimeMS[0]) * time.Millisecond, time.Duration(sel.TimeMS[1]) * time.Millisecond}
+		}
+		img := canvas.NewImageFromImage(assets.Waveform(fc.Sound, []assets.Part{{Kind: "voice", End: fc.Sound.Duration()}}, 900, 220, mark, ""))
 		img.FillMode = canvas.ImageFillContain
 		obj = img
 	}
@@ -168,34 +173,6 @@ func markRegions(img image.Image, fs []brandkit.Finding, sel *brandkit.Finding) 
 		} {
 			draw.Draw(out, edge, image.NewUniform(red), image.Point{}, draw.Src)
 		}
-	}
-	return out
-}
-
-// waveform draws the sound's peaks per column, the selected time range
-// shaded.
-func waveform(p *brandkit.PCM, w, h int, sel *brandkit.Finding) image.Image {
-	out := image.NewNRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(out, out.Bounds(), image.NewUniform(color.NRGBA{0x1F, 0x2A, 0x44, 0xFF}), image.Point{}, draw.Src)
-	if len(p.Channels) == 0 || len(p.Channels[0]) == 0 {
-		return out
-	}
-	n := len(p.Channels[0])
-	if sel != nil && sel.TimeMS != nil {
-		x0 := sel.TimeMS[0] * p.Rate / 1000 * w / n
-		x1 := sel.TimeMS[1] * p.Rate / 1000 * w / n
-		draw.Draw(out, image.Rect(x0, 0, max(x1, x0+2), h), image.NewUniform(color.NRGBA{0xC8, 0x55, 0x3D, 0xFF}), image.Point{}, draw.Src)
-	}
-	wave := color.NRGBA{0xF2, 0xA5, 0x41, 0xFF}
-	for x := 0; x < w; x++ {
-		lo, hi := 0.0, 0.0
-		for i := x * n / w; i < (x+1)*n/w; i++ {
-			for _, ch := range p.Channels {
-				lo, hi = math.Min(lo, ch[i]), math.Max(hi, ch[i])
-			}
-		}
-		y0, y1 := int(float64(h)/2*(1-hi)), int(float64(h)/2*(1-lo))
-		draw.Draw(out, image.Rect(x, max(0, y0), x+1, min(h, y1+1)), image.NewUniform(wave), image.Point{}, draw.Src)
 	}
 	return out
 }

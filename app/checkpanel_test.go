@@ -135,3 +135,39 @@ func TestReviewShowsPiecesWithTheirCheck(t *testing.T) {
 		t.Fatalf("preview %q, check %q", all, r.check.score.Text)
 	}
 }
+
+func TestAudioPanelRendersAndExplainsPlayback(t *testing.T) {
+	s, ws := newTestStudio(t)
+	c := composeOf(s)
+	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
+	c.platforms.SetSelected([]string{"instagram"})
+	c.personas.SetSelected([]string{"design-lovers"})
+	c.languages.SetSelected([]string{"fr-FR"})
+	test.Tap(c.draftBtn)
+	waitFor(t, "the draft", c.finished)
+	c.grid.Select(0)
+	a := c.audio
+	if a.render.Disabled() {
+		t.Fatal("render is off with a variant selected")
+	}
+	a.duration.SetSelected("15 s")
+	test.Tap(a.render)
+	waitFor(t, "the snippet", func() bool { return a.snippet != nil })
+	if a.wave.Image == nil || !strings.Contains(a.figures.Text, "LUFS") {
+		t.Fatalf("waveform %v, figures %q", a.wave.Image != nil, a.figures.Text)
+	}
+	if m := a.snippet.Loudness.IntegratedLUFS; m < -16.5 || m > -15.5 {
+		t.Errorf("snippet at %.2f LUFS", m)
+	}
+	if err := audioOutput(); err != nil {
+		if !a.play.Disabled() || !strings.Contains(a.why.Text, "no audio output device") {
+			t.Errorf("without a device the play button must be off and say why: %q", a.why.Text)
+		}
+	} else if a.play.Disabled() {
+		t.Errorf("play is off with a device: %q", a.why.Text)
+	}
+	audio, err := ws.Store.PieceAssets(context.Background(), c.cards[0].pieceID, "audio")
+	if err != nil || len(audio) != 1 || audio[0].MIME != "audio/wav" || audio[0].DurationMS < 12000 {
+		t.Fatalf("the snippet is not stored with its piece: %+v %v", audio, err)
+	}
+}

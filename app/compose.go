@@ -47,6 +47,7 @@ type composeScreen struct {
 	toLang                    *widget.Select
 	applyBtn                  *widget.Button
 	check                     *checkPanel
+	audio                     *audioPanel
 	preview                   *widget.RichText
 
 	mu       sync.Mutex
@@ -120,7 +121,9 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	c.check = newCheckPanel(c.onFindingSelected, c.onApplyFix)
 	c.preview = widget.NewRichText()
 	c.preview.Wrapping = fyne.TextWrapWord
-	detail := container.NewHSplit(container.NewVScroll(c.preview), c.check.object())
+	c.audio = newAudioPanel(c.st)
+	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Check"), c.check.object()), container.NewTabItem(lang.L("Audio"), c.audio.object()))
+	detail := container.NewHSplit(container.NewVScroll(c.preview), tabs)
 	grid := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, c.grid)
 	right := container.NewVSplit(grid, detail)
 	right.Offset = 0.62
@@ -362,6 +365,7 @@ func (c *composeScreen) showDetail() {
 	c.mu.Unlock()
 	highlighted(c.preview, cd.text, -1, -1)
 	c.check.show(cd.report)
+	c.audio.setPiece(cd.pieceID, cd.text, cd.target.Language)
 }
 
 func (c *composeScreen) onFindingSelected(f brandkit.Finding) {

@@ -72,3 +72,16 @@ func (s *Store) LinkAsset(ctx context.Context, pieceID, assetID int64, role, pla
 		return err
 	})
 }
+
+// PieceAssets lists the assets linked to a piece in a role ("audio",
+// "variant", "source"), newest first.
+func (s *Store) PieceAssets(ctx context.Context, pieceID int64, role string) ([]Asset, error) {
+	return queryAll(ctx, s, "listing a piece's assets in", func(rows *sql.Rows) (Asset, error) {
+		var a Asset
+		var at string
+		err := rows.Scan(&a.ID, &a.SHA256, &a.Kind, &a.MIME, &a.Size, &a.Width, &a.Height, &a.DurationMS, &a.Source, &a.Meta, &at)
+		a.CreatedAt = parseTime(at)
+		return a, err
+	}, `SELECT a.id, a.sha256, a.kind, a.mime, a.size, a.width, a.height, a.duration_ms, a.source, a.meta, a.created_at
+		FROM asset a JOIN piece_asset pa ON pa.asset_id = a.id WHERE pa.piece_id = ? AND pa.role = ? ORDER BY a.id DESC`, pieceID, role)
+}

@@ -1,0 +1,43 @@
+package studio
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"atelier/assets"
+	"atelier/studio/store"
+)
+
+// SaveSnippet stores a rendered snippet in the data dir under its sha256 and
+// links it to the piece as its audio.
+func (w *Workspace) SaveSnippet(ctx context.Context, pieceID int64, s *assets.Snippet) (store.Asset, string, error) {
+	dir := filepath.Join(w.DataDir, "assets")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return store.Asset{}, "", err
+	}
+	tmp := filepath.Join(dir, fmt.Sprintf(".piece-%d.wav", pieceID))
+	if err := s.WriteWAV(tmp); err != nil {
+		return store.Asset{}, "", err
+	}
+	data, err := os.ReadFile(tmp)
+	if err != nil {
+		return store.Asset{}, "", err
+	}
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:])
+	path := filepath.Join(dir, hash+".wav")
+	if err := os.Rename(tmp, path); err != nil {
+		return store.Asset{}, "", err
+	}
+	a, err := w.Store.PutAsset(ctx, store.Asset{SHA256: hash, Kind: "audio", MIME: "audio/wav", Size: int64(len(data)),
+		DurationMS: int(s.PCM.Duration().Milliseconds()), Source: "snippet",
+		Meta: fmt.Sprintf(`{"integrated_lufs":%.2f,"true_peak_dbtp":%.2f}`, s.Loudness.IntegratedLUFS, s.Loudness.TruePeakDBTP)})
+	if err != nil {
+		return a, path, err
+	}
+	return a, path, w.Store.LinkAsset(ctx, pieceID, a.ID, "audio", "")
+}
