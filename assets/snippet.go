@@ -125,7 +125,7 @@ func RenderSnippet(ctx context.Context, req *SnippetRequest, fn ProgressFunc) (*
 		return nil, fmt.Errorf("reading the voice-over: %w", err)
 	}
 	gap := make([][2]float64, SnippetRate*15/100)
-	var mix [][2]float64
+	mix := make([][2]float64, 0, 2*len(logo)+2*len(gap)+len(voice))
 	add := func(kind string, s [][2]float64) {
 		start := time.Duration(len(mix)) * time.Second / SnippetRate
 		mix = append(mix, s...)
@@ -205,14 +205,14 @@ func readResampled(path string) ([][2]float64, error) {
 	}
 	var stream beep.Streamer = s
 	if format.SampleRate != SnippetRate {
-		stream = beep.Resample(4, format.SampleRate, SnippetRate, s)
+		stream = beep.Resample(1, format.SampleRate, SnippetRate, s)
 	}
-	return collect(stream)
+	return collect(stream, s.Len()*SnippetRate/int(format.SampleRate)+4096)
 }
 
-// collect drains a streamer into memory.
-func collect(s beep.Streamer) ([][2]float64, error) {
-	var out [][2]float64
+// collect drains a streamer into memory; size is the expected length.
+func collect(s beep.Streamer, size int) ([][2]float64, error) {
+	out := make([][2]float64, 0, size)
 	buf := make([][2]float64, 4096)
 	for {
 		n, ok := s.Stream(buf)
@@ -246,7 +246,11 @@ func SonicLogo(k *brandkit.Kit) ([][2]float64, error) {
 	for _, n := range notes {
 		streams = append(streams, bell(n.Hz, n.Duration))
 	}
-	return collect(beep.Seq(streams...))
+	total := 0
+	for _, n := range notes {
+		total += int(n.Duration.Seconds() * SnippetRate)
+	}
+	return collect(beep.Seq(streams...), total+len(notes))
 }
 
 func bell(hz float64, d time.Duration) beep.Streamer {
@@ -326,22 +330,24 @@ func toPCM(mix [][2]float64) *brandkit.PCM {
 // hold (the limiter lowers loudness a little each time).
 func normalise(p *brandkit.PCM, target float64) brandkit.Loudness {
 	ceiling := peakCeiling - 0.5
-	m := brandkit.Measure(p)
-	for range 6 {
-		if math.IsInf(m.IntegratedLUFS, -1) {
-			return m
-		}
-		gain(p, target-m.IntegratedLUFS)
-		limit(p, ceiling)
-		m = brandkit.Measure(p)
-		if math.Abs(m.IntegratedLUFS-target) < 0.1 && m.TruePeakDBTP <= peakCeiling {
+	for range 4 {
+		i := brandkit.Integrated(p)
+		if math.IsInf(i, -1) {
 			break
 		}
-		if m.TruePeakDBTP > peakCeiling {
-			ceiling -= m.TruePeakDBTP - peakCeiling + 0.1
+		if math.Abs(i-target) >= 0.05 {
+			gain(p, target-i)
+			limit(p, ceiling)
+			continue
 		}
+		m := brandkit.Measure(p)
+		if m.TruePeakDBTP <= peakCeiling {
+			return m
+		}
+		ceiling -= m.TruePeakDBTP - peakCeiling + 0.1
+		limit(p, ceiling)
 	}
-	return m
+	return brandkit.Measure(p)
 }
 
 func gain(p *brandkit.PCM, db float64) {

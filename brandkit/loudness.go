@@ -47,6 +47,15 @@ func Measure(p *PCM) Loudness {
 	if len(p.Channels) == 0 || len(p.Channels[0]) == 0 {
 		return Loudness{IntegratedLUFS: math.Inf(-1), TruePeakDBTP: math.Inf(-1)}
 	}
+	return Loudness{IntegratedLUFS: Integrated(p), TruePeakDBTP: truePeak(p)}
+}
+
+// Integrated is the gated integrated loudness alone, in LUFS; -Inf for
+// silence or audio shorter than one 400 ms block.
+func Integrated(p *PCM) float64 {
+	if len(p.Channels) == 0 || len(p.Channels[0]) == 0 {
+		return math.Inf(-1)
+	}
 	n := len(p.Channels[0])
 	step := p.Rate / 10 // 100 ms
 	blocks := 0
@@ -86,7 +95,7 @@ func Measure(p *PCM) Loudness {
 			integrated = lufs(sum / float64(count))
 		}
 	}
-	return Loudness{IntegratedLUFS: integrated, TruePeakDBTP: truePeak(p)}
+	return integrated
 }
 
 // truePeakTaps is a 4-phase windowed-sinc interpolator, 12 taps a phase.
