@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"image"
@@ -16,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"atelier/assets"
 	"atelier/brandkit"
 	"atelier/samples"
 	"atelier/studio"
@@ -98,9 +100,13 @@ func demoCommand(out io.Writer, args []string) error {
 		return err
 	}
 
-	step(6, "Still to come")
-	for _, s := range []string{
-		"audio snippets (issue #5)", "review and approval (issue #6)",
+	step(6, "Audio snippet")
+	if err := demoAudio(ctx, out, ws, *home); err != nil {
+		return err
+	}
+
+	step(7, "Still to come")
+	for _, s := range []string{"review and approval (issue #6)",
 		"export bundle (issue #7)", "image variants (issue #9)",
 	} {
 		fmt.Fprintln(out, "    not built yet:", s)
@@ -210,4 +216,35 @@ func writePNG(path string, img image.Image) error {
 		return err
 	}
 	return brandkit.WriteFileAtomic(path, b.Bytes(), 0o644)
+}
+
+// demoAudio renders a 15 s snippet of the sample post, stores it with its
+// piece, and writes its waveform beside the data.
+func demoAudio(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
+	ps, err := ws.Store.Pieces(ctx, store.PieceFilter{Language: "fr-FR", Platform: "instagram"})
+	if err != nil || len(ps) == 0 {
+		return fmt.Errorf("no French Instagram piece to voice: %v", err)
+	}
+	v, err := ws.Store.LatestVersion(ctx, ps[0].ID)
+	if err != nil {
+		return err
+	}
+	s, err := assets.RenderSnippet(ctx, &assets.SnippetRequest{Kit: ws.Kit, Text: v.Text, Language: "fr-FR", Target: 15 * time.Second}, nil)
+	if errors.Is(err, assets.ErrNoTTS) {
+		fmt.Fprintln(out, "   ", err)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	_, path, err := ws.SaveSnippet(ctx, ps[0].ID, s)
+	if err != nil {
+		return err
+	}
+	wave := filepath.Join(home, "snippet-waveform.png")
+	if err := writePNG(wave, assets.Waveform(s.PCM, s.Parts, 1200, 240, nil, s.Label())); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "    piece %d: %s\n    %q\n    stored as %s\n    waveform %s\n", ps[0].ID, s.Label(), s.Script.Text, path, wave)
+	return nil
 }
