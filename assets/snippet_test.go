@@ -146,3 +146,23 @@ func TestMP3NeedsFFmpeg(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+func TestSnippetWithBedStaysOnTarget(t *testing.T) {
+	k := kit(t)
+	bedPath := filepath.Join(t.TempDir(), "bed.wav")
+	bed := &brandkit.PCM{Rate: 44100, Channels: [][]float64{make([]float64, 44100*20), make([]float64, 44100*20)}}
+	for i := range bed.Channels[0] {
+		v := 0.3 * math.Sin(2*math.Pi*110*float64(i)/44100)
+		bed.Channels[0][i], bed.Channels[1][i] = v, v
+	}
+	f, _ := os.Create(bedPath)
+	brandkit.WriteWAV(f, bed)
+	f.Close()
+	s, err := assets.RenderSnippet(context.Background(), &assets.SnippetRequest{Kit: k, Text: post, Language: "fr-FR", Target: 15 * time.Second, BedWAV: bedPath}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.HasBed || math.Abs(s.Loudness.IntegratedLUFS - -16) > 0.2 || s.Loudness.TruePeakDBTP > -1 {
+		t.Fatalf("with a bed: %+v", s.Loudness)
+	}
+}
