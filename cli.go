@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"atelier/brandkit"
+	"atelier/packaging"
 	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/platform"
@@ -20,6 +22,8 @@ const usage = `Atelier — a local-first content studio.
 Usage:
   atelier [--kit DIR]            open the studio window
   atelier kit validate DIR       check a brand kit; exit 1 on any error
+  atelier kit export DIR FILE    write a kit as one .atelierkit file
+  atelier kit import FILE        install an .atelierkit (checked and validated first)
   atelier draft --brief FILE     draft every variant of a brief (see draft --help)
   atelier check FILE...          check text, images and WAV against the kit; exit 1 on errors
   atelier audio --text FILE      an audio snippet: voice, sonic logo, normalised loudness
@@ -96,15 +100,33 @@ func openWorkspace(kitDir string) (*studio.Workspace, error) {
 }
 
 func kitCommand(out io.Writer, args []string) error {
-	if len(args) == 0 || args[0] != "validate" {
-		fmt.Fprintln(os.Stderr, "usage: atelier kit validate DIR")
+	if len(args) == 0 {
+		fmt.Fprintln(os.Stderr, kitUsage)
 		return errFailed
 	}
+	switch args[0] {
+	case "validate":
+		return kitValidate(out, args[1:])
+	case "export":
+		return kitExport(out, args[1:])
+	case "import":
+		return kitImport(out, args[1:])
+	}
+	fmt.Fprintln(os.Stderr, kitUsage)
+	return errFailed
+}
+
+const kitUsage = `usage:
+  atelier kit validate DIR                  check a kit; exit 1 on any error
+  atelier kit export DIR FILE.atelierkit    write the kit folder as one file
+  atelier kit import [--replace] FILE       install a kit in the data folder`
+
+func kitValidate(out io.Writer, args []string) error {
 	fs := flag.NewFlagSet("kit validate", flag.ContinueOnError)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: atelier kit validate DIR\n\nChecks brandkit.toml and the files it names. Prints \"ok\" and a summary,\nor every problem as file:line: field: problem; expected …, and exits 1.")
 	}
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -124,6 +146,55 @@ func kitCommand(out io.Writer, args []string) error {
 		return err
 	}
 	fmt.Fprintln(out, "ok:", kitSummary(kit))
+	return nil
+}
+
+func kitExport(out io.Writer, args []string) error {
+	fs := flag.NewFlagSet("kit export", flag.ContinueOnError)
+	fs.Usage = func() { fmt.Fprintln(fs.Output(), "usage: atelier kit export DIR FILE.atelierkit") }
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 2 {
+		fs.Usage()
+		return errFailed
+	}
+	if _, err := brandkit.Load(fs.Arg(0), brandkit.Options{Platforms: platform.Default().IDs()}); err != nil {
+		return fmt.Errorf("only a valid kit is exported; run `atelier kit validate %s`:\n%w", fs.Arg(0), err)
+	}
+	if err := packaging.ExportKit(fs.Arg(0), fs.Arg(1)); err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "wrote", fs.Arg(1))
+	return nil
+}
+
+func kitImport(out io.Writer, args []string) error {
+	fs := flag.NewFlagSet("kit import", flag.ContinueOnError)
+	replace := fs.Bool("replace", false, "replace an installed kit of the same name (the old one is kept beside it)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: atelier kit import [--replace] FILE.atelierkit\n\nChecks the file (no paths outside the kit, no links, at most 1,000 entries and\n200 MB), validates the kit, and installs it under the data folder's kits/.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errFailed
+	}
+	dataDir, err := studio.DataDir()
+	if err != nil {
+		return err
+	}
+	dir, err := packaging.ImportKit(fs.Arg(0), filepath.Join(dataDir, "kits"), brandkit.Options{Platforms: platform.Default().IDs()}, *replace)
+	if errors.Is(err, packaging.ErrKitExists) {
+		return fmt.Errorf("%w; run again with --replace to install it (the old one is kept beside it)", err)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "installed in %s; open it with: atelier --kit %s\n", dir, dir)
 	return nil
 }
 

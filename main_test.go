@@ -222,3 +222,25 @@ func TestAudioCommand(t *testing.T) {
 		t.Errorf("20 s must be refused: %v", err)
 	}
 }
+
+func TestKitExportImportCommands(t *testing.T) {
+	t.Setenv("ATELIER_HOME", t.TempDir())
+	file := filepath.Join(t.TempDir(), "lumen.atelierkit")
+	var out bytes.Buffer
+	if err := kitCommand(&out, []string{"export", "samples/kit", file}); err != nil {
+		t.Fatal(err)
+	}
+	if err := kitCommand(&out, []string{"import", file}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "installed in") {
+		t.Fatalf("output %q", out.String())
+	}
+	err := kitCommand(&out, []string{"import", file})
+	if err == nil || !strings.Contains(err.Error(), "--replace") {
+		t.Fatalf("a second import must ask for --replace: %v", err)
+	}
+	if err := kitCommand(&out, []string{"import", "--replace", file}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -107,7 +107,7 @@ func (a *audioPanel) onRender() {
 }
 
 func (a *audioPanel) show(s *assets.Snippet, path string) {
-	a.snippet = s
+	defer func() { a.snippet = s }() // last: tests wait on it
 	a.figures.Importance = widget.MediumImportance
 	a.figures.SetText(fmt.Sprintf("%s · %d %s · %s", s.Label(), s.Script.Words, lang.L("words"), path))
 	a.wave.Image = assets.Waveform(s.PCM, s.Parts, 1000, 200, nil, s.Label())

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/brandkit"
+	"atelier/packaging"
+	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/store"
 )
@@ -169,5 +173,25 @@ func TestAudioPanelRendersAndExplainsPlayback(t *testing.T) {
 	audio, err := ws.Store.PieceAssets(context.Background(), c.cards[0].pieceID, "audio")
 	if err != nil || len(audio) != 1 || audio[0].MIME != "audio/wav" || audio[0].DurationMS < 12000 {
 		t.Fatalf("the snippet is not stored with its piece: %+v %v", audio, err)
+	}
+}
+
+func TestKitScreenImportsAKitFile(t *testing.T) {
+	s, ws := newTestStudio(t)
+	k := showScreen[*kitScreen](s)
+	file := filepath.Join(t.TempDir(), "other.atelierkit")
+	other := t.TempDir()
+	if err := studio.InstallKit(samples.Kit(), other); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(other, "brandkit.toml"))
+	os.WriteFile(filepath.Join(other, "brandkit.toml"), []byte(strings.Replace(string(data), `name = "Maison Lumen"`, `name = "Atelier Sauge"`, 1)), 0o644)
+	if err := packaging.ExportKit(other, file); err != nil {
+		t.Fatal(err)
+	}
+	k.importKit(file, false)
+	waitFor(t, "the imported kit", func() bool { return ws.Kit != nil && ws.Kit.Identity.Name == "Atelier Sauge" })
+	if filepath.Base(ws.KitDir) != "atelier-sauge" || !strings.Contains(texts(s.Window()), "Atelier Sauge") {
+		t.Fatalf("kit dir %s; screen shows the new kit: %v", ws.KitDir, strings.Contains(texts(s.Window()), "Atelier Sauge"))
 	}
 }

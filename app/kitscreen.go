@@ -11,12 +11,15 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/brandkit"
+	"atelier/packaging"
 	"atelier/studio"
 )
 
@@ -80,7 +83,9 @@ func (k *kitScreen) build() fyne.CanvasObject {
 	save := &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: k.onSave}
 	revert := &widget.Button{Text: lang.L("Revert"), Icon: theme.ViewRefreshIcon(), OnTapped: k.onRevert}
 	check := &widget.Button{Text: lang.L("Check"), Icon: theme.ConfirmIcon(), OnTapped: k.onCheck}
-	actions := container.NewHBox(layout.NewSpacer(), check, revert, save)
+	imp := &widget.Button{Text: lang.L("Import kit…"), Icon: theme.FolderOpenIcon(), OnTapped: k.onImport}
+	exp := &widget.Button{Text: lang.L("Export kit…"), Icon: theme.DownloadIcon(), OnTapped: k.onExport}
+	actions := container.NewHBox(imp, exp, layout.NewSpacer(), check, revert, save)
 
 	errPane := container.NewBorder(k.errTitle, nil, nil, nil, k.errList)
 	split := container.NewVSplit(k.tabs, errPane)
@@ -486,9 +491,78 @@ func (k *kitScreen) onRevert() {
 // rebind rebuilds the screen on the reloaded kit, whose fields live at new
 // addresses.
 func (k *kitScreen) rebind() {
+	i := k.st.kitIndex()
 	fresh := newKitScreen(k.st, k.ws)
-	k.st.built[k.st.current] = fresh.build()
-	k.st.screens[k.st.current] = fresh
-	k.st.Show(k.st.current)
+	k.st.built[i] = fresh.build()
+	k.st.screens[i] = fresh
+	k.st.Show(i)
 	k.st.refreshStatus()
+}
+
+// onExport writes the kit as an .atelierkit file the user chooses.
+func (k *kitScreen) onExport() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			if err != nil {
+				showError(k.st.win, err)
+			}
+			return
+		}
+		w.Close()
+		path := w.URI().Path()
+		go func() {
+			if err := packaging.ExportKit(k.kit().Dir, path); err != nil {
+				showError(k.st.win, err)
+				return
+			}
+			fyne.Do(func() { dialog.ShowInformation(lang.L("Kit exported"), path, k.st.win) })
+		}()
+	}, k.st.win)
+	d.SetFileName(packaging.Slug(k.kit().Identity.Name) + ".atelierkit")
+	d.Show()
+}
+
+// onImport installs an .atelierkit the user chooses and opens it.
+func (k *kitScreen) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			if err != nil {
+				showError(k.st.win, err)
+			}
+			return
+		}
+		r.Close()
+		k.importKit(r.URI().Path(), false)
+	}, k.st.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".atelierkit", ".zip"}))
+	d.Show()
+}
+
+// importKit checks, validates and installs the file off the UI goroutine;
+// a kit of the same name is replaced only after the user agrees, and is
+// kept beside the new one.
+func (k *kitScreen) importKit(path string, replace bool) {
+	kits := filepath.Join(k.ws.DataDir, "kits")
+	go func() {
+		dir, err := packaging.ImportKit(path, kits, k.ws.KitOptions(), replace)
+		fyne.Do(func() {
+			switch {
+			case errors.Is(err, packaging.ErrKitExists):
+				dialog.ShowConfirm(lang.L("Replace the kit?"),
+					fmt.Sprintf(lang.L("A kit is already installed at %s. Replace it? The old one is kept beside it."), dir),
+					func(ok bool) {
+						if ok {
+							k.importKit(path, true)
+						}
+					}, k.st.win)
+			case err != nil:
+				showError(k.st.win, err)
+			default:
+				k.ws.KitDir = dir
+				k.ws.ReloadKit()
+				k.rebind()
+				k.st.app.Settings().SetTheme(newKitTheme(k.ws.Kit))
+			}
+		})
+	}()
 }
