@@ -5,7 +5,7 @@ TAGS    := sqlite_fts5
 BIN     := bin/atelier
 export CGO_ENABLED := 1
 
-.PHONY: run test build bootstrap demo bench vet ollama
+.PHONY: run test build bootstrap demo bench vet ollama package
 
 bootstrap:
 	@scripts/bootstrap
@@ -41,3 +41,15 @@ test: bootstrap vet ollama
 # make test).
 bench: bootstrap ollama
 	@$(GO) test -tags '$(TAGS) bench' -run 'TestBench' -count=1 -timeout 30m -v ./... | grep '^BENCH' | sed 's/^BENCH //'
+
+# The installable Linux package (Atelier.tar.xz: binary, desktop file, icon),
+# built by fyne.io/tools from FyneApp.toml. The tool is cached by version.
+FYNE_TOOLS := v1.7.4
+FYNE := .cache/bin/fyne-$(FYNE_TOOLS)/fyne
+
+$(FYNE):
+	GOBIN=$(CURDIR)/.cache/bin/fyne-$(FYNE_TOOLS) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS)
+
+package: bootstrap $(FYNE)
+	$(FYNE) package --os linux --tags $(TAGS) --release
+	scripts/check-package Atelier.tar.xz
