@@ -27,6 +27,8 @@ Usage:
   atelier draft --brief FILE     draft every variant of a brief (see draft --help)
   atelier check FILE...          check text, images and WAV against the kit; exit 1 on errors
   atelier audio --text FILE      an audio snippet: voice, sonic logo, normalised loudness
+  atelier export --campaign ID --out DIR|FILE.zip
+                                 the approved pieces as a bundle for scheduling tools
   atelier demo [--home DIR]      run the pipeline headless on the sample kit
   atelier help                   this text
 
@@ -54,6 +56,8 @@ func run(args []string) int {
 		err = checkCommand(os.Stdout, args[1:])
 	case "audio":
 		err = audioCommand(os.Stdout, args[1:])
+	case "export":
+		err = exportCommand(os.Stdout, args[1:])
 	default:
 		fmt.Fprintf(os.Stderr, "atelier: unknown command %q\n\n%s", args[0], usage)
 		return 2

@@ -143,3 +143,27 @@ func nullID(id int64) any {
 	}
 	return id
 }
+
+// ExportPieces moves approved pieces to exported and records who did it, in
+// one transaction around finalize (which puts the export in place): when
+// finalize fails, nothing changes; when a piece is no longer approved,
+// finalize is not called.
+func (s *Store) ExportPieces(ctx context.Context, ids []int64, who string, finalize func() error) error {
+	at := now()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			res, err := tx.ExecContext(ctx, `UPDATE piece SET state = ?, updated_at = ? WHERE id = ? AND state = ?`, StateExported, at, id, StateApproved)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n != 1 {
+				return fmt.Errorf("piece %d, approved → exported: %w", id, ErrStale)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO transition(piece_id, from_state, to_state, who, note, at) VALUES (?,?,?,?,?,?)`,
+				id, StateApproved, StateExported, who, "campaign export", at); err != nil {
+				return err
+			}
+		}
+		return finalize()
+	})
+}

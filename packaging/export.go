@@ -1,0 +1,378 @@
+package packaging
+
+import (
+	"archive/zip"
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"atelier/assets"
+	"atelier/studio"
+	"atelier/studio/store"
+)
+
+// ManifestVersion is the version of manifest.json's schema (docs/export.md).
+const ManifestVersion = 1
+
+// Manifest is manifest.json: what the bundle holds and where it came from.
+type Manifest struct {
+	SchemaVersion int             `json:"schema_version"`
+	GeneratedAt   time.Time       `json:"generated_at"`
+	Campaign      ManifestCampaign `json:"campaign"`
+	Kit           ManifestKit     `json:"kit"`
+	Pieces        []ManifestPiece `json:"pieces"`
+}
+
+// ManifestCampaign names the campaign.
+type ManifestCampaign struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// ManifestKit names the kit version the pieces were checked against.
+type ManifestKit struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// ManifestPiece is one exported post.
+type ManifestPiece struct {
+	ID          int64          `json:"id"`
+	Platform    string         `json:"platform"`
+	Persona     string         `json:"persona"`
+	Language    string         `json:"language"`
+	State       string         `json:"state"`
+	Version     int            `json:"version"`
+	Approver    string         `json:"approver"`
+	ApprovedAt  time.Time      `json:"approved_at"`
+	CheckScore  int            `json:"check_score"`
+	ScheduledAt time.Time      `json:"scheduled_at"`
+	Text        string         `json:"text"`
+	Files       []ManifestFile `json:"files"`
+}
+
+// ManifestFile is one file of the bundle with its hash.
+type ManifestFile struct {
+	Path   string `json:"path"` // relative to the bundle, with /
+	Role   string `json:"role"` // text, alt_text, audio, image
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
+}
+
+// ExportOptions say what to export and where.
+type ExportOptions struct {
+	CampaignID  int64
+	Out         string        // a folder that does not exist yet, or FILE.zip
+	Start       time.Time     // first post's date; tomorrow 09:00 local when zero
+	Every       time.Duration // between posts; 24 h when zero
+	LocalFormat string        // schedule.csv's local date column; "02/01/2006 15:04" when empty
+	Who         string
+}
+
+// ErrNothingApproved is returned when the campaign has no approved piece.
+var ErrNothingApproved = errors.New("the campaign has no approved piece to export")
+
+// ExportCampaign writes the approved pieces of a campaign as a bundle: one
+// folder per platform with the text, alt text and audio, manifest.json,
+// schedule.csv and index.html. The bundle is built in a temporary place and
+// renamed into Out in the same transaction that moves the pieces to
+// exported, so a failure leaves neither a half bundle nor changed states.
+func ExportCampaign(ctx context.Context, ws *studio.Workspace, opt ExportOptions, fn assets.ProgressFunc) (*Manifest, error) {
+	if fn == nil {
+		fn = func(string, float64) {}
+	}
+	st := ws.Store
+	camps, err := st.Campaigns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := &Manifest{SchemaVersion: ManifestVersion, GeneratedAt: time.Now().UTC()}
+	for _, c := range camps {
+		if c.ID == opt.CampaignID {
+			m.Campaign = ManifestCampaign{ID: c.ID, Name: c.Name}
+			m.Kit = ManifestKit{Name: c.KitName, Version: c.KitVersion}
+		}
+	}
+	if m.Campaign.ID == 0 {
+		return nil, fmt.Errorf("campaign %d does not exist", opt.CampaignID)
+	}
+	pieces, err := st.Pieces(ctx, store.PieceFilter{CampaignID: opt.CampaignID, State: store.StateApproved})
+	if err != nil {
+		return nil, err
+	}
+	if len(pieces) == 0 {
+		return nil, fmt.Errorf("%w (campaign %d): approve pieces in Review first", ErrNothingApproved, opt.CampaignID)
+	}
+	if _, err := os.Stat(opt.Out); err == nil {
+		return nil, fmt.Errorf("%s already exists; choose a new folder or file name", opt.Out)
+	}
+	parent := filepath.Dir(opt.Out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, ".atelier-export-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write in %s: %w", parent, err)
+	}
+	defer os.RemoveAll(tmp)
+
+	start, every := opt.Start, opt.Every
+	if start.IsZero() {
+		t := time.Now().Add(24 * time.Hour)
+		start = time.Date(t.Year(), t.Month(), t.Day(), 9, 0, 0, 0, time.Local)
+	}
+	if every == 0 {
+		every = 24 * time.Hour
+	}
+	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].Platform < pieces[j].Platform })
+	var ids []int64
+	for i, p := range pieces {
+		fn("pieces", float64(i)/float64(len(pieces)+2))
+		mp, err := exportPiece(ctx, ws, tmp, i, p)
+		if err != nil {
+			return nil, fmt.Errorf("piece %d: %w", p.ID, err)
+		}
+		mp.ScheduledAt = start.Add(time.Duration(i) * every)
+		m.Pieces = append(m.Pieces, mp)
+		ids = append(ids, p.ID)
+	}
+	fn("files", float64(len(pieces))/float64(len(pieces)+2))
+	format := opt.LocalFormat
+	if format == "" {
+		format = "02/01/2006 15:04"
+	}
+	if err := writeSchedule(filepath.Join(tmp, "schedule.csv"), m, format); err != nil {
+		return nil, err
+	}
+	if err := writeContactSheet(filepath.Join(tmp, "index.html"), m); err != nil {
+		return nil, err
+	}
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "manifest.json"), data, 0o644); err != nil {
+		return nil, err
+	}
+	err = st.ExportPieces(ctx, ids, opt.Who, func() error {
+		if strings.HasSuffix(strings.ToLower(opt.Out), ".zip") {
+			return zipFolder(tmp, opt.Out)
+		}
+		return os.Rename(tmp, opt.Out)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("the export was not written and no piece changed state: %w", err)
+	}
+	for i := range m.Pieces {
+		m.Pieces[i].State = string(store.StateExported)
+	}
+	fn("done", 1)
+	return m, nil
+}
+
+func exportPiece(ctx context.Context, ws *studio.Workspace, dir string, i int, p store.Piece) (ManifestPiece, error) {
+	st := ws.Store
+	v, err := st.LatestVersion(ctx, p.ID)
+	if err != nil {
+		return ManifestPiece{}, err
+	}
+	mp := ManifestPiece{ID: p.ID, Platform: p.Platform, Persona: p.Persona, Language: p.Language, State: string(p.State), Version: v.Number, Text: v.Text}
+	if trs, err := st.Transitions(ctx, p.ID); err == nil {
+		for _, t := range trs {
+			if t.To == store.StateApproved {
+				mp.Approver, mp.ApprovedAt = t.Who, t.At
+			}
+		}
+	}
+	if cr, err := st.LatestCheck(ctx, p.ID); err == nil {
+		mp.CheckScore = cr.Score
+	}
+	base := fmt.Sprintf("%s/%02d-%s-%s", p.Platform, i+1, p.Persona, p.Language)
+	if err := os.MkdirAll(filepath.Join(dir, p.Platform), 0o755); err != nil {
+		return mp, err
+	}
+	add := func(rel, role string, data []byte) error {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), data, 0o644); err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		mp.Files = append(mp.Files, ManifestFile{Path: rel, Role: role, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))})
+		return nil
+	}
+	if err := add(base+".txt", "text", []byte(v.Text+"\n")); err != nil {
+		return mp, err
+	}
+	var draft studio.Draft
+	if json.Unmarshal(v.Payload, &draft) == nil && strings.TrimSpace(draft.AltText) != "" {
+		if err := add(base+".alt.txt", "alt_text", []byte(draft.AltText+"\n")); err != nil {
+			return mp, err
+		}
+	}
+	for _, role := range []string{"audio", "variant"} {
+		list, err := st.PieceAssets(ctx, p.ID, role)
+		if err != nil {
+			return mp, err
+		}
+		for j, a := range list {
+			ext := map[string]string{"audio/wav": ".wav", "image/jpeg": ".jpg", "image/png": ".png"}[a.MIME]
+			data, err := os.ReadFile(filepath.Join(ws.DataDir, "assets", a.SHA256+ext))
+			if err != nil {
+				return mp, fmt.Errorf("asset %d is missing from the data folder: %w", a.ID, err)
+			}
+			rel := fmt.Sprintf("%s-%s%d%s", base, role, j+1, ext)
+			if err := add(rel, map[string]string{"audio": "audio", "variant": "image"}[role], data); err != nil {
+				return mp, err
+			}
+			if role == "audio" {
+				mp3 := strings.TrimSuffix(rel, ".wav") + ".mp3"
+				if err := assets.WriteMP3(ctx, filepath.Join(dir, rel), filepath.Join(dir, mp3)); err == nil {
+					b, _ := os.ReadFile(filepath.Join(dir, mp3))
+					sum := sha256.Sum256(b)
+					mp.Files = append(mp.Files, ManifestFile{Path: mp3, Role: "audio", SHA256: hex.EncodeToString(sum[:]), Size: int64(len(b))})
+				} else if !errors.Is(err, assets.ErrNoFFmpeg) {
+					return mp, err
+				}
+			}
+		}
+	}
+	return mp, nil
+}
+
+// writeSchedule writes the bulk-import layout most schedulers take: date
+// and time (ISO 8601 and local), platform, message, link, media, first
+// comment.
+func writeSchedule(path string, m *Manifest, localFormat string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	w.Write([]string{"Date", "Local time", "Platform", "Message", "Link", "Media", "First comment"})
+	for _, p := range m.Pieces {
+		var media []string
+		for _, fl := range p.Files {
+			if fl.Role == "audio" || fl.Role == "image" {
+				media = append(media, fl.Path)
+			}
+		}
+		link := ""
+		if l := urlIn(p.Text); l != "" {
+			link = l
+		}
+		w.Write([]string{p.ScheduledAt.Format(time.RFC3339), p.ScheduledAt.Format(localFormat), p.Platform, p.Text, link, strings.Join(media, ";"), ""})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func urlIn(text string) string {
+	for _, w := range strings.Fields(text) {
+		if strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "http://") {
+			return strings.TrimRight(w, ".,;")
+		}
+	}
+	return ""
+}
+
+var sheet = template.Must(template.New("index").Funcs(template.FuncMap{
+	"hasSuffix": strings.HasSuffix,
+	"initial": func(s string) string {
+		for _, r := range s {
+			return string(r)
+		}
+		return "?"
+	},
+}).Parse(`<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>{{.Campaign.Name}} · Atelier</title>
+<style>
+body{font-family:system-ui,sans-serif;background:#f4f4f4;margin:0;padding:24px;color:#1f2a44}
+h1{margin:0 0 4px}.meta{color:#667;margin-bottom:24px}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:16px}
+.post{background:#fff;border-radius:12px;padding:16px;box-shadow:0 1px 3px #0002}
+.head{display:flex;gap:10px;align-items:center;margin-bottom:10px}
+.avatar{width:36px;height:36px;border-radius:50%;background:#1f2a44;color:#fff;display:grid;place-items:center;font-weight:700}
+.platform{font-size:12px;text-transform:uppercase;color:#888}
+.text{white-space:pre-wrap;line-height:1.4}
+.foot{margin-top:12px;font-size:12px;color:#556;display:flex;justify-content:space-between}
+.score{font-weight:700}audio{width:100%;margin-top:8px}
+</style></head><body>
+<h1>{{.Campaign.Name}}</h1>
+<div class="meta">{{.Kit.Name}} {{.Kit.Version}} · {{len .Pieces}} posts · exported {{.GeneratedAt.Format "2006-01-02 15:04 MST"}}</div>
+<div class="grid">{{range .Pieces}}
+<article class="post" id="piece-{{.ID}}" data-platform="{{.Platform}}">
+<div class="head"><div class="avatar">{{initial $.Kit.Name}}</div><div><strong>{{$.Kit.Name}}</strong><div class="platform">{{.Platform}} · {{.Persona}} · {{.Language}}</div></div></div>
+<div class="text">{{.Text}}</div>
+{{range .Files}}{{if and (eq .Role "audio") (hasSuffix .Path ".wav")}}<audio controls src="{{.Path}}"></audio>{{end}}{{if eq .Role "image"}}<img src="{{.Path}}" alt="" style="width:100%;border-radius:8px;margin-top:8px">{{end}}{{end}}
+<div class="foot"><span>approved by {{.Approver}} · {{.ApprovedAt.Format "2006-01-02"}}</span><span class="score">check {{.CheckScore}}/100</span></div>
+<div class="foot"><span>scheduled {{.ScheduledAt.Format "2006-01-02 15:04"}}</span><span>v{{.Version}}</span></div>
+</article>{{end}}
+</div></body></html>
+`))
+
+func writeContactSheet(path string, m *Manifest) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := sheet.Execute(f, m); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// zipFolder writes dir as a zip at out, through a temporary file.
+func zipFolder(dir, out string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(out), ".atelier-export-*.zip")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	zw := zip.NewWriter(tmp)
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		w, err := zw.Create(filepath.ToSlash(rel))
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
+		return err
+	})
+	if err == nil {
+		err = zw.Close()
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), out)
+}
