@@ -28,11 +28,11 @@ const ManifestVersion = 1
 
 // Manifest is manifest.json: what the bundle holds and where it came from.
 type Manifest struct {
-	SchemaVersion int             `json:"schema_version"`
-	GeneratedAt   time.Time       `json:"generated_at"`
+	SchemaVersion int              `json:"schema_version"`
+	GeneratedAt   time.Time        `json:"generated_at"`
 	Campaign      ManifestCampaign `json:"campaign"`
-	Kit           ManifestKit     `json:"kit"`
-	Pieces        []ManifestPiece `json:"pieces"`
+	Kit           ManifestKit      `json:"kit"`
+	Pieces        []ManifestPiece  `json:"pieces"`
 }
 
 // ManifestCampaign names the campaign.
