@@ -195,3 +195,26 @@ func TestKitScreenImportsAKitFile(t *testing.T) {
 		t.Fatalf("kit dir %s; screen shows the new kit: %v", ws.KitDir, strings.Contains(texts(s.Window()), "Atelier Sauge"))
 	}
 }
+
+func TestReviewExportsApprovedPieces(t *testing.T) {
+	s, ws := newTestStudio(t)
+	c := composeOf(s)
+	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
+	c.platforms.SetSelected([]string{"x"})
+	c.personas.SetSelected([]string{"design-lovers"})
+	c.languages.SetSelected([]string{"fr-FR"})
+	test.Tap(c.draftBtn)
+	waitFor(t, "the draft", c.finished)
+	ctx := context.Background()
+	id := c.cards[0].pieceID
+	ws.Store.RecordTransition(ctx, store.Transition{PieceID: id, From: store.StateDraft, To: store.StateInReview, Who: "a"})
+	ws.Store.RecordTransition(ctx, store.Transition{PieceID: id, From: store.StateInReview, To: store.StateApproved, Who: "b"})
+	r := showScreen[*reviewScreen](s)
+	dir := t.TempDir()
+	r.exportTo(dir)
+	waitFor(t, "the export", func() bool { p, _ := ws.Store.Piece(ctx, id); return p.State == store.StateExported })
+	bundles, _ := filepath.Glob(filepath.Join(dir, "*", "manifest.json"))
+	if len(bundles) != 1 {
+		t.Fatalf("bundles: %v", bundles)
+	}
+}

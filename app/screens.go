@@ -3,8 +3,11 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/brandkit"
+	"atelier/packaging"
 	"atelier/studio"
 	"atelier/studio/store"
 )
@@ -41,13 +45,16 @@ func (p *placeholderScreen) build() fyne.CanvasObject {
 // reviewScreen lists the pieces with their state, text and brand check.
 // The board with one column per state comes with the review issue (#6).
 type reviewScreen struct {
-	ws      *studio.Workspace
-	counts  *widget.Label
-	list    *widget.List
-	pieces  []store.Piece
-	preview *widget.RichText
-	check   *checkPanel
-	text    string
+	ws       *studio.Workspace
+	win      fyne.Window
+	export   *widget.Button
+	progress *widget.ProgressBar
+	counts   *widget.Label
+	list     *widget.List
+	pieces   []store.Piece
+	preview  *widget.RichText
+	check    *checkPanel
+	text     string
 }
 
 func (r *reviewScreen) title() string       { return lang.L("Review") }
@@ -69,9 +76,13 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	r.preview.Wrapping = fyne.TextWrapWord
 	r.check = newCheckPanel(r.onFinding, nil)
 	refresh := &widget.Button{Text: lang.L("Refresh"), Icon: theme.ViewRefreshIcon(), OnTapped: r.refresh}
+	r.export = &widget.Button{Text: lang.L("Export approved…"), Icon: theme.UploadIcon(), OnTapped: r.onExport}
+	r.progress = widget.NewProgressBar()
+	r.progress.Hide()
 	soon := widget.NewLabel(lang.L("The review board, previews and approvals come with issue") + " #6.")
 	soon.Importance = widget.WarningImportance
-	left := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Pieces by state")), r.counts, soon, refresh), nil, nil, nil, r.list)
+	left := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Pieces by state")), r.counts, soon,
+		container.NewHBox(refresh, r.export), r.progress), nil, nil, nil, r.list)
 	right := container.NewVSplit(container.NewVScroll(r.preview), r.check.object())
 	r.refresh()
 	return container.NewHSplit(left, right)
@@ -125,6 +136,59 @@ func (r *reviewScreen) onSelected(id widget.ListItemID) {
 }
 
 func (r *reviewScreen) onFinding(f brandkit.Finding) { highlighted(r.preview, r.text, f.Start, f.End) }
+
+// onExport asks for a folder and exports every campaign that has approved
+// pieces into it, one bundle each, with a progress bar.
+func (r *reviewScreen) onExport() {
+	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			if err != nil {
+				showError(r.win, err)
+			}
+			return
+		}
+		r.exportTo(u.Path())
+	}, r.win)
+}
+
+func (r *reviewScreen) exportTo(dir string) {
+	r.export.Disable()
+	r.progress.SetValue(0)
+	r.progress.Show()
+	go func() {
+		ctx := context.Background()
+		camps, err := r.ws.Store.Campaigns(ctx)
+		var done []string
+		for _, c := range camps {
+			if err != nil {
+				break
+			}
+			out := filepath.Join(dir, fmt.Sprintf("%s-%d-%s", packaging.Slug(c.Name), c.ID, time.Now().Format("20060102-150405")))
+			_, e := packaging.ExportCampaign(ctx, r.ws, packaging.ExportOptions{CampaignID: c.ID, Out: out, Who: "studio"},
+				func(_ string, f float64) { fyne.Do(func() { r.progress.SetValue(f) }) })
+			switch {
+			case errors.Is(e, packaging.ErrNothingApproved):
+			case e != nil:
+				err = e
+			default:
+				done = append(done, out)
+			}
+		}
+		fyne.Do(func() {
+			r.export.Enable()
+			r.progress.Hide()
+			r.refresh()
+			switch {
+			case err != nil:
+				showError(r.win, err)
+			case len(done) == 0:
+				dialog.ShowInformation(lang.L("Nothing to export"), lang.L("No piece is approved yet."), r.win)
+			default:
+				dialog.ShowInformation(lang.L("Exported"), strings.Join(done, "\n"), r.win)
+			}
+		})
+	}()
+}
 
 // settingsScreen shows where Atelier keeps things and lets the user open
 // another brand kit.

@@ -55,7 +55,7 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	s.win = a.NewWindow("Atelier")
 	s.screens = []screen{
 		newComposeScreen(s),
-		&reviewScreen{ws: ws},
+		&reviewScreen{ws: ws, win: s.win},
 		&placeholderScreen{name: lang.L("Assets"), ico: theme.MediaPhotoIcon(), issue: 9,
 			what: lang.L("Import images and render them for every platform placement.")},
 		newKitScreen(s, ws),
