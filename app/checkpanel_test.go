@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -216,5 +217,57 @@ func TestReviewExportsApprovedPieces(t *testing.T) {
 	bundles, _ := filepath.Glob(filepath.Join(dir, "*", "manifest.json"))
 	if len(bundles) != 1 {
 		t.Fatalf("bundles: %v", bundles)
+	}
+}
+
+func buttonIn(t *testing.T, c *fyne.Container, label string) *widget.Button {
+	t.Helper()
+	for _, o := range c.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			return b
+		}
+	}
+	t.Fatalf("no %q button", label)
+	return nil
+}
+
+func TestReviewWorkflowInTheApp(t *testing.T) {
+	s, ws := newTestStudio(t)
+	c := composeOf(s)
+	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
+	c.platforms.SetSelected([]string{"x"})
+	c.personas.SetSelected([]string{"design-lovers"})
+	c.languages.SetSelected([]string{"fr-FR"})
+	test.Tap(c.draftBtn)
+	waitFor(t, "the draft", c.finished)
+	id := c.cards[0].pieceID
+	r := showScreen[*reviewScreen](s)
+	r.refresh()
+	r.list.Select(0)
+	state := func() store.State { p, _ := ws.Store.Piece(context.Background(), id); return p.State }
+
+	s.setUser(studio.User{Name: "Camille", Role: studio.RoleAuthor})
+	test.Tap(buttonIn(t, r.actions, "Send to review"))
+	if state() != store.StateInReview {
+		t.Fatalf("state %s", state())
+	}
+	s.setUser(studio.User{Name: "Léa", Role: studio.RoleReviewer})
+	r.note.SetText("Plus court, s'il vous plaît")
+	test.Tap(buttonIn(t, r.actions, "Request changes"))
+	test.Tap(buttonIn(t, r.actions, "Back to draft"))
+	test.Tap(buttonIn(t, r.actions, "Send to review"))
+	test.Tap(buttonIn(t, r.actions, "Approve"))
+	if state() != store.StateApproved {
+		t.Fatalf("state %s", state())
+	}
+	l := func(st store.State) string { return lang.L(string(st)) }
+	for _, want := range []string{
+		"Camille: " + l(store.StateDraft) + " → " + l(store.StateInReview),
+		"Léa: " + l(store.StateInReview) + " → " + l(store.StateChangesRequested) + " — Plus court",
+		"Léa: " + l(store.StateInReview) + " → " + l(store.StateApproved),
+	} {
+		if !strings.Contains(r.trail.Text, want) {
+			t.Errorf("the audit trail lacks %q:\n%s", want, r.trail.Text)
+		}
 	}
 }

@@ -45,8 +45,13 @@ func (p *placeholderScreen) build() fyne.CanvasObject {
 // reviewScreen lists the pieces with their state, text and brand check.
 // The board with one column per state comes with the review issue (#6).
 type reviewScreen struct {
+	st       *Studio
 	ws       *studio.Workspace
 	win      fyne.Window
+	note     *widget.Entry
+	actions  *fyne.Container
+	trail    *widget.Label
+	selected int
 	export   *widget.Button
 	progress *widget.ProgressBar
 	counts   *widget.Label
@@ -83,7 +88,14 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	soon.Importance = widget.WarningImportance
 	left := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Pieces by state")), r.counts, soon,
 		container.NewHBox(refresh, r.export), r.progress), nil, nil, nil, r.list)
-	right := container.NewVSplit(container.NewVScroll(r.preview), r.check.object())
+	r.note = widget.NewEntry()
+	r.note.SetPlaceHolder(lang.L("Note for the author (needed to request changes)"))
+	r.actions = container.NewHBox()
+	r.trail = widget.NewLabel("")
+	r.trail.Wrapping = fyne.TextWrapWord
+	r.selected = -1
+	decide := container.NewVBox(r.note, r.actions, r.trail)
+	right := container.NewVSplit(container.NewBorder(nil, decide, nil, nil, container.NewVScroll(r.preview)), r.check.object())
 	r.refresh()
 	return container.NewHSplit(left, right)
 }
@@ -117,6 +129,8 @@ func (r *reviewScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 func (r *reviewScreen) onSelected(id widget.ListItemID) {
 	ctx := context.Background()
 	p := r.pieces[id]
+	r.selected = id
+	r.showActions(p)
 	r.text = ""
 	if v, err := r.ws.Store.LatestVersion(ctx, p.ID); err == nil {
 		r.text = v.Text
@@ -136,6 +150,69 @@ func (r *reviewScreen) onSelected(id widget.ListItemID) {
 }
 
 func (r *reviewScreen) onFinding(f brandkit.Finding) { highlighted(r.preview, r.text, f.Start, f.End) }
+
+var moveLabels = map[store.State]string{
+	store.StateInReview: "Send to review", store.StateApproved: "Approve", store.StateChangesRequested: "Request changes",
+	store.StateDraft: "Back to draft", store.StateRejected: "Reject",
+}
+
+// showActions offers the workflow's next moves for the piece and its audit
+// trail.
+func (r *reviewScreen) showActions(p store.Piece) {
+	r.actions.Objects = nil
+	for _, to := range studio.Next(p.State) {
+		if to == store.StateExported {
+			continue // exporting is the bundle's job
+		}
+		to := to
+		b := &widget.Button{Text: lang.L(moveLabels[to]), OnTapped: func() { r.move(p.ID, to, "") }}
+		if to == store.StateApproved {
+			b.Importance = widget.HighImportance
+		}
+		r.actions.Add(b)
+	}
+	r.actions.Refresh()
+	var lines []string
+	if trs, err := r.ws.Store.Transitions(context.Background(), p.ID); err == nil {
+		for _, t := range trs {
+			line := fmt.Sprintf("%s · %s: %s → %s", t.At.Local().Format("02/01 15:04"), t.Who, lang.L(string(t.From)), lang.L(string(t.To)))
+			if t.Note != "" {
+				line += " — " + t.Note
+			}
+			if t.OverrideReason != "" {
+				line += " (" + lang.L("override") + ": " + t.OverrideReason + ")"
+			}
+			lines = append(lines, line)
+		}
+	}
+	r.trail.SetText(strings.Join(lines, "\n"))
+}
+
+// move runs a workflow move as the current user; an approval that needs an
+// override asks for the reason first.
+func (r *reviewScreen) move(pieceID int64, to store.State, override string) {
+	_, err := r.ws.Move(context.Background(), pieceID, to, r.st.user(), r.note.Text, override)
+	switch {
+	case errors.Is(err, studio.ErrOverrideNeeded):
+		reason := widget.NewMultiLineEntry()
+		dialog.ShowForm(lang.L("Approve anyway?"), lang.L("Approve"), lang.L("Cancel"), []*widget.FormItem{
+			widget.NewFormItem(lang.L("Why"), reason)}, func(ok bool) {
+			if ok && strings.TrimSpace(reason.Text) != "" {
+				r.move(pieceID, to, reason.Text)
+			}
+		}, r.win)
+		return
+	case err != nil:
+		showError(r.win, err)
+		return
+	}
+	r.note.SetText("")
+	sel := r.selected
+	r.refresh()
+	if sel >= 0 && sel < len(r.pieces) {
+		r.onSelected(sel)
+	}
+}
 
 // onExport asks for a folder and exports every campaign that has approved
 // pieces into it, one bundle each, with a progress bar.
@@ -190,26 +267,30 @@ func (r *reviewScreen) exportTo(dir string) {
 	}()
 }
 
-// settingsScreen shows where Atelier keeps things and lets the user open
-// another brand kit.
+// settingsScreen shows where Atelier keeps things and who is using it.
 type settingsScreen struct {
-	ws  *studio.Workspace
-	win fyne.Window
+	st *Studio
 }
 
 func (s *settingsScreen) title() string       { return lang.L("Settings") }
 func (s *settingsScreen) icon() fyne.Resource { return theme.SettingsIcon() }
 
 func (s *settingsScreen) build() fyne.CanvasObject {
-	data := widget.NewLabel(s.ws.DataDir)
-	kit := widget.NewLabel(s.ws.KitDir)
-	db := widget.NewLabel(s.ws.Store.Path())
-	loc := widget.NewLabel(lang.SystemLocale().String())
+	ws := s.st.ws
+	u := s.st.user()
+	name := &widget.Entry{Text: u.Name}
+	role := widget.NewSelect(roleNames(), nil)
+	role.SetSelected(string(u.Role))
+	save := &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), OnTapped: func() {
+		s.st.setUser(studio.User{Name: name.Text, Role: studio.Role(role.Selected)})
+	}}
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Data folder"), data),
-		widget.NewFormItem(lang.L("Database"), db),
-		widget.NewFormItem(lang.L("Brand kit folder"), kit),
-		widget.NewFormItem(lang.L("Language"), loc),
+		widget.NewFormItem(lang.L("Your name"), name),
+		widget.NewFormItem(lang.L("Role"), container.NewHBox(role, save)),
+		widget.NewFormItem(lang.L("Data folder"), widget.NewLabel(ws.DataDir)),
+		widget.NewFormItem(lang.L("Database"), widget.NewLabel(ws.Store.Path())),
+		widget.NewFormItem(lang.L("Brand kit folder"), widget.NewLabel(ws.KitDir)),
+		widget.NewFormItem(lang.L("Language"), widget.NewLabel(lang.SystemLocale().String())),
 	)
 	hint := widget.NewLabel(lang.L("Set ATELIER_HOME to keep the data elsewhere. Start with --kit DIR to open another brand kit."))
 	hint.Wrapping = fyne.TextWrapWord

@@ -55,13 +55,13 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	s.win = a.NewWindow("Atelier")
 	s.screens = []screen{
 		newComposeScreen(s),
-		&reviewScreen{ws: ws, win: s.win},
+		&reviewScreen{st: s, ws: ws, win: s.win},
 		&placeholderScreen{name: lang.L("Assets"), ico: theme.MediaPhotoIcon(), issue: 9,
 			what: lang.L("Import images and render them for every platform placement.")},
 		newKitScreen(s, ws),
 		newModelScreen(s),
 		newCheckFileScreen(s),
-		&settingsScreen{ws: ws, win: s.win},
+		&settingsScreen{st: s},
 	}
 	s.win.SetOnDropped(s.onDropped)
 	s.build()
@@ -70,6 +70,7 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 		connect = studio.Connect
 	}
 	s.session.connect(connect, s.refreshStatus)
+	s.askUser()
 	return s
 }
 
@@ -168,6 +169,9 @@ func (s *Studio) refreshStatus() {
 		kit = s.ws.Kit.Identity.Name + " " + s.ws.Kit.Identity.Version
 	}
 	msg := lang.L("Kit") + ": " + kit
+	if u := s.user(); u.Name != "" {
+		msg = u.Name + " (" + lang.L(string(u.Role)) + ")  ·  " + msg
+	}
 	if n := len(s.ws.KitProblems()); n > 0 {
 		msg += " (" + lang.N("{{.Count}} error", n, map[string]any{"Count": n}) + ")"
 	}

@@ -204,6 +204,9 @@ func (c *Composer) save(ctx context.Context, piece store.Piece, req *Request, re
 	if err != nil {
 		return v, err
 	}
+	if err := c.WS.demoteIfApproved(ctx, piece.ID, c.Author); err != nil {
+		return v, err
+	}
 	findings, _ := json.Marshal(report.Findings)
 	_, err = c.WS.Store.SaveCheckResult(ctx, store.CheckResult{PieceID: piece.ID, VersionID: v.ID, Score: report.Score,
 		Errors: report.Count(brandkit.SeverityError), Warnings: report.Count(brandkit.SeverityWarning), Findings: string(findings)})

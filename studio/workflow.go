@@ -1,0 +1,103 @@
+package studio
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"atelier/studio/store"
+)
+
+// Role is what a local user may do.
+type Role string
+
+const (
+	RoleAuthor     Role = "author"
+	RoleReviewer   Role = "reviewer"
+	RoleBrandOwner Role = "brand_owner"
+)
+
+// Roles lists every role.
+var Roles = []Role{RoleAuthor, RoleReviewer, RoleBrandOwner}
+
+// User is the person at the keyboard.
+type User struct {
+	Name string
+	Role Role
+}
+
+// transitions is the workflow of DESIGN.md: draft → in_review → approved →
+// exported; in_review → changes_requested → draft; any state but exported
+// → rejected. (approved → draft happens only through an edit.)
+var transitions = map[store.State][]store.State{
+	store.StateDraft:            {store.StateInReview, store.StateRejected},
+	store.StateInReview:         {store.StateApproved, store.StateChangesRequested, store.StateRejected},
+	store.StateChangesRequested: {store.StateDraft, store.StateRejected},
+	store.StateApproved:         {store.StateExported, store.StateRejected},
+	store.StateRejected:         {},
+	store.StateExported:         {},
+}
+
+// Typed workflow errors; test with errors.Is.
+var (
+	ErrIllegalTransition = errors.New("this move is not part of the workflow")
+	ErrNotAllowed        = errors.New("your role does not allow this")
+	ErrOverrideNeeded    = errors.New("the piece fails its brand check; approving it needs a written reason")
+)
+
+// CanMove reports whether the workflow allows from → to.
+func CanMove(from, to store.State) bool { return slices.Contains(transitions[from], to) }
+
+// Next lists the moves allowed from a state.
+func Next(from store.State) []store.State { return slices.Clone(transitions[from]) }
+
+// Move moves a piece through the workflow as user, with a note. Approving a
+// piece whose latest check has errors needs override, a written reason that
+// is kept in the audit trail. Only reviewers and brand owners approve,
+// request changes or reject.
+func (w *Workspace) Move(ctx context.Context, pieceID int64, to store.State, user User, note, override string) (store.Transition, error) {
+	p, err := w.Store.Piece(ctx, pieceID)
+	if err != nil {
+		return store.Transition{}, err
+	}
+	if !CanMove(p.State, to) {
+		return store.Transition{}, fmt.Errorf("%w: %s → %s (from %s the piece can go to %v)", ErrIllegalTransition, p.State, to, p.State, Next(p.State))
+	}
+	if strings.TrimSpace(user.Name) == "" {
+		return store.Transition{}, fmt.Errorf("%w: choose who you are in Settings first", ErrNotAllowed)
+	}
+	switch to {
+	case store.StateApproved, store.StateChangesRequested, store.StateRejected:
+		if user.Role != RoleReviewer && user.Role != RoleBrandOwner {
+			return store.Transition{}, fmt.Errorf("%w: only reviewers and brand owners can move a piece to %s; %s is an %s", ErrNotAllowed, to, user.Name, user.Role)
+		}
+	}
+	if to == store.StateApproved {
+		if cr, err := w.Store.LatestCheck(ctx, pieceID); err == nil && cr.Errors > 0 && strings.TrimSpace(override) == "" {
+			return store.Transition{}, fmt.Errorf("%w (%d errors, score %d)", ErrOverrideNeeded, cr.Errors, cr.Score)
+		}
+	} else {
+		override = ""
+	}
+	if to == store.StateChangesRequested && strings.TrimSpace(note) == "" {
+		return store.Transition{}, errors.New("say what should change: requesting changes needs a note")
+	}
+	return w.Store.RecordTransition(ctx, store.Transition{PieceID: pieceID, From: p.State, To: to, Who: user.Name, Note: note, OverrideReason: override})
+}
+
+// demoteIfApproved returns an approved piece to draft after a change, and
+// says so in the audit trail.
+func (w *Workspace) demoteIfApproved(ctx context.Context, pieceID int64, who string) error {
+	p, err := w.Store.Piece(ctx, pieceID)
+	if err != nil || p.State != store.StateApproved {
+		return err
+	}
+	if who == "" {
+		who = "atelier"
+	}
+	_, err = w.Store.RecordTransition(ctx, store.Transition{PieceID: pieceID, From: store.StateApproved, To: store.StateDraft, Who: who,
+		Note: "changed after approval: a new version was written"})
+	return err
+}

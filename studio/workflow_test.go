@@ -1,0 +1,126 @@
+package studio_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"atelier/studio"
+	"atelier/studio/store"
+)
+
+func TestTransitionTable(t *testing.T) {
+	legal := map[[2]store.State]bool{
+		{store.StateDraft, store.StateInReview}: true, {store.StateDraft, store.StateRejected}: true,
+		{store.StateInReview, store.StateApproved}: true, {store.StateInReview, store.StateChangesRequested}: true, {store.StateInReview, store.StateRejected}: true,
+		{store.StateChangesRequested, store.StateDraft}: true, {store.StateChangesRequested, store.StateRejected}: true,
+		{store.StateApproved, store.StateExported}: true, {store.StateApproved, store.StateRejected}: true,
+	}
+	for _, from := range store.States {
+		for _, to := range store.States {
+			if got := studio.CanMove(from, to); got != legal[[2]store.State{from, to}] {
+				t.Errorf("%s → %s: allowed %v, want %v", from, to, got, !got)
+			}
+		}
+	}
+}
+
+// pieceIn drafts one template piece and moves it to state through the store.
+func pieceIn(t *testing.T, ws *studio.Workspace, path ...store.State) store.Piece {
+	t.Helper()
+	ctx := context.Background()
+	brief := newBrief(t, ws, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
+	outs, err := (&studio.Composer{WS: ws, Drafter: studio.TemplateDrafter{}}).Compose(ctx, brief, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from := store.StateDraft
+	for _, to := range path {
+		if _, err := ws.Store.RecordTransition(ctx, store.Transition{PieceID: outs[0].Piece.ID, From: from, To: to, Who: "setup"}); err != nil {
+			t.Fatal(err)
+		}
+		from = to
+	}
+	p, _ := ws.Store.Piece(ctx, outs[0].Piece.ID)
+	return p
+}
+
+func TestMoveEnforcesTheWorkflow(t *testing.T) {
+	ws := newWorkspace(t)
+	ctx := context.Background()
+	author := studio.User{Name: "Camille", Role: studio.RoleAuthor}
+	reviewer := studio.User{Name: "Léa", Role: studio.RoleReviewer}
+	for _, from := range store.States {
+		for _, to := range store.States {
+			t.Run(fmt.Sprintf("%s→%s", from, to), func(t *testing.T) {
+				var path []store.State
+				switch from {
+				case store.StateInReview:
+					path = []store.State{store.StateInReview}
+				case store.StateChangesRequested:
+					path = []store.State{store.StateInReview, store.StateChangesRequested}
+				case store.StateApproved:
+					path = []store.State{store.StateInReview, store.StateApproved}
+				case store.StateExported:
+					path = []store.State{store.StateInReview, store.StateApproved, store.StateExported}
+				case store.StateRejected:
+					path = []store.State{store.StateRejected}
+				}
+				p := pieceIn(t, ws, path...)
+				_, err := ws.Move(ctx, p.ID, to, reviewer, "a note", "")
+				if studio.CanMove(from, to) != (err == nil) {
+					t.Fatalf("%v", err)
+				}
+				if err != nil && !errors.Is(err, studio.ErrIllegalTransition) {
+					t.Fatalf("refused for another reason: %v", err)
+				}
+			})
+		}
+	}
+	p := pieceIn(t, ws, store.StateInReview)
+	if _, err := ws.Move(ctx, p.ID, store.StateApproved, author, "", ""); !errors.Is(err, studio.ErrNotAllowed) {
+		t.Errorf("an author approved: %v", err)
+	}
+	if _, err := ws.Move(ctx, p.ID, store.StateChangesRequested, reviewer, "", ""); err == nil {
+		t.Error("changes were requested without saying which")
+	}
+}
+
+func TestApprovingAFailingPieceNeedsAReason(t *testing.T) {
+	ws := newWorkspace(t)
+	ctx := context.Background()
+	p := pieceIn(t, ws, store.StateInReview)
+	if _, err := ws.Store.SaveCheckResult(ctx, store.CheckResult{PieceID: p.ID, Score: 50, Errors: 2}); err != nil {
+		t.Fatal(err)
+	}
+	owner := studio.User{Name: "Inès", Role: studio.RoleBrandOwner}
+	if _, err := ws.Move(ctx, p.ID, store.StateApproved, owner, "", ""); !errors.Is(err, studio.ErrOverrideNeeded) {
+		t.Fatalf("approved without a reason: %v", err)
+	}
+	tr, err := ws.Move(ctx, p.ID, store.StateApproved, owner, "ok", "Legal approved the claim on 23/11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	trs, _ := ws.Store.Transitions(ctx, p.ID)
+	if last := trs[len(trs)-1]; last.ID != tr.ID || last.OverrideReason != "Legal approved the claim on 23/11" || last.Who != "Inès" {
+		t.Fatalf("audit trail %+v", last)
+	}
+}
+
+func TestEditAfterApprovalDemotes(t *testing.T) {
+	ws := newWorkspace(t)
+	ctx := context.Background()
+	p := pieceIn(t, ws, store.StateInReview, store.StateApproved)
+	c := &studio.Composer{WS: ws, Drafter: studio.TemplateDrafter{}, Author: "Camille"}
+	if _, _, err := c.Edit(ctx, p.ID, studio.ActionRegenerate, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := ws.Store.Piece(ctx, p.ID)
+	trs, _ := ws.Store.Transitions(ctx, p.ID)
+	last := trs[len(trs)-1]
+	if got.State != store.StateDraft || last.From != store.StateApproved || !strings.Contains(last.Note, "changed after approval") {
+		t.Fatalf("state %s, last move %+v", got.State, last)
+	}
+}
