@@ -271,3 +271,56 @@ func TestReviewWorkflowInTheApp(t *testing.T) {
 		}
 	}
 }
+
+func TestReviewVersionsAndComments(t *testing.T) {
+	s, ws := newTestStudio(t)
+	c := composeOf(s)
+	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
+	c.platforms.SetSelected([]string{"x"})
+	c.personas.SetSelected([]string{"design-lovers"})
+	c.languages.SetSelected([]string{"fr-FR"})
+	test.Tap(c.draftBtn)
+	waitFor(t, "the draft", c.finished)
+	ctx := context.Background()
+	id := c.cards[0].pieceID
+	first, _ := ws.Store.LatestVersion(ctx, id)
+	ws.Store.AddVersion(ctx, store.Version{PieceID: id, Text: strings.Replace(first.Text, "Gardez", "Conservez", 1), Origin: store.OriginUser})
+	s.setUser(studio.User{Name: "Léa", Role: studio.RoleReviewer})
+	r := showScreen[*reviewScreen](s)
+	r.refresh()
+	r.list.Select(0)
+	h := r.history
+	if len(h.versions) != 2 {
+		t.Fatalf("%d versions", len(h.versions))
+	}
+	h.list.Select(1)
+	all, _ := richText(h.diff)
+	var added, removed string
+	for _, seg := range h.diff.Segments {
+		ts := seg.(*widget.TextSegment)
+		switch ts.Style.ColorName {
+		case "success":
+			added += ts.Text
+		case "error":
+			removed += ts.Text
+		}
+	}
+	if strings.TrimSpace(added) != "Conservez" || strings.TrimSpace(removed) != "Gardez" || !strings.Contains(all, "bougie") {
+		t.Fatalf("diff: added %q, removed %q", added, removed)
+	}
+	h.list.Select(0)
+	test.Tap(h.restore)
+	v, _ := ws.Store.LatestVersion(ctx, id)
+	if v.Number != 3 || v.Text != first.Text || v.Origin != store.OriginRestore {
+		t.Fatalf("restore: %+v", v)
+	}
+	h.entry.SetText("Le verbe « garder » est plus chaleureux.")
+	h.onComment()
+	h.clist.Select(0)
+	h.entry.SetText("D'accord.")
+	h.onComment()
+	cs, _ := ws.Store.Comments(ctx, id)
+	if len(cs) != 2 || cs[1].ParentID != cs[0].ID || cs[0].Author != "Léa" || h.depth(h.comments[1]) != 1 {
+		t.Fatalf("comments %+v", cs)
+	}
+}

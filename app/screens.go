@@ -49,6 +49,7 @@ type reviewScreen struct {
 	ws       *studio.Workspace
 	win      fyne.Window
 	note     *widget.Entry
+	history  *historyPanel
 	actions  *fyne.Container
 	trail    *widget.Label
 	selected int
@@ -95,7 +96,13 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	r.trail.Wrapping = fyne.TextWrapWord
 	r.selected = -1
 	decide := container.NewVBox(r.note, r.actions, r.trail)
-	right := container.NewVSplit(container.NewBorder(nil, decide, nil, nil, container.NewVScroll(r.preview)), r.check.object())
+	r.history = newHistoryPanel(r.st, func() { r.reselect() })
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("Check"), r.check.object()),
+		container.NewTabItem(lang.L("Versions"), r.history.versionsObject()),
+		container.NewTabItem(lang.L("Comments"), r.history.commentsObject()),
+	)
+	right := container.NewVSplit(container.NewBorder(nil, decide, nil, nil, container.NewVScroll(r.preview)), tabs)
 	r.refresh()
 	return container.NewHSplit(left, right)
 }
@@ -131,6 +138,7 @@ func (r *reviewScreen) onSelected(id widget.ListItemID) {
 	p := r.pieces[id]
 	r.selected = id
 	r.showActions(p)
+	r.history.show(p.ID)
 	r.text = ""
 	if v, err := r.ws.Store.LatestVersion(ctx, p.ID); err == nil {
 		r.text = v.Text
@@ -207,6 +215,11 @@ func (r *reviewScreen) move(pieceID int64, to store.State, override string) {
 		return
 	}
 	r.note.SetText("")
+	r.reselect()
+}
+
+// reselect reloads the list and shows the selected piece again.
+func (r *reviewScreen) reselect() {
 	sel := r.selected
 	r.refresh()
 	if sel >= 0 && sel < len(r.pieces) {

@@ -124,3 +124,65 @@ func TestEditAfterApprovalDemotes(t *testing.T) {
 		t.Fatalf("state %s, last move %+v", got.State, last)
 	}
 }
+
+func TestWordDiff(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want string // ops as kind:text|
+	}{
+		{"la cire de colza", "la cire de colza", "same:la cire de colza|"},
+		{"la cire de colza", "la cire française de colza", "same:la cire |add:française |same:de colza|"},
+		{"gardez votre bougie", "gardez la bougie", "same:gardez |del:votre |add:la |same:bougie|"},
+		{"", "nouveau texte", "add:nouveau texte|"},
+		{"ancien texte", "", "del:ancien texte|"},
+	}
+	for _, c := range cases {
+		var b strings.Builder
+		for _, op := range studio.WordDiff(c.a, c.b) {
+			b.WriteString(op.Kind + ":" + op.Text + "|")
+		}
+		if b.String() != c.want {
+			t.Errorf("%q → %q: %s, want %s", c.a, c.b, b.String(), c.want)
+		}
+	}
+}
+
+func TestRestoreMakesANewVersionAndDemotes(t *testing.T) {
+	ws := newWorkspace(t)
+	ctx := context.Background()
+	p := pieceIn(t, ws)
+	first, _ := ws.Store.LatestVersion(ctx, p.ID)
+	ws.Store.AddVersion(ctx, store.Version{PieceID: p.ID, Text: "une autre version", Origin: store.OriginUser})
+	ws.Store.RecordTransition(ctx, store.Transition{PieceID: p.ID, From: store.StateDraft, To: store.StateInReview, Who: "a"})
+	ws.Store.RecordTransition(ctx, store.Transition{PieceID: p.ID, From: store.StateInReview, To: store.StateApproved, Who: "b"})
+	v, err := ws.Restore(ctx, p.ID, first.Number, "Camille")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := ws.Store.Piece(ctx, p.ID)
+	if v.Number != 3 || v.Text != first.Text || v.Origin != store.OriginRestore || got.State != store.StateDraft {
+		t.Fatalf("restored %+v, state %s", v, got.State)
+	}
+	if _, err := ws.Restore(ctx, p.ID, 99, "x"); err == nil {
+		t.Fatal("restoring a version that does not exist must fail")
+	}
+}
+
+func TestAuditTimeline(t *testing.T) {
+	ws := newWorkspace(t)
+	ctx := context.Background()
+	p := pieceIn(t, ws, store.StateInReview)
+	ws.Store.AddComment(ctx, store.Comment{PieceID: p.ID, Author: "Léa", Body: "Trop long"})
+	ws.Move(ctx, p.ID, store.StateChangesRequested, studio.User{Name: "Léa", Role: studio.RoleReviewer}, "raccourcir", "")
+	events, err := ws.Audit(ctx, p.CampaignID)
+	if err != nil || len(events) != 3 || events[1].Kind != "comment" || events[2].What != "in_review → changes_requested" {
+		t.Fatalf("events %+v %v", events, err)
+	}
+	var b strings.Builder
+	if err := studio.WriteAuditCSV(&b, events); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Split(strings.TrimSpace(b.String()), "\n"); len(lines) != 4 || !strings.Contains(lines[3], "raccourcir") {
+		t.Fatalf("csv:\n%s", b.String())
+	}
+}
