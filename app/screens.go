@@ -83,12 +83,13 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	r.check = newCheckPanel(r.onFinding, nil)
 	refresh := &widget.Button{Text: lang.L("Refresh"), Icon: theme.ViewRefreshIcon(), OnTapped: r.refresh}
 	r.export = &widget.Button{Text: lang.L("Export approved…"), Icon: theme.UploadIcon(), OnTapped: r.onExport}
+	audit := &widget.Button{Text: lang.L("Audit CSV…"), Icon: theme.DocumentIcon(), OnTapped: r.onAudit}
 	r.progress = widget.NewProgressBar()
 	r.progress.Hide()
 	soon := widget.NewLabel(lang.L("The review board, previews and approvals come with issue") + " #6.")
 	soon.Importance = widget.WarningImportance
 	left := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Pieces by state")), r.counts, soon,
-		container.NewHBox(refresh, r.export), r.progress), nil, nil, nil, r.list)
+		container.NewHBox(refresh, r.export, audit), r.progress), nil, nil, nil, r.list)
 	r.note = widget.NewEntry()
 	r.note.SetPlaceHolder(lang.L("Note for the author (needed to request changes)"))
 	r.actions = container.NewHBox()
@@ -225,6 +226,33 @@ func (r *reviewScreen) reselect() {
 	if sel >= 0 && sel < len(r.pieces) {
 		r.onSelected(sel)
 	}
+}
+
+// onAudit saves the timeline of the selected piece's campaign as CSV.
+func (r *reviewScreen) onAudit() {
+	if r.selected < 0 || r.selected >= len(r.pieces) {
+		showError(r.win, errors.New(lang.L("Select a piece of the campaign first.")))
+		return
+	}
+	campaign := r.pieces[r.selected].CampaignID
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			if err != nil {
+				showError(r.win, err)
+			}
+			return
+		}
+		defer w.Close()
+		events, err := r.ws.Audit(context.Background(), campaign)
+		if err == nil {
+			err = studio.WriteAuditCSV(w, events)
+		}
+		if err != nil {
+			showError(r.win, err)
+		}
+	}, r.win)
+	d.SetFileName(fmt.Sprintf("audit-campaign-%d.csv", campaign))
+	d.Show()
 }
 
 // onExport asks for a folder and exports every campaign that has approved

@@ -24,13 +24,16 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	if limit <= 0 {
 		limit = 50
 	}
+	// Each side lets FTS5 sort by rank and stop at the limit, so snippets
+	// are made for the rows returned only.
 	rows, err := s.r.QueryContext(ctx, `
-		SELECT 'brief', b.rowid, 0, snippet(brief_fts, -1, '[', ']', '…', 12), bm25(brief_fts) AS rank
-		  FROM brief_fts b WHERE brief_fts MATCH ?1
+		SELECT * FROM (SELECT 'brief', rowid, 0, snippet(brief_fts, -1, '[', ']', '…', 12), rank
+		  FROM brief_fts WHERE brief_fts MATCH ?1 ORDER BY rank LIMIT ?2)
 		UNION ALL
-		SELECT 'version', v.rowid, version.piece_id, snippet(version_fts, 0, '[', ']', '…', 12), bm25(version_fts) AS rank
-		  FROM version_fts v JOIN version ON version.id = v.rowid WHERE version_fts MATCH ?1
-		ORDER BY rank LIMIT ?2`, match, limit)
+		SELECT * FROM (SELECT 'version', rowid, (SELECT piece_id FROM version WHERE id = version_fts.rowid),
+		  snippet(version_fts, 0, '[', ']', '…', 12), rank
+		  FROM version_fts WHERE version_fts MATCH ?1 ORDER BY rank LIMIT ?2)
+		ORDER BY 5 LIMIT ?2`, match, limit)
 	if err != nil {
 		return nil, s.wrap("searching", err)
 	}
