@@ -132,10 +132,10 @@ func TestReviewShowsPiecesWithTheirCheck(t *testing.T) {
 	waitFor(t, "the drafts", c.finished)
 	r := showScreen[*reviewScreen](s)
 	r.refresh()
-	if len(r.pieces) != 2 || !strings.Contains(r.counts.Text, "draft: 2") {
-		t.Fatalf("pieces %d, counts %q", len(r.pieces), r.counts.Text)
+	if len(r.cols[store.StateDraft]) != 2 || !strings.Contains(r.counts.Text, "draft: 2") {
+		t.Fatalf("pieces %d, counts %q", len(r.cols[store.StateDraft]), r.counts.Text)
 	}
-	r.list.Select(0)
+	r.lists[store.StateDraft].Select(0)
 	if all, _ := richText(r.preview); !strings.Contains(all, "#MaisonLumen") || !strings.Contains(r.check.score.Text, "Score") {
 		t.Fatalf("preview %q, check %q", all, r.check.score.Text)
 	}
@@ -243,7 +243,7 @@ func TestReviewWorkflowInTheApp(t *testing.T) {
 	id := c.cards[0].pieceID
 	r := showScreen[*reviewScreen](s)
 	r.refresh()
-	r.list.Select(0)
+	r.lists[store.StateDraft].Select(0)
 	state := func() store.State { p, _ := ws.Store.Piece(context.Background(), id); return p.State }
 
 	s.setUser(studio.User{Name: "Camille", Role: studio.RoleAuthor})
@@ -288,7 +288,7 @@ func TestReviewVersionsAndComments(t *testing.T) {
 	s.setUser(studio.User{Name: "Léa", Role: studio.RoleReviewer})
 	r := showScreen[*reviewScreen](s)
 	r.refresh()
-	r.list.Select(0)
+	r.lists[store.StateDraft].Select(0)
 	h := r.history
 	if len(h.versions) != 2 {
 		t.Fatalf("%d versions", len(h.versions))
@@ -322,5 +322,44 @@ func TestReviewVersionsAndComments(t *testing.T) {
 	cs, _ := ws.Store.Comments(ctx, id)
 	if len(cs) != 2 || cs[1].ParentID != cs[0].ID || cs[0].Author != "Léa" || h.depth(h.comments[1]) != 1 {
 		t.Fatalf("comments %+v", cs)
+	}
+}
+
+func TestBoardFiltersSearchesAndMovesOn(t *testing.T) {
+	s, ws := newTestStudio(t)
+	c := composeOf(s)
+	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
+	c.platforms.SetSelected([]string{"x", "linkedin"})
+	c.personas.SetSelected([]string{"design-lovers"})
+	c.languages.SetSelected([]string{"fr-FR", "en-GB"})
+	test.Tap(c.draftBtn)
+	waitFor(t, "the drafts", c.finished)
+	r := showScreen[*reviewScreen](s)
+	r.refresh()
+	if n := len(r.cols[store.StateDraft]); n != 4 {
+		t.Fatalf("%d drafts on the board", n)
+	}
+	r.platform.SetSelected("linkedin")
+	if n := len(r.cols[store.StateDraft]); n != 2 {
+		t.Fatalf("platform filter: %d", n)
+	}
+	r.language.SetSelected("en-GB")
+	if n := len(r.cols[store.StateDraft]); n != 1 {
+		t.Fatalf("language filter: %d", n)
+	}
+	r.platform.SetSelected(anyFilter)
+	r.language.SetSelected(anyFilter)
+	ctx := context.Background()
+	ws.Store.AddVersion(ctx, store.Version{PieceID: r.cols[store.StateDraft][2].ID, Text: "Une lueur de colza sur vos soirées", Origin: store.OriginUser})
+	r.search.SetText("lueur")
+	if n := len(r.cols[store.StateDraft]); n != 1 {
+		t.Fatalf("search: %d", n)
+	}
+	r.search.SetText("")
+	r.lists[store.StateDraft].Select(0)
+	first := r.current.ID
+	r.next()
+	if r.current.ID == first || r.current.ID != r.cols[store.StateDraft][1].ID {
+		t.Fatalf("next went from %d to %d", first, r.current.ID)
 	}
 }

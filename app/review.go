@@ -1,0 +1,411 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/brandkit"
+	"atelier/packaging"
+	"atelier/studio"
+	"atelier/studio/store"
+)
+
+// reviewScreen is the review board: one column per workflow state, filters
+// and full-text search above, and the selected piece below with its text,
+// the moves its state allows, its check, versions and comments.
+type reviewScreen struct {
+	st  *Studio
+	ws  *studio.Workspace
+	win fyne.Window
+
+	search                      *widget.Entry
+	campaign, platform, persona *widget.Select
+	language, author            *widget.Select
+	campaigns                   []store.Campaign
+	cols                        map[store.State][]store.Piece
+	lists                       map[store.State]*widget.List
+	counts                      *widget.Label
+	current                     store.Piece
+	preview                     *widget.RichText
+	check                       *checkPanel
+	history                     *historyPanel
+	note                        *widget.Entry
+	actions                     *fyne.Container
+	trail                       *widget.Label
+	export                      *widget.Button
+	progress                    *widget.ProgressBar
+	text                        string
+}
+
+func (r *reviewScreen) title() string       { return lang.L("Review") }
+func (r *reviewScreen) icon() fyne.Resource { return theme.ListIcon() }
+
+const anyFilter = "—"
+
+func (r *reviewScreen) build() fyne.CanvasObject {
+	r.cols = map[store.State][]store.Piece{}
+	r.lists = map[store.State]*widget.List{}
+	r.search = widget.NewEntry()
+	r.search.SetPlaceHolder(lang.L("Search briefs and texts"))
+	r.search.OnChanged = func(string) { r.refresh() }
+	r.campaign = widget.NewSelect(nil, r.onFilter)
+	r.platform = widget.NewSelect(append([]string{anyFilter}, r.ws.Registry.IDs()...), r.onFilter)
+	var personas, langs []string
+	if k := r.ws.Kit; k != nil {
+		for _, p := range k.Personas {
+			personas = append(personas, p.ID)
+		}
+		langs = k.Identity.Languages
+	}
+	r.persona = widget.NewSelect(append([]string{anyFilter}, personas...), r.onFilter)
+	r.language = widget.NewSelect(append([]string{anyFilter}, langs...), r.onFilter)
+	r.author = widget.NewSelect([]string{anyFilter}, r.onFilter)
+	for _, s := range []*widget.Select{r.campaign, r.platform, r.persona, r.language, r.author} {
+		s.PlaceHolder = anyFilter
+	}
+	r.counts = widget.NewLabel("")
+	refresh := &widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: r.refresh}
+	r.export = &widget.Button{Text: lang.L("Export approved…"), Icon: theme.UploadIcon(), OnTapped: r.onExport}
+	audit := &widget.Button{Text: lang.L("Audit CSV…"), Icon: theme.DocumentIcon(), OnTapped: r.onAudit}
+	r.progress = widget.NewProgressBar()
+	r.progress.Hide()
+	filters := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(refresh, r.export, audit), r.search),
+		container.NewGridWithColumns(5, r.campaign, r.platform, r.persona, r.language, r.author),
+		r.progress)
+
+	var columns []fyne.CanvasObject
+	for _, st := range store.States {
+		columns = append(columns, container.NewBorder(sectionTitle(lang.L(string(st))), nil, nil, nil, r.column(st)))
+	}
+	board := container.NewGridWithColumns(len(columns), columns...)
+
+	r.preview = widget.NewRichText()
+	r.preview.Wrapping = fyne.TextWrapWord
+	r.check = newCheckPanel(r.onFinding, nil)
+	r.history = newHistoryPanel(r.st, r.reselect)
+	r.note = widget.NewEntry()
+	r.note.SetPlaceHolder(lang.L("Note for the author (needed to request changes)"))
+	r.actions = container.NewHBox()
+	r.trail = widget.NewLabel("")
+	r.trail.Wrapping = fyne.TextWrapWord
+	keys := widget.NewLabel(lang.L("Keys: Ctrl+Enter approve · Ctrl+R request changes · Ctrl+J next"))
+	keys.Importance = widget.LowImportance
+	decide := container.NewVBox(r.note, r.actions, keys)
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("Check"), r.check.object()),
+		container.NewTabItem(lang.L("Versions"), r.history.versionsObject()),
+		container.NewTabItem(lang.L("Comments"), r.history.commentsObject()),
+		container.NewTabItem(lang.L("Audit"), container.NewVScroll(r.trail)),
+	)
+	detail := container.NewHSplit(container.NewBorder(nil, decide, nil, nil, container.NewVScroll(r.preview)), tabs)
+	split := container.NewVSplit(board, detail)
+	split.Offset = 0.45
+	r.addShortcuts()
+	r.refresh()
+	return container.NewBorder(container.NewVBox(filters, r.counts), nil, nil, nil, split)
+}
+
+// column is one state's list of pieces.
+func (r *reviewScreen) column(st store.State) *widget.List {
+	l := &widget.List{
+		Length:     func() int { return len(r.cols[st]) },
+		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("#00000 instagram · design-lovers · fr-FR") },
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
+			p := r.cols[st][id]
+			l := o.(*widget.Label)
+			l.Truncation = fyne.TextTruncateEllipsis
+			l.SetText(fmt.Sprintf("#%d %s · %s · %s", p.ID, p.Platform, p.Persona, p.Language))
+		},
+		OnSelected: func(id widget.ListItemID) { r.showPiece(r.cols[st][id]) },
+	}
+	l.ExtendBaseWidget(l)
+	r.lists[st] = l
+	return l
+}
+
+func (r *reviewScreen) onFilter(string) { r.refresh() }
+
+func chosen(s *widget.Select) string {
+	if s.Selected == anyFilter {
+		return ""
+	}
+	return s.Selected
+}
+
+// refresh reloads the board with the filters and the search applied.
+func (r *reviewScreen) refresh() {
+	ctx := context.Background()
+	r.campaigns, _ = r.ws.Store.Campaigns(ctx)
+	names := []string{anyFilter}
+	for _, c := range r.campaigns {
+		names = append(names, fmt.Sprintf("%d · %s", c.ID, c.Name))
+	}
+	r.campaign.Options = names
+	f := store.PieceFilter{Platform: chosen(r.platform), Persona: chosen(r.persona), Language: chosen(r.language), Author: chosen(r.author)}
+	if c := chosen(r.campaign); c != "" {
+		fmt.Sscanf(c, "%d", &f.CampaignID)
+	}
+	var match map[int64]bool
+	if q := strings.TrimSpace(r.search.Text); q != "" {
+		match = map[int64]bool{}
+		hits, err := r.ws.Store.Search(ctx, q, 500)
+		if err != nil {
+			r.counts.SetText(err.Error())
+			return
+		}
+		for _, h := range hits {
+			match[h.PieceID] = true
+			if h.Kind == "brief" {
+				ps, _ := r.ws.Store.Pieces(ctx, store.PieceFilter{BriefID: h.ID})
+				for _, p := range ps {
+					match[p.ID] = true
+				}
+			}
+		}
+	}
+	authors := map[string]bool{}
+	var parts []string
+	for _, st := range store.States {
+		f.State = st
+		ps, err := r.ws.Store.Pieces(ctx, f)
+		if err != nil {
+			r.counts.SetText(err.Error())
+			return
+		}
+		if match != nil {
+			ps = slices.DeleteFunc(ps, func(p store.Piece) bool { return !match[p.ID] })
+		}
+		for _, p := range ps {
+			if p.Author != "" {
+				authors[p.Author] = true
+			}
+		}
+		r.cols[st] = ps
+		r.lists[st].UnselectAll()
+		r.lists[st].Refresh()
+		parts = append(parts, fmt.Sprintf("%s: %d", lang.L(string(st)), len(ps)))
+	}
+	r.author.Options = []string{anyFilter}
+	for a := range authors {
+		r.author.Options = append(r.author.Options, a)
+	}
+	slices.Sort(r.author.Options[1:])
+	r.counts.SetText(strings.Join(parts, " · "))
+}
+
+// showPiece shows a piece's latest version, its check, history and moves.
+func (r *reviewScreen) showPiece(p store.Piece) {
+	ctx := context.Background()
+	r.current = p
+	r.showActions(p)
+	r.history.show(p.ID)
+	r.text = ""
+	if v, err := r.ws.Store.LatestVersion(ctx, p.ID); err == nil {
+		r.text = v.Text
+	}
+	highlighted(r.preview, r.text, -1, -1)
+	cr, err := r.ws.Store.LatestCheck(ctx, p.ID)
+	if err != nil {
+		r.check.show(nil)
+		return
+	}
+	rep := brandkit.Report{Score: cr.Score}
+	if err := json.Unmarshal([]byte(cr.Findings), &rep.Findings); err != nil {
+		r.check.show(nil)
+		return
+	}
+	r.check.show(&rep)
+}
+
+// addShortcuts binds the review keys; they act only while Review is shown.
+func (r *reviewScreen) addShortcuts() {
+	on := func(key fyne.KeyName, mod fyne.KeyModifier, f func()) {
+		r.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) {
+			if _, ok := r.st.screens[r.st.current].(*reviewScreen); ok && r.current.ID != 0 {
+				f()
+			}
+		})
+	}
+	on(fyne.KeyReturn, fyne.KeyModifierShortcutDefault, func() { r.move(r.current.ID, store.StateApproved, "") })
+	on(fyne.KeyR, fyne.KeyModifierShortcutDefault, func() { r.move(r.current.ID, store.StateChangesRequested, "") })
+	on(fyne.KeyJ, fyne.KeyModifierShortcutDefault, r.next)
+}
+
+// next selects the piece after the current one in its column.
+func (r *reviewScreen) next() {
+	col := r.cols[r.current.State]
+	for i, p := range col {
+		if p.ID == r.current.ID && i+1 < len(col) {
+			r.lists[r.current.State].Select(i + 1)
+			return
+		}
+	}
+}
+
+func (r *reviewScreen) onFinding(f brandkit.Finding) { highlighted(r.preview, r.text, f.Start, f.End) }
+
+var moveLabels = map[store.State]string{
+	store.StateInReview: "Send to review", store.StateApproved: "Approve", store.StateChangesRequested: "Request changes",
+	store.StateDraft: "Back to draft", store.StateRejected: "Reject",
+}
+
+// showActions offers the workflow's next moves for the piece and its audit
+// trail.
+func (r *reviewScreen) showActions(p store.Piece) {
+	r.actions.Objects = nil
+	for _, to := range studio.Next(p.State) {
+		if to == store.StateExported {
+			continue // exporting is the bundle's job
+		}
+		to := to
+		b := &widget.Button{Text: lang.L(moveLabels[to]), OnTapped: func() { r.move(p.ID, to, "") }}
+		if to == store.StateApproved {
+			b.Importance = widget.HighImportance
+		}
+		r.actions.Add(b)
+	}
+	r.actions.Refresh()
+	var lines []string
+	if trs, err := r.ws.Store.Transitions(context.Background(), p.ID); err == nil {
+		for _, t := range trs {
+			line := fmt.Sprintf("%s · %s: %s → %s", t.At.Local().Format("02/01 15:04"), t.Who, lang.L(string(t.From)), lang.L(string(t.To)))
+			if t.Note != "" {
+				line += " — " + t.Note
+			}
+			if t.OverrideReason != "" {
+				line += " (" + lang.L("override") + ": " + t.OverrideReason + ")"
+			}
+			lines = append(lines, line)
+		}
+	}
+	r.trail.SetText(strings.Join(lines, "\n"))
+}
+
+// move runs a workflow move as the current user; an approval that needs an
+// override asks for the reason first.
+func (r *reviewScreen) move(pieceID int64, to store.State, override string) {
+	_, err := r.ws.Move(context.Background(), pieceID, to, r.st.user(), r.note.Text, override)
+	switch {
+	case errors.Is(err, studio.ErrOverrideNeeded):
+		reason := widget.NewMultiLineEntry()
+		dialog.ShowForm(lang.L("Approve anyway?"), lang.L("Approve"), lang.L("Cancel"), []*widget.FormItem{
+			widget.NewFormItem(lang.L("Why"), reason)}, func(ok bool) {
+			if ok && strings.TrimSpace(reason.Text) != "" {
+				r.move(pieceID, to, reason.Text)
+			}
+		}, r.win)
+		return
+	case err != nil:
+		showError(r.win, err)
+		return
+	}
+	r.note.SetText("")
+	r.reselect()
+}
+
+// reselect reloads the board and shows the selected piece again, in its
+// new column.
+func (r *reviewScreen) reselect() {
+	id := r.current.ID
+	r.refresh()
+	if id != 0 {
+		if p, err := r.ws.Store.Piece(context.Background(), id); err == nil {
+			r.showPiece(p)
+		}
+	}
+}
+
+// onAudit saves the timeline of the selected piece's campaign as CSV.
+func (r *reviewScreen) onAudit() {
+	if r.current.ID == 0 {
+		showError(r.win, errors.New(lang.L("Select a piece of the campaign first.")))
+		return
+	}
+	campaign := r.current.CampaignID
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			if err != nil {
+				showError(r.win, err)
+			}
+			return
+		}
+		defer w.Close()
+		events, err := r.ws.Audit(context.Background(), campaign)
+		if err == nil {
+			err = studio.WriteAuditCSV(w, events)
+		}
+		if err != nil {
+			showError(r.win, err)
+		}
+	}, r.win)
+	d.SetFileName(fmt.Sprintf("audit-campaign-%d.csv", campaign))
+	d.Show()
+}
+
+// onExport asks for a folder and exports every campaign that has approved
+// pieces into it, one bundle each, with a progress bar.
+func (r *reviewScreen) onExport() {
+	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			if err != nil {
+				showError(r.win, err)
+			}
+			return
+		}
+		r.exportTo(u.Path())
+	}, r.win)
+}
+
+func (r *reviewScreen) exportTo(dir string) {
+	r.export.Disable()
+	r.progress.SetValue(0)
+	r.progress.Show()
+	go func() {
+		ctx := context.Background()
+		camps, err := r.ws.Store.Campaigns(ctx)
+		var done []string
+		for _, c := range camps {
+			if err != nil {
+				break
+			}
+			out := filepath.Join(dir, fmt.Sprintf("%s-%d-%s", packaging.Slug(c.Name), c.ID, time.Now().Format("20060102-150405")))
+			_, e := packaging.ExportCampaign(ctx, r.ws, packaging.ExportOptions{CampaignID: c.ID, Out: out, Who: "studio"},
+				func(_ string, f float64) { fyne.Do(func() { r.progress.SetValue(f) }) })
+			switch {
+			case errors.Is(e, packaging.ErrNothingApproved):
+			case e != nil:
+				err = e
+			default:
+				done = append(done, out)
+			}
+		}
+		fyne.Do(func() {
+			r.export.Enable()
+			r.progress.Hide()
+			r.refresh()
+			switch {
+			case err != nil:
+				showError(r.win, err)
+			case len(done) == 0:
+				dialog.ShowInformation(lang.L("Nothing to export"), lang.L("No piece is approved yet."), r.win)
+			default:
+				dialog.ShowInformation(lang.L("Exported"), strings.Join(done, "\n"), r.win)
+			}
+		})
+	}()
+}
