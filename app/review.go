@@ -41,6 +41,7 @@ type reviewScreen struct {
 	counts                      *widget.Label
 	current                     store.Piece
 	preview                     *widget.RichText
+	mockup                      *postPreview
 	check                       *checkPanel
 	history                     *historyPanel
 	note                        *widget.Entry
@@ -112,7 +113,12 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Comments"), r.history.commentsObject()),
 		container.NewTabItem(lang.L("Audit"), container.NewVScroll(r.trail)),
 	)
-	detail := container.NewHSplit(container.NewBorder(nil, decide, nil, nil, container.NewVScroll(r.preview)), tabs)
+	r.mockup = newPostPreview(r.ws.Kit)
+	views := container.NewAppTabs(
+		container.NewTabItem(lang.L("Preview"), container.NewVScroll(container.NewPadded(r.mockup))),
+		container.NewTabItem(lang.L("Text"), container.NewVScroll(r.preview)),
+	)
+	detail := container.NewHSplit(container.NewBorder(nil, decide, nil, nil, views), tabs)
 	split := container.NewVSplit(board, detail)
 	split.Offset = 0.45
 	r.addShortcuts()
@@ -219,6 +225,9 @@ func (r *reviewScreen) showPiece(p store.Piece) {
 		r.text = v.Text
 	}
 	highlighted(r.preview, r.text, -1, -1)
+	if plat, ok := r.ws.Registry.Get(p.Platform); ok {
+		r.mockup.SetPost(plat, r.text)
+	}
 	cr, err := r.ws.Store.LatestCheck(ctx, p.ID)
 	if err != nil {
 		r.check.show(nil)

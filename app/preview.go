@@ -1,0 +1,195 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/brandkit"
+	"atelier/studio/platform"
+)
+
+// postPreview is a mock-up of a post as its platform shows it: the
+// account, the text cut at the platform's "see more" fold (with the toggle),
+// the count as the platform counts it, and the media frame at the
+// placement's aspect with its safe zones drawn.
+type postPreview struct {
+	widget.BaseWidget
+
+	kit      *brandkit.Kit
+	platform platform.Platform
+	text     string
+	expanded bool
+	desktop  bool
+
+	name, handle *canvas.Text
+	avatar       *canvas.Circle
+	initial      *canvas.Text
+	body         *widget.Label
+	more         *widget.Button
+	device       *widget.Button
+	count        *widget.Label
+	media        *fyne.Container
+}
+
+func newPostPreview(kit *brandkit.Kit) *postPreview {
+	p := &postPreview{kit: kit}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// SetPost shows text as plat would.
+func (p *postPreview) SetPost(plat platform.Platform, text string) {
+	p.platform, p.text, p.expanded = plat, text, false
+	p.Refresh()
+}
+
+func (p *postPreview) fold() int {
+	if p.desktop && p.platform.FoldDesktop > 0 {
+		return p.platform.FoldDesktop
+	}
+	return p.platform.FoldMobile
+}
+
+// Folded reports whether the text is cut at the fold now.
+func (p *postPreview) Folded() bool {
+	f := p.fold()
+	return !p.expanded && f > 0 && len([]rune(p.text)) > f
+}
+
+func (p *postPreview) onMore()   { p.expanded = !p.expanded; p.Refresh() }
+func (p *postPreview) onDevice() { p.desktop = !p.desktop; p.Refresh() }
+
+func (p *postPreview) CreateRenderer() fyne.WidgetRenderer {
+	primary := theme.Color(theme.ColorNamePrimary)
+	if p.kit != nil {
+		if c, ok := p.kit.ColourByRole("primary"); ok {
+			if col, ok := brandkit.ParseHex(c.Hex); ok {
+				primary = col
+			}
+		}
+	}
+	p.avatar = canvas.NewCircle(primary)
+	p.initial = canvas.NewText("", color.White)
+	p.initial.TextStyle.Bold = true
+	p.initial.Alignment = fyne.TextAlignCenter
+	p.name = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	p.name.TextStyle.Bold = true
+	p.handle = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
+	p.handle.TextSize = theme.CaptionTextSize()
+	p.body = widget.NewLabel("")
+	p.body.Wrapping = fyne.TextWrapWord
+	p.more = &widget.Button{Importance: widget.LowImportance, OnTapped: p.onMore}
+	p.device = &widget.Button{Importance: widget.LowImportance, OnTapped: p.onDevice}
+	p.count = widget.NewLabel("")
+	p.media = container.NewStack()
+	avatar := container.NewGridWrap(fyne.NewSize(40, 40), container.NewStack(p.avatar, container.NewCenter(p.initial)))
+	head := container.NewHBox(avatar, container.NewVBox(p.name, p.handle), layout.NewSpacer(), p.device)
+	card := container.NewVBox(head, p.body, container.NewHBox(p.more, layout.NewSpacer(), p.count), p.media)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = 12
+	r := &previewRenderer{p: p, bg: bg, content: container.NewPadded(card)}
+	r.Refresh()
+	return r
+}
+
+type previewRenderer struct {
+	p       *postPreview
+	bg      *canvas.Rectangle
+	content *fyne.Container
+}
+
+func (r *previewRenderer) Layout(s fyne.Size) {
+	r.bg.Resize(s)
+	r.content.Resize(s)
+}
+
+func (r *previewRenderer) MinSize() fyne.Size           { return r.content.MinSize() }
+func (r *previewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.content} }
+func (r *previewRenderer) Destroy()                     {}
+
+func (r *previewRenderer) Refresh() {
+	p := r.p
+	name, handle := "Atelier", ""
+	if p.kit != nil {
+		name, handle = p.kit.Identity.Name, p.kit.Identity.Handle
+	}
+	p.name.Text = name
+	p.handle.Text = strings.TrimSpace(handle + " · " + p.platform.Name)
+	p.initial.Text = strings.ToUpper(string([]rune(name + " ")[0]))
+	text := p.text
+	if p.Folded() {
+		text = string([]rune(text)[:p.fold()]) + "…"
+		p.more.SetText(lang.L("see more"))
+		p.more.Show()
+	} else if p.expanded {
+		p.more.SetText(lang.L("see less"))
+		p.more.Show()
+	} else {
+		p.more.Hide()
+	}
+	p.body.SetText(text)
+	if p.platform.FoldDesktop > 0 && p.platform.FoldDesktop != p.platform.FoldMobile {
+		p.device.SetText(map[bool]string{false: lang.L("Mobile"), true: lang.L("Desktop")}[p.desktop])
+		p.device.Show()
+	} else {
+		p.device.Hide()
+	}
+	n := brandkit.Length(p.text, string(p.platform.Counting), p.platform.URLLength)
+	p.count.SetText(fmt.Sprintf("%d / %d", n, p.platform.TextLimit))
+	p.count.Importance = widget.MediumImportance
+	if n > p.platform.TextLimit {
+		p.count.Importance = widget.DangerImportance
+	}
+	p.count.Refresh()
+	p.media.Objects = nil
+	if len(p.platform.Placements) > 0 {
+		p.media.Objects = []fyne.CanvasObject{mediaFrame(p.platform.Placements[0])}
+	}
+	p.media.Refresh()
+	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	r.bg.Refresh()
+	p.name.Color = theme.Color(theme.ColorNameForeground)
+	p.name.Refresh()
+	p.handle.Refresh()
+	p.initial.Refresh()
+}
+
+// mediaFrame draws the placement at its aspect ratio, 280 px wide, with the
+// areas the platform's own interface covers shaded.
+func mediaFrame(pl platform.Placement) fyne.CanvasObject {
+	w := float32(280)
+	h := w / float32(pl.Aspect())
+	frame := canvas.NewRectangle(theme.Color(theme.ColorNameDisabledButton))
+	frame.CornerRadius = 6
+	objs := []fyne.CanvasObject{frame}
+	shade := color.NRGBA{0xC8, 0x55, 0x3D, 0x66}
+	add := func(x, y, ww, hh float32) {
+		if ww > 0 && hh > 0 {
+			r := canvas.NewRectangle(shade)
+			r.Move(fyne.NewPos(x, y))
+			r.Resize(fyne.NewSize(ww, hh))
+			objs = append(objs, r)
+		}
+	}
+	s := pl.Safe
+	add(0, 0, w, h*float32(s.Top))
+	add(0, h*(1-float32(s.Bottom)), w, h*float32(s.Bottom))
+	add(w*(1-float32(s.Right)), 0, w*float32(s.Right), h)
+	add(0, 0, w*float32(s.Left), h)
+	label := canvas.NewText(fmt.Sprintf("%s · %d×%d", pl.Name, pl.Width, pl.Height), theme.Color(theme.ColorNameForeground))
+	label.TextSize = theme.CaptionTextSize()
+	label.Move(fyne.NewPos(8, h/2-8))
+	objs = append(objs, label)
+	frame.Resize(fyne.NewSize(w, h))
+	box := container.NewWithoutLayout(objs...)
+	return container.NewGridWrap(fyne.NewSize(w, h), box)
+}
