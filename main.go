@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -21,9 +22,11 @@ func main() {
 func gui(args []string) int {
 	fs := flag.NewFlagSet("atelier", flag.ContinueOnError)
 	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
+	screen := fs.String("screen", "", "screen to open on: compose, review, assets, kit, model, check, settings")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	start := time.Now()
 	ws, err := openWorkspace(*kitDir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "atelier:", err)
@@ -34,7 +37,10 @@ func gui(args []string) int {
 	if err := app.LoadTranslations(); err != nil {
 		fmt.Fprintln(os.Stderr, "atelier: translations:", err)
 	}
-	s := app.New(a, ws, app.Options{})
+	s := app.New(a, ws, app.Options{Screen: *screen})
+	if os.Getenv("ATELIER_REPORT_START") != "" { // for the cold-start benchmark
+		a.Lifecycle().SetOnStarted(func() { fmt.Fprintf(os.Stderr, "atelier: started in %v\n", time.Since(start)) })
+	}
 	s.Window().ShowAndRun()
 	s.Close()
 	return 0

@@ -29,6 +29,7 @@ type postPreview struct {
 	text     string
 	expanded bool
 	desktop  bool
+	place    int // which of the platform's placements the media frame shows
 
 	name, handle *canvas.Text
 	avatar       *canvas.Circle
@@ -36,6 +37,7 @@ type postPreview struct {
 	body         *widget.Label
 	more         *widget.Button
 	device       *widget.Button
+	placeBtn     *widget.Button
 	count        *widget.Label
 	media        *fyne.Container
 }
@@ -48,7 +50,7 @@ func newPostPreview(kit *brandkit.Kit) *postPreview {
 
 // SetPost shows text as plat would.
 func (p *postPreview) SetPost(plat platform.Platform, text string) {
-	p.platform, p.text, p.expanded = plat, text, false
+	p.platform, p.text, p.expanded, p.place = plat, text, false, 0
 	p.Refresh()
 }
 
@@ -67,6 +69,14 @@ func (p *postPreview) Folded() bool {
 
 func (p *postPreview) onMore()   { p.expanded = !p.expanded; p.Refresh() }
 func (p *postPreview) onDevice() { p.desktop = !p.desktop; p.Refresh() }
+
+// onPlace shows the platform's next placement (feed 1:1, 4:5, story…).
+func (p *postPreview) onPlace() {
+	if n := len(p.platform.Placements); n > 0 {
+		p.place = (p.place + 1) % n
+		p.Refresh()
+	}
+}
 
 func (p *postPreview) CreateRenderer() fyne.WidgetRenderer {
 	primary := theme.Color(theme.ColorNamePrimary)
@@ -91,9 +101,10 @@ func (p *postPreview) CreateRenderer() fyne.WidgetRenderer {
 	p.device = &widget.Button{Importance: widget.LowImportance, OnTapped: p.onDevice}
 	p.count = widget.NewLabel("")
 	p.media = container.NewStack()
+	p.placeBtn = &widget.Button{Importance: widget.LowImportance, Icon: theme.NavigateNextIcon(), OnTapped: p.onPlace}
 	avatar := container.NewGridWrap(fyne.NewSize(40, 40), container.NewStack(p.avatar, container.NewCenter(p.initial)))
 	head := container.NewHBox(avatar, container.NewVBox(p.name, p.handle), layout.NewSpacer(), p.device)
-	card := container.NewVBox(head, p.body, container.NewHBox(p.more, layout.NewSpacer(), p.count), p.media)
+	card := container.NewVBox(head, p.body, container.NewHBox(p.more, layout.NewSpacer(), p.count), p.placeBtn, p.media)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = 12
 	r := &previewRenderer{p: p, bg: bg, content: container.NewPadded(card)}
@@ -151,8 +162,18 @@ func (r *previewRenderer) Refresh() {
 	}
 	p.count.Refresh()
 	p.media.Objects = nil
-	if len(p.platform.Placements) > 0 {
-		p.media.Objects = []fyne.CanvasObject{mediaFrame(p.platform.Placements[0])}
+	if n := len(p.platform.Placements); n > 0 {
+		pl := p.platform.Placements[p.place%n]
+		p.media.Objects = []fyne.CanvasObject{mediaFrame(pl)}
+		p.placeBtn.SetText(fmt.Sprintf("%s (%d/%d)", pl.Name, p.place%n+1, n))
+		p.placeBtn.Show()
+		if n == 1 {
+			p.placeBtn.Disable()
+		} else {
+			p.placeBtn.Enable()
+		}
+	} else {
+		p.placeBtn.Hide()
 	}
 	p.media.Refresh()
 	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)

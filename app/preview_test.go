@@ -70,6 +70,14 @@ func TestLinkedInFoldToggleAndXWeighting(t *testing.T) {
 	if p.Folded() || p.body.Text != previewPost || p.more.Text != "see less" {
 		t.Fatalf("expanded: %q", p.body.Text)
 	}
+	ig, _ := reg.Get("instagram")
+	p.SetPost(ig, previewPost)
+	for _, want := range []string{"Feed square (1/3)", "Feed portrait 4:5 (2/3)", "Story / Reel 9:16 (3/3)"} {
+		if p.placeBtn.Text != want {
+			t.Fatalf("placement %q, want %q", p.placeBtn.Text, want)
+		}
+		test.Tap(p.placeBtn)
+	}
 	x, _ := reg.Get("x")
 	p.SetPost(x, previewPost)
 	want := brandkit.Length(previewPost, "weighted", 23)

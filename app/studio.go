@@ -45,6 +45,9 @@ type Studio struct {
 type Options struct {
 	// Connect finds the Ollama server; studio.Connect when nil.
 	Connect func(context.Context) (*studio.Connection, error)
+	// Screen is the screen to open on (compose, review, assets, kit,
+	// model, check, settings); the Brand kit when empty.
+	Screen string
 }
 
 // New makes the studio window for a workspace and starts connecting to
@@ -65,6 +68,9 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	}
 	s.win.SetOnDropped(s.onDropped)
 	s.build()
+	if i, ok := screenNames[opt.Screen]; ok && i < len(s.screens) {
+		s.nav.Select(i)
+	}
 	connect := opt.Connect
 	if connect == nil {
 		connect = studio.Connect
@@ -90,6 +96,9 @@ func (s *Studio) onDropped(_ fyne.Position, uris []fyne.URI) {
 
 // Close stops the Ollama server if the studio started it.
 func (s *Studio) Close() { s.session.close() }
+
+// screenNames maps --screen values to sidebar places.
+var screenNames = map[string]int{"compose": 0, "review": 1, "assets": 2, "kit": 3, "model": 4, "check": 5, "settings": 6}
 
 // Window returns the studio's window.
 func (s *Studio) Window() fyne.Window { return s.win }

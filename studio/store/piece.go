@@ -232,3 +232,26 @@ func (s *Store) LatestVersion(ctx context.Context, pieceID int64) (Version, erro
 	}
 	return v, err
 }
+
+// CreatePieces stores many pieces in one transaction (an import, or a
+// benchmark's seed); each takes the draft state.
+func (s *Store) CreatePieces(ctx context.Context, ps []Piece) error {
+	at := now()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO piece(brief_id, campaign_id, platform, persona, language, format, state, author, created_at, updated_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, p := range ps {
+			if p.Format == "" {
+				p.Format = "text"
+			}
+			if _, err := stmt.ExecContext(ctx, p.BriefID, p.CampaignID, p.Platform, p.Persona, p.Language, p.Format, StateDraft, p.Author, at, at); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
