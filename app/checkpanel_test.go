@@ -314,13 +314,22 @@ func TestReviewVersionsAndComments(t *testing.T) {
 	if v.Number != 3 || v.Text != first.Text || v.Origin != store.OriginRestore {
 		t.Fatalf("restore: %+v", v)
 	}
+	// Any two versions compare: v3 (restored) against v1 is the same text.
+	h.list.Select(2)
+	h.against.SetSelected("v1")
+	for _, seg := range h.diff.Segments {
+		if c := seg.(*widget.TextSegment).Style.ColorName; c == "success" || c == "error" {
+			t.Fatalf("v3 against v1 shows a change: %q", seg.(*widget.TextSegment).Text)
+		}
+	}
+	r.marked = [2]int{0, 5} // as a selected finding marks it
 	h.entry.SetText("Le verbe « garder » est plus chaleureux.")
 	h.onComment()
 	h.clist.Select(0)
 	h.entry.SetText("D'accord.")
 	h.onComment()
 	cs, _ := ws.Store.Comments(ctx, id)
-	if len(cs) != 2 || cs[1].ParentID != cs[0].ID || cs[0].Author != "Léa" || h.depth(h.comments[1]) != 1 {
+	if len(cs) != 2 || cs[1].ParentID != cs[0].ID || cs[0].Author != "Léa" || h.depth(h.comments[1]) != 1 || cs[0].Anchor != `{"start":0,"end":5}` {
 		t.Fatalf("comments %+v", cs)
 	}
 }

@@ -25,7 +25,9 @@ type historyPanel struct {
 	list     *widget.List
 	diff     *widget.RichText
 	restore  *widget.Button
+	against  *widget.Select // the version the selected one is compared with
 	selected int
+	anchor   func() string // the text range or region a new comment is tied to, as JSON, or ""
 
 	comments []store.Comment
 	clist    *widget.List
@@ -50,6 +52,12 @@ func newHistoryPanel(st *Studio, onChange func()) *historyPanel {
 	h.diff.Wrapping = fyne.TextWrapWord
 	h.restore = &widget.Button{Text: lang.L("Restore this version"), Icon: theme.HistoryIcon(), OnTapped: h.onRestore}
 	h.restore.Disable()
+	h.against = widget.NewSelect(nil, func(string) {
+		if h.selected >= 0 {
+			h.onVersion(h.selected)
+		}
+	})
+	h.against.PlaceHolder = lang.L("the version before")
 
 	h.clist = &widget.List{
 		Length: func() int { return len(h.comments) },
@@ -69,7 +77,8 @@ func newHistoryPanel(st *Studio, onChange func()) *historyPanel {
 }
 
 func (h *historyPanel) versionsObject() fyne.CanvasObject {
-	return container.NewVSplit(h.list, container.NewBorder(nil, h.restore, nil, nil, container.NewVScroll(h.diff)))
+	compare := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Compare with")), nil, h.against)
+	return container.NewVSplit(h.list, container.NewBorder(compare, h.restore, nil, nil, container.NewVScroll(h.diff)))
 }
 
 func (h *historyPanel) commentsObject() fyne.CanvasObject {
@@ -90,6 +99,11 @@ func (h *historyPanel) show(pieceID int64) {
 	h.diff.Segments = nil
 	h.diff.Refresh()
 	h.restore.Disable()
+	h.against.Options = nil
+	for _, v := range h.versions {
+		h.against.Options = append(h.against.Options, fmt.Sprintf("v%d", v.Number))
+	}
+	h.against.ClearSelected()
 }
 
 func (h *historyPanel) depth(c store.Comment) int {
@@ -109,7 +123,11 @@ func (h *historyPanel) depth(c store.Comment) int {
 func (h *historyPanel) updateComment(id widget.ListItemID, o fyne.CanvasObject) {
 	c := h.comments[id]
 	l := o.(*widget.Label)
-	l.SetText(fmt.Sprintf("%s%s · %s: %s", strings.Repeat("    ↳ ", h.depth(c)), c.Author, c.CreatedAt.Local().Format("02/01 15:04"), c.Body))
+	where := ""
+	if c.Anchor != "" {
+		where = " ⌖"
+	}
+	l.SetText(fmt.Sprintf("%s%s · %s%s: %s", strings.Repeat("    ↳ ", h.depth(c)), c.Author, c.CreatedAt.Local().Format("02/01 15:04"), where, c.Body))
 	h.clist.SetItemHeight(id, l.MinSize().Height)
 }
 
@@ -119,6 +137,9 @@ func (h *historyPanel) onVersion(id widget.ListItemID) {
 	prev := ""
 	if id > 0 {
 		prev = h.versions[id-1].Text
+	}
+	if i := h.against.SelectedIndex(); i >= 0 && i < len(h.versions) {
+		prev = h.versions[i].Text
 	}
 	add := widget.RichTextStyleStrong
 	add.ColorName = theme.ColorNameSuccess
@@ -166,7 +187,11 @@ func (h *historyPanel) onComment() {
 	if author == "" {
 		author = lang.L("anonymous")
 	}
-	if _, err := h.st.ws.Store.AddComment(context.Background(), store.Comment{PieceID: h.pieceID, ParentID: h.reply, Author: author, Body: body}); err != nil {
+	anchor := ""
+	if h.anchor != nil {
+		anchor = h.anchor()
+	}
+	if _, err := h.st.ws.Store.AddComment(context.Background(), store.Comment{PieceID: h.pieceID, ParentID: h.reply, Author: author, Body: body, Anchor: anchor}); err != nil {
 		showError(h.st.win, err)
 		return
 	}

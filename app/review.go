@@ -50,6 +50,7 @@ type reviewScreen struct {
 	export                      *widget.Button
 	progress                    *widget.ProgressBar
 	text                        string
+	marked                      [2]int // the text range a finding marks; -1 when none
 }
 
 func (r *reviewScreen) title() string       { return lang.L("Review") }
@@ -99,6 +100,7 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	r.preview.Wrapping = fyne.TextWrapWord
 	r.check = newCheckPanel(r.onFinding, nil)
 	r.history = newHistoryPanel(r.st, r.reselect)
+	r.history.anchor = r.anchorJSON
 	r.note = widget.NewEntry()
 	r.note.SetPlaceHolder(lang.L("Note for the author (needed to request changes)"))
 	r.actions = container.NewHBox()
@@ -218,6 +220,7 @@ func (r *reviewScreen) refresh() {
 func (r *reviewScreen) showPiece(p store.Piece) {
 	ctx := context.Background()
 	r.current = p
+	r.marked = [2]int{-1, -1}
 	r.showActions(p)
 	r.history.show(p.ID)
 	r.text = ""
@@ -266,7 +269,19 @@ func (r *reviewScreen) next() {
 	}
 }
 
-func (r *reviewScreen) onFinding(f brandkit.Finding) { highlighted(r.preview, r.text, f.Start, f.End) }
+func (r *reviewScreen) onFinding(f brandkit.Finding) {
+	r.marked = [2]int{f.Start, f.End}
+	highlighted(r.preview, r.text, f.Start, f.End)
+}
+
+// anchorJSON ties a new comment to the text range marked by the selected
+// finding, if any.
+func (r *reviewScreen) anchorJSON() string {
+	if r.marked[0] < 0 || r.marked[1] <= r.marked[0] {
+		return ""
+	}
+	return fmt.Sprintf(`{"start":%d,"end":%d}`, r.marked[0], r.marked[1])
+}
 
 var moveLabels = map[store.State]string{
 	store.StateInReview: "Send to review", store.StateApproved: "Approve", store.StateChangesRequested: "Request changes",
