@@ -210,7 +210,12 @@ func (c *composeScreen) updateCard(id widget.GridWrapItemID, o fyne.CanvasObject
 func (c *composeScreen) refreshLoop() {
 	t := time.NewTicker(100 * time.Millisecond)
 	defer t.Stop()
-	for range t.C {
+	for {
+		select {
+		case <-c.st.done:
+			return
+		case <-t.C:
+		}
 		c.mu.Lock()
 		dirty := c.dirty
 		c.dirty = false

@@ -39,6 +39,7 @@ type Studio struct {
 	body    *fyne.Container
 	status  *widget.Label
 	current int
+	done    chan struct{} // closed by Close, to stop background loops
 }
 
 // Options change how the studio starts.
@@ -53,7 +54,7 @@ type Options struct {
 // New makes the studio window for a workspace and starts connecting to
 // Ollama in the background. Call Window().ShowAndRun(), then Close.
 func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
-	s := &Studio{app: a, ws: ws, built: map[int]fyne.CanvasObject{}}
+	s := &Studio{app: a, ws: ws, built: map[int]fyne.CanvasObject{}, done: make(chan struct{})}
 	a.Settings().SetTheme(newKitTheme(ws.Kit))
 	s.win = a.NewWindow("Atelier")
 	s.screens = []screen{
@@ -94,8 +95,16 @@ func (s *Studio) onDropped(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
-// Close stops the Ollama server if the studio started it.
-func (s *Studio) Close() { s.session.close() }
+// Close stops the background loops, and the Ollama server if the studio
+// started it.
+func (s *Studio) Close() {
+	select {
+	case <-s.done:
+	default:
+		close(s.done)
+	}
+	s.session.close()
+}
 
 // screenNames maps --screen values to sidebar places.
 var screenNames = map[string]int{"compose": 0, "review": 1, "assets": 2, "kit": 3, "model": 4, "check": 5, "settings": 6}
