@@ -190,8 +190,10 @@ func TestKitScreenImportsAKitFile(t *testing.T) {
 	if err := packaging.ExportKit(other, file); err != nil {
 		t.Fatal(err)
 	}
-	k.importKit(file, false)
-	waitFor(t, "the imported kit", func() bool { return ws.Kit != nil && ws.Kit.Identity.Name == "Atelier Sauge" })
+	<-k.importKit(file, false)
+	if ws.Kit == nil || ws.Kit.Identity.Name != "Atelier Sauge" {
+		t.Fatalf("kit %v", ws.KitErr)
+	}
 	if filepath.Base(ws.KitDir) != "atelier-sauge" || !strings.Contains(texts(s.Window()), "Atelier Sauge") {
 		t.Fatalf("kit dir %s; screen shows the new kit: %v", ws.KitDir, strings.Contains(texts(s.Window()), "Atelier Sauge"))
 	}

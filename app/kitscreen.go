@@ -540,12 +540,15 @@ func (k *kitScreen) onImport() {
 
 // importKit checks, validates and installs the file off the UI goroutine;
 // a kit of the same name is replaced only after the user agrees, and is
-// kept beside the new one.
-func (k *kitScreen) importKit(path string, replace bool) {
+// kept beside the new one. The channel closes once the screen shows the
+// outcome.
+func (k *kitScreen) importKit(path string, replace bool) <-chan struct{} {
 	kits := filepath.Join(k.ws.DataDir, "kits")
+	done := make(chan struct{})
 	go func() {
 		dir, err := packaging.ImportKit(path, kits, k.ws.KitOptions(), replace)
 		fyne.Do(func() {
+			defer close(done)
 			switch {
 			case errors.Is(err, packaging.ErrKitExists):
 				dialog.ShowConfirm(lang.L("Replace the kit?"),
@@ -565,4 +568,5 @@ func (k *kitScreen) importKit(path string, replace bool) {
 			}
 		})
 	}()
+	return done
 }

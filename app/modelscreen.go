@@ -41,9 +41,12 @@ type modelScreen struct {
 
 	mu    sync.Mutex
 	pulls []layerProgress
+	shown chan struct{} // receives once each time the server's state is shown
 }
 
-func newModelScreen(st *Studio) *modelScreen { return &modelScreen{st: st} }
+func newModelScreen(st *Studio) *modelScreen {
+	return &modelScreen{st: st, shown: make(chan struct{}, 8)}
+}
 
 func (m *modelScreen) title() string       { return lang.L("Model") }
 func (m *modelScreen) icon() fyne.Resource { return theme.ComputerIcon() }
@@ -122,6 +125,10 @@ func (m *modelScreen) show(conn *studio.Connection, st studio.ServerState) {
 	m.models.Refresh()
 	m.pullBtn.Enable()
 	m.warmBtn.Enable()
+	select {
+	case m.shown <- struct{}{}:
+	default:
+	}
 }
 
 func (m *modelScreen) onDefault(name string) {
