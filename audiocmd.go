@@ -13,7 +13,6 @@ import (
 
 	"atelier/assets"
 	"atelier/brandkit"
-	"atelier/studio/platform"
 )
 
 func audioCommand(out io.Writer, args []string) error {
@@ -41,16 +40,8 @@ func audioCommand(out io.Writer, args []string) error {
 		return err
 	}
 	var kit *brandkit.Kit
-	if *kitDir == "" {
-		ws, err := openWorkspace("")
-		if err != nil {
-			return err
-		}
-		defer ws.Close()
-		kit, err = ws.Kit, ws.KitErr
-	} else {
-		kit, err = brandkit.Load(*kitDir, brandkit.Options{Platforms: platform.Default().IDs()})
-	}
+	kit, closeKit, err := loadKit(*kitDir)
+	defer closeKit()
 	if err != nil {
 		return fmt.Errorf("the brand kit has problems; run `atelier kit validate`:\n%w", err)
 	}

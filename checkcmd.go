@@ -45,18 +45,8 @@ func checkCommand(out io.Writer, args []string) error {
 		return errFailed
 	}
 	reg := platform.Default()
-	var kit *brandkit.Kit
-	var err error
-	if *kitDir == "" {
-		ws, err := openWorkspace("")
-		if err != nil {
-			return err
-		}
-		defer ws.Close()
-		kit, err = ws.Kit, ws.KitErr
-	} else {
-		kit, err = brandkit.Load(*kitDir, brandkit.Options{Platforms: reg.IDs()})
-	}
+	kit, closeKit, err := loadKit(*kitDir)
+	defer closeKit()
 	if err != nil {
 		return fmt.Errorf("the brand kit has problems; run `atelier kit validate`:\n%w", err)
 	}

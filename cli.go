@@ -103,6 +103,24 @@ func openWorkspace(kitDir string) (*studio.Workspace, error) {
 	return ws, nil
 }
 
+// loadKit reads the kit in dir, or the workspace's kit when dir is empty;
+// call the returned func when done with it.
+func loadKit(dir string) (*brandkit.Kit, func(), error) {
+	if dir == "" {
+		ws, err := openWorkspace("")
+		if err != nil {
+			return nil, func() {}, err
+		}
+		if ws.KitErr != nil {
+			ws.Close()
+			return nil, func() {}, ws.KitErr
+		}
+		return ws.Kit, func() { ws.Close() }, nil
+	}
+	k, err := brandkit.Load(dir, brandkit.Options{Platforms: platform.Default().IDs()})
+	return k, func() {}, err
+}
+
 func kitCommand(out io.Writer, args []string) error {
 	if len(args) == 0 {
 		fmt.Fprintln(os.Stderr, kitUsage)

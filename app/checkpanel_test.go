@@ -35,13 +35,7 @@ func richText(rt *widget.RichText) (all, marked string) {
 
 func TestComposeCheckPanelHighlightsAndFixes(t *testing.T) {
 	s, ws := newTestStudio(t)
-	c := composeOf(s)
-	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
-	c.platforms.SetSelected([]string{"x"})
-	c.personas.SetSelected([]string{"design-lovers"})
-	c.languages.SetSelected([]string{"fr-FR"})
-	test.Tap(c.draftBtn)
-	waitFor(t, "the draft", c.finished)
+	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
 
 	// Drafts arrive with the safe fixes applied; a hand edit may need one.
 	ctx := context.Background()
@@ -124,12 +118,7 @@ func TestCheckAFileScreen(t *testing.T) {
 
 func TestReviewShowsPiecesWithTheirCheck(t *testing.T) {
 	s, _ := newTestStudio(t)
-	c := composeOf(s)
-	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
-	c.platforms.SetSelected([]string{"x"})
-	c.personas.SetSelected([]string{"design-lovers"})
-	test.Tap(c.draftBtn)
-	waitFor(t, "the drafts", c.finished)
+	draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, nil)
 	r := showScreen[*reviewScreen](s)
 	r.refresh()
 	if len(r.cols[store.StateDraft]) != 2 || !strings.Contains(r.counts.Text, "draft: 2") {
@@ -143,13 +132,7 @@ func TestReviewShowsPiecesWithTheirCheck(t *testing.T) {
 
 func TestAudioPanelRendersAndExplainsPlayback(t *testing.T) {
 	s, ws := newTestStudio(t)
-	c := composeOf(s)
-	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
-	c.platforms.SetSelected([]string{"instagram"})
-	c.personas.SetSelected([]string{"design-lovers"})
-	c.languages.SetSelected([]string{"fr-FR"})
-	test.Tap(c.draftBtn)
-	waitFor(t, "the draft", c.finished)
+	c := draftTemplates(t, s, []string{"instagram"}, []string{"design-lovers"}, []string{"fr-FR"})
 	c.grid.Select(0)
 	a := c.audio
 	if a.render.Disabled() {
@@ -201,13 +184,7 @@ func TestKitScreenImportsAKitFile(t *testing.T) {
 
 func TestReviewExportsApprovedPieces(t *testing.T) {
 	s, ws := newTestStudio(t)
-	c := composeOf(s)
-	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
-	c.platforms.SetSelected([]string{"x"})
-	c.personas.SetSelected([]string{"design-lovers"})
-	c.languages.SetSelected([]string{"fr-FR"})
-	test.Tap(c.draftBtn)
-	waitFor(t, "the draft", c.finished)
+	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
 	ctx := context.Background()
 	id := c.cards[0].pieceID
 	ws.Store.RecordTransition(ctx, store.Transition{PieceID: id, From: store.StateDraft, To: store.StateInReview, Who: "a"})
@@ -235,13 +212,7 @@ func buttonIn(t *testing.T, c *fyne.Container, label string) *widget.Button {
 
 func TestReviewWorkflowInTheApp(t *testing.T) {
 	s, ws := newTestStudio(t)
-	c := composeOf(s)
-	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
-	c.platforms.SetSelected([]string{"x"})
-	c.personas.SetSelected([]string{"design-lovers"})
-	c.languages.SetSelected([]string{"fr-FR"})
-	test.Tap(c.draftBtn)
-	waitFor(t, "the draft", c.finished)
+	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
 	id := c.cards[0].pieceID
 	r := showScreen[*reviewScreen](s)
 	r.refresh()
@@ -276,13 +247,7 @@ func TestReviewWorkflowInTheApp(t *testing.T) {
 
 func TestReviewVersionsAndComments(t *testing.T) {
 	s, ws := newTestStudio(t)
-	c := composeOf(s)
-	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
-	c.platforms.SetSelected([]string{"x"})
-	c.personas.SetSelected([]string{"design-lovers"})
-	c.languages.SetSelected([]string{"fr-FR"})
-	test.Tap(c.draftBtn)
-	waitFor(t, "the draft", c.finished)
+	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
 	ctx := context.Background()
 	id := c.cards[0].pieceID
 	first, _ := ws.Store.LatestVersion(ctx, id)
@@ -338,13 +303,7 @@ func TestReviewVersionsAndComments(t *testing.T) {
 
 func TestBoardFiltersSearchesAndMovesOn(t *testing.T) {
 	s, ws := newTestStudio(t)
-	c := composeOf(s)
-	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
-	c.platforms.SetSelected([]string{"x", "linkedin"})
-	c.personas.SetSelected([]string{"design-lovers"})
-	c.languages.SetSelected([]string{"fr-FR", "en-GB"})
-	test.Tap(c.draftBtn)
-	waitFor(t, "the drafts", c.finished)
+	draftTemplates(t, s, []string{"x", "linkedin"}, []string{"design-lovers"}, []string{"fr-FR", "en-GB"})
 	r := showScreen[*reviewScreen](s)
 	r.refresh()
 	if n := len(r.cols[store.StateDraft]); n != 4 {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"atelier/studio"
 	"atelier/studio/ollamatest"
@@ -43,6 +44,25 @@ func showScreen[T screen](s *Studio) T {
 }
 
 func composeOf(s *Studio) *composeScreen { return showScreen[*composeScreen](s) }
+
+// draftTemplates drafts on the Compose screen with the given choices (nil
+// keeps the form's) once the connection attempt is over, and waits for it.
+func draftTemplates(t *testing.T, s *Studio, platforms, personas, languages []string) *composeScreen {
+	t.Helper()
+	c := composeOf(s)
+	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
+	for _, set := range []struct {
+		g *widget.CheckGroup
+		v []string
+	}{{c.platforms, platforms}, {c.personas, personas}, {c.languages, languages}} {
+		if set.v != nil {
+			set.g.SetSelected(set.v)
+		}
+	}
+	test.Tap(c.draftBtn)
+	waitFor(t, "the drafts", c.finished)
+	return c
+}
 
 func (c *composeScreen) finished() bool {
 	c.mu.Lock()
