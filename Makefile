@@ -5,7 +5,7 @@ TAGS    := sqlite_fts5
 BIN     := bin/atelier
 export CGO_ENABLED := 1
 
-.PHONY: run test build bootstrap demo bench vet ollama package
+.PHONY: run test build bootstrap demo bench vet ollama package stress
 
 bootstrap:
 	@scripts/bootstrap
@@ -53,3 +53,7 @@ $(FYNE):
 package: bootstrap $(FYNE)
 	$(FYNE) package --os linux --tags $(TAGS) --release
 	scripts/check-package Atelier.tar.xz
+
+# 200 SIGKILL rounds of the crash-safety test (make test runs 20).
+stress: bootstrap
+	@ATELIER_CRASH_ROUNDS=200 $(GO) test -tags $(TAGS) -run TestCrashSafety -count=1 -timeout 30m . | grep '^STRESS' | sed 's/^STRESS //'

@@ -255,3 +255,12 @@ func (s *Store) CreatePieces(ctx context.Context, ps []Piece) error {
 		return nil
 	})
 }
+
+// Version returns one version by id.
+func (s *Store) Version(ctx context.Context, id int64) (Version, error) {
+	v, err := scanVersion(s.r.QueryRowContext(ctx, `SELECT `+versionColumns+` FROM version WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, fmt.Errorf("version %d: %w", id, ErrNotFound)
+	}
+	return v, err
+}
