@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"atelier/studio"
@@ -80,4 +81,18 @@ func (st *Studio) drafter() (studio.Drafter, string) {
 		return studio.TemplateDrafter{}, fmt.Sprintf("%s (%v)", lang.L("No model: drafting from the kit's templates"), err)
 	}
 	return &studio.OllamaDrafter{Client: conn.Client, Model: st.model()}, lang.L("Drafting with") + " " + st.model()
+}
+
+// prefWarnedHost remembers the remote Ollama host the user was warned about.
+const prefWarnedHost = "ollama.warned_host"
+
+// warnRemoteHost tells the user, once per host, that drafts will leave the
+// machine when OLLAMA_HOST points elsewhere than loopback.
+func (st *Studio) warnRemoteHost(host string) {
+	if host == "" || studio.IsLoopback(host) || st.app.Preferences().String(prefWarnedHost) == host {
+		return
+	}
+	st.app.Preferences().SetString(prefWarnedHost, host)
+	dialog.ShowInformation(lang.L("Drafts will leave this computer"),
+		fmt.Sprintf(lang.L("OLLAMA_HOST is %s, which is not this computer: briefs, brand kit and drafts are sent there. Unset OLLAMA_HOST to keep everything local."), host), st.win)
 }

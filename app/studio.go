@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -77,6 +78,7 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 		connect = studio.Connect
 	}
 	s.session.connect(connect, s.refreshStatus)
+	s.warnRemoteHost(os.Getenv("OLLAMA_HOST"))
 	s.askUser()
 	return s
 }

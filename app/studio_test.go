@@ -242,3 +242,23 @@ func TestEnglishFallbackForCLocale(t *testing.T) {
 		t.Fatalf("LANG=C gives %q, want English", got)
 	}
 }
+
+func TestRemoteOllamaHostIsWarnedOnce(t *testing.T) {
+	s, _ := newTestStudio(t)
+	overlays := func() int { return len(s.Window().Canvas().Overlays().List()) }
+	before := overlays()
+	for _, loopback := range []string{"127.0.0.1:11434", "localhost:11434", "http://[::1]:11434"} {
+		s.warnRemoteHost(loopback)
+	}
+	if overlays() != before {
+		t.Fatal("a loopback host must not warn")
+	}
+	s.warnRemoteHost("gpu-box.example:11434")
+	if overlays() != before+1 {
+		t.Fatal("a remote host must warn")
+	}
+	s.warnRemoteHost("gpu-box.example:11434")
+	if overlays() != before+1 {
+		t.Fatal("the warning shows once per host")
+	}
+}
