@@ -1,12 +1,18 @@
 package studio_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"atelier/brandkit"
 	"atelier/studio"
 	"atelier/studio/store"
 )
@@ -184,5 +190,31 @@ func TestAuditTimeline(t *testing.T) {
 	}
 	if lines := strings.Split(strings.TrimSpace(b.String()), "\n"); len(lines) != 4 || !strings.Contains(lines[3], "raccourcir") {
 		t.Fatalf("csv:\n%s", b.String())
+	}
+}
+
+func TestCheckFileRefusesHugeImagesBeforeDecoding(t *testing.T) {
+	ws := newWorkspace(t)
+	// A PNG whose header claims 60000×60000 pixels, with no pixel data.
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	ihdr := []byte{0, 0, 0xEA, 0x60, 0, 0, 0xEA, 0x60, 8, 2, 0, 0, 0}
+	binary.Write(&b, binary.BigEndian, uint32(len(ihdr)))
+	b.WriteString("IHDR")
+	b.Write(ihdr)
+	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(append([]byte("IHDR"), ihdr...)))
+	path := filepath.Join(t.TempDir(), "huge.png")
+	os.WriteFile(path, b.Bytes(), 0o644)
+	_, err := studio.CheckFile(ws.Kit, ws.Registry, studio.CheckTarget{}, path)
+	if err == nil || !strings.Contains(err.Error(), "60000×60000, over the 100 MP limit") {
+		t.Fatalf("huge image: %v", err)
+	}
+}
+
+func TestHugeTextGetsOneFinding(t *testing.T) {
+	ws := newWorkspace(t)
+	r := brandkit.CheckText(ws.Kit, brandkit.TextTarget{}, strings.Repeat("a", 300<<10))
+	if len(r.Findings) != 1 || r.Findings[0].Rule != "text.too_large" {
+		t.Fatalf("%+v", r.Findings)
 	}
 }
