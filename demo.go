@@ -19,6 +19,7 @@ import (
 
 	"atelier/assets"
 	"atelier/brandkit"
+	"atelier/packaging"
 	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/store"
@@ -105,10 +106,13 @@ func demoCommand(out io.Writer, args []string) error {
 		return err
 	}
 
-	step(7, "Still to come")
-	for _, s := range []string{"review and approval (issue #6)",
-		"export bundle (issue #7)", "image variants (issue #9)",
-	} {
+	step(7, "Review, approval and export")
+	if err := demoApproveAndExport(ctx, out, ws, *home); err != nil {
+		return err
+	}
+
+	step(8, "Still to come")
+	for _, s := range []string{"image variants (issue #9)"} {
 		fmt.Fprintln(out, "    not built yet:", s)
 	}
 	fmt.Fprintln(out, "\nDemo finished.")
@@ -246,5 +250,37 @@ func demoAudio(ctx context.Context, out io.Writer, ws *studio.Workspace, home st
 		return err
 	}
 	fmt.Fprintf(out, "    piece %d: %s\n    %q\n    stored as %s\n    waveform %s\n", ps[0].ID, s.Label(), s.Script.Text, path, wave)
+	return nil
+}
+
+// demoApproveAndExport sends the French Instagram and X pieces through
+// review to approval (overriding a failing check with a reason, as a brand
+// owner would) and exports the campaign.
+func demoApproveAndExport(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
+	author := studio.User{Name: "Camille", Role: studio.RoleAuthor}
+	owner := studio.User{Name: "Inès", Role: studio.RoleBrandOwner}
+	ps, err := ws.Store.Pieces(ctx, store.PieceFilter{Language: "fr-FR", Persona: "design-lovers"})
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if _, err := ws.Move(ctx, p.ID, store.StateInReview, author, "prêt à relire", ""); err != nil {
+			return err
+		}
+		_, err := ws.Move(ctx, p.ID, store.StateApproved, owner, "", "")
+		if errors.Is(err, studio.ErrOverrideNeeded) {
+			_, err = ws.Move(ctx, p.ID, store.StateApproved, owner, "", "demo: approved despite the check")
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "    piece %d (%s): draft → in_review → approved by %s\n", p.ID, p.Platform, owner.Name)
+	}
+	bundle := filepath.Join(home, "export")
+	m, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: ps[0].CampaignID, Out: bundle, Who: owner.Name}, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "    exported %d pieces to %s (manifest.json, schedule.csv, index.html)\n", len(m.Pieces), bundle)
 	return nil
 }
