@@ -26,8 +26,11 @@ run: build
 demo: build
 	$(BIN) demo
 
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
 vet:
 	$(GO) vet -tags $(TAGS) ./...
+	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 
 # The drafting tests run against a real Ollama server built from the same
 # module version as the API client (cached in .cache/ollama).

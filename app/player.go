@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"time"
 
 	"github.com/gopxl/beep/v2"
 	"github.com/gopxl/beep/v2/speaker"
@@ -82,12 +81,6 @@ func (pl *player) seek(f float64) {
 	speaker.Lock()
 	defer speaker.Unlock()
 	pl.seeker.Seek(int(f * float64(pl.length-1)))
-}
-
-func (pl *player) position() time.Duration {
-	speaker.Lock()
-	defer speaker.Unlock()
-	return time.Duration(pl.seeker.Position()) * time.Second / assets.SnippetRate
 }
 
 func (pl *player) stop() { speaker.Clear() }

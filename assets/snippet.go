@@ -1,6 +1,7 @@
 package assets
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -404,26 +405,20 @@ func limit(p *brandkit.PCM, ceilingDB float64) {
 	}
 }
 
+// WAV encodes the snippet as 16-bit PCM.
+func (s *Snippet) WAV() ([]byte, error) {
+	var b bytes.Buffer
+	err := brandkit.WriteWAV(&b, s.PCM)
+	return b.Bytes(), err
+}
+
 // WriteWAV writes the snippet as 16-bit PCM, atomically.
 func (s *Snippet) WriteWAV(path string) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".snippet-*.wav")
+	data, err := s.WAV()
 	if err != nil {
 		return err
 	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if err := brandkit.WriteWAV(f, s.PCM); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return brandkit.WriteFileAtomic(path, data, 0o644)
 }
 
 // ErrNoFFmpeg is returned by WriteMP3 when ffmpeg is not installed.

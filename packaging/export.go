@@ -1,7 +1,6 @@
 package packaging
 
 import (
-	"archive/zip"
 	"context"
 	"crypto/sha256"
 	"encoding/csv"
@@ -10,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -337,42 +335,18 @@ func writeContactSheet(path string, m *Manifest) error {
 	return f.Close()
 }
 
-// zipFolder writes dir as a zip at out, through a temporary file.
+// zipFolder writes every file under dir as a zip at out.
 func zipFolder(dir, out string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".atelier-export-*.zip")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	zw := zip.NewWriter(tmp)
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			rel, _ := filepath.Rel(dir, p)
+			files = append(files, filepath.ToSlash(rel))
 		}
-		rel, _ := filepath.Rel(dir, p)
-		w, err := zw.Create(filepath.ToSlash(rel))
-		if err != nil {
-			return err
-		}
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		_, err = io.Copy(w, f)
 		return err
 	})
-	if err == nil {
-		err = zw.Close()
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
 	if err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), out)
+	return zipFiles(out, dir, files)
 }

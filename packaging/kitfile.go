@@ -65,11 +65,23 @@ func ExportKit(dir, out string) error {
 		return err
 	}
 	sort.Strings(files)
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".atelierkit-*")
+	return zipFiles(out, dir, files)
+}
+
+// zipFiles writes the files (relative to dir, with /) into a zip at out, in
+// the order given and with a fixed timestamp, through a temporary file that
+// is synced and renamed, so out is whole or absent.
+func zipFiles(out, dir string, files []string) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(out), ".atelier-zip-*")
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
 	zw := zip.NewWriter(tmp)
 	for _, rel := range files {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: rel, Method: zip.Deflate, Modified: kitEpoch})

@@ -13,6 +13,7 @@ import (
 	"github.com/ollama/ollama/api"
 
 	"atelier/studio"
+	"atelier/studio/ollamatest"
 )
 
 func median(ds []time.Duration) time.Duration {
@@ -77,7 +78,7 @@ func TestBenchDrafting(t *testing.T) {
 		mo.Round(time.Microsecond), mt.Round(time.Microsecond), ratios[rounds/2], rounds)
 
 	// KV reuse: a fresh server, one call per platform.
-	s := startFresh(t)
+	s := ollamatest.Start(t) // a server of its own, so its cache starts empty
 	d = ollamaDrafter(s)
 	for i, tg := range targets {
 		if _, err := d.Draft(context.Background(), &studio.Request{Kit: ws.Kit, Brief: brief, Targets: targets, Target: tg, Seed: int64(i)}, nil); err != nil && !errors.Is(err, studio.ErrInvalidReply) {

@@ -149,7 +149,7 @@ func (c *Composer) DraftPiece(ctx context.Context, piece store.Piece, req *Reque
 			return nil
 		})
 		if err != nil && !errors.Is(err, ErrInvalidReply) {
-			v, saveErr := c.savePartial(ctx, piece, req, res)
+			v, saveErr := c.savePartial(piece, req, res)
 			err = errors.Join(err, saveErr)
 			emit(Event{Kind: EventError, Attempt: attempt, Version: v, Err: err})
 			return v, brandkit.Report{}, err
@@ -215,7 +215,7 @@ func (c *Composer) save(ctx context.Context, piece store.Piece, req *Request, re
 
 // savePartial keeps what a broken or cancelled stream produced. It uses a
 // fresh context: the caller's may be the one that was cancelled.
-func (c *Composer) savePartial(_ context.Context, piece store.Piece, req *Request, res *Result) (store.Version, error) {
+func (c *Composer) savePartial(piece store.Piece, req *Request, res *Result) (store.Version, error) {
 	if res == nil || res.Raw == "" {
 		return store.Version{}, nil
 	}

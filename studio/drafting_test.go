@@ -351,6 +351,3 @@ func TestTemplateDrafterIsLabelled(t *testing.T) {
 		t.Error("each language must use its own template")
 	}
 }
-
-// startFresh starts a server of the test's own, so its cache starts empty.
-func startFresh(t *testing.T) *ollamatest.Server { return ollamatest.Start(t) }

@@ -9,28 +9,24 @@ import (
 	"path/filepath"
 
 	"atelier/assets"
+	"atelier/brandkit"
 	"atelier/studio/store"
 )
 
 // SaveSnippet stores a rendered snippet in the data dir under its sha256 and
 // links it to the piece as its audio.
 func (w *Workspace) SaveSnippet(ctx context.Context, pieceID int64, s *assets.Snippet) (store.Asset, string, error) {
-	dir := filepath.Join(w.DataDir, "assets")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return store.Asset{}, "", err
-	}
-	tmp := filepath.Join(dir, fmt.Sprintf(".piece-%d.wav", pieceID))
-	if err := s.WriteWAV(tmp); err != nil {
-		return store.Asset{}, "", err
-	}
-	data, err := os.ReadFile(tmp)
+	data, err := s.WAV()
 	if err != nil {
 		return store.Asset{}, "", err
 	}
 	sum := sha256.Sum256(data)
 	hash := hex.EncodeToString(sum[:])
-	path := filepath.Join(dir, hash+".wav")
-	if err := os.Rename(tmp, path); err != nil {
+	path := filepath.Join(w.DataDir, "assets", hash+".wav")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return store.Asset{}, "", err
+	}
+	if err := brandkit.WriteFileAtomic(path, data, 0o644); err != nil {
 		return store.Asset{}, "", err
 	}
 	a, err := w.Store.PutAsset(ctx, store.Asset{SHA256: hash, Kind: "audio", MIME: "audio/wav", Size: int64(len(data)),
