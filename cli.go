@@ -27,6 +27,7 @@ Usage:
   atelier draft --brief FILE     draft every variant of a brief (see draft --help)
   atelier check FILE...          check text, images and WAV against the kit; exit 1 on errors
   atelier audio --text FILE      an audio snippet: voice, sonic logo, normalised loudness
+  atelier render --image FILE    image variants for every placement: smart crop, logo, headline
   atelier export --campaign ID --out DIR|FILE.zip
                                  the approved pieces as a bundle for scheduling tools
   atelier demo [--home DIR]      run the pipeline headless on the sample kit
@@ -58,6 +59,8 @@ func run(args []string) int {
 		err = audioCommand(os.Stdout, args[1:])
 	case "export":
 		err = exportCommand(os.Stdout, args[1:])
+	case "render":
+		err = renderCommand(os.Stdout, args[1:])
 	case "stress-writer": // for the crash-safety tests; not in the usage
 		err = writerCommand(os.Stdout, args[1:])
 	default:

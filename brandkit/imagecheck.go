@@ -22,8 +22,9 @@ type SafeZone struct{ Top, Bottom, Left, Right float64 }
 
 // ImageMeta is what Atelier's renderer records about an image it made.
 type ImageMeta struct {
-	Logo *Region   `json:"logo,omitempty"`
-	Text []TextBox `json:"text,omitempty"`
+	Placement string    `json:"placement,omitempty"`
+	Logo      *Region   `json:"logo,omitempty"`
+	Text      []TextBox `json:"text,omitempty"`
 }
 
 // TextBox is text drawn on an image, with its colour.
@@ -186,14 +187,21 @@ func (c *imageChecker) palette() {
 		Fix:     "Recolour the background or a frame in a kit colour, or pick another image."})
 }
 
-// meanColour averages the pixels of a region, sampled.
-func meanColour(img image.Image, r Region) color.Color {
+// background averages the pixels of a text's region, sampled, leaving out
+// those within ΔE 10 of the text's colour: its own glyphs are not what lies
+// beneath it.
+func background(img image.Image, r Region, text color.Color) color.Color {
+	textLab := ToLab(text)
 	rect := image.Rect(r.X, r.Y, r.X+r.W, r.Y+r.H).Intersect(img.Bounds())
 	step := max(1, max(rect.Dx(), rect.Dy())/100)
 	var sr, sg, sb, n uint64
 	for y := rect.Min.Y; y < rect.Max.Y; y += step {
 		for x := rect.Min.X; x < rect.Max.X; x += step {
-			r, g, b, _ := img.At(x, y).RGBA()
+			c := img.At(x, y)
+			if DeltaE2000(ToLab(c), textLab) < paletteDeltaE {
+				continue
+			}
+			r, g, b, _ := c.RGBA()
 			sr, sg, sb, n = sr+uint64(r>>8), sg+uint64(g>>8), sb+uint64(b>>8), n+1
 		}
 	}
@@ -209,7 +217,7 @@ func (c *imageChecker) contrast() {
 		if !ok {
 			continue
 		}
-		bg := meanColour(c.img, tb.Region)
+		bg := background(c.img, tb.Region, fg)
 		if ratio := ContrastRatio(fg, bg); ratio < minContrast {
 			region := tb.Region
 			c.add(Finding{Rule: "image.contrast", Severity: SeverityError, Region: &region,

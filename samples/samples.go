@@ -18,3 +18,9 @@ func Kit() fs.FS {
 	}
 	return sub
 }
+
+// Photo is the sample campaign's source visual (drawn by gen_photo.go): a
+// lit candle off-centre, for the image variants.
+//
+//go:embed photo.jpg
+var Photo []byte

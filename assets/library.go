@@ -1,0 +1,164 @@
+package assets
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/disintegration/imaging"
+
+	"atelier/brandkit"
+)
+
+// MaxImportBytes is the largest file the library takes in.
+const MaxImportBytes = 256 << 20
+
+// ThumbSide is the long side of a cached thumbnail.
+const ThumbSide = 320
+
+// Library keeps imported images under their sha256 in Dir, with thumbnails
+// in ThumbDir.
+type Library struct {
+	Dir       string
+	ThumbDir  string
+	MaxPixels int // 0: DefaultMaxPixels
+
+	mu     sync.Mutex
+	making map[string]*sync.Mutex // one thumbnail render per file at a time
+}
+
+// NewLibrary opens the library of a data dir.
+func NewLibrary(dataDir string) *Library {
+	return &Library{Dir: filepath.Join(dataDir, "assets"), ThumbDir: filepath.Join(dataDir, "thumbs"), making: map[string]*sync.Mutex{}}
+}
+
+// Imported is what the library knows of a file it took in.
+type Imported struct {
+	SHA256 string
+	Info   ImageInfo
+	Size   int64
+	Source string // the file's name where it came from
+	Path   string // where it is kept
+}
+
+// ImportFile reads a file and imports it.
+func (l *Library) ImportFile(path string) (Imported, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Imported{}, fmt.Errorf("cannot open %s: %w", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxImportBytes+1))
+	if err != nil {
+		return Imported{}, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	if len(data) > MaxImportBytes {
+		return Imported{}, fmt.Errorf("%s is over %d MB; Atelier imports images up to that size", path, MaxImportBytes>>20)
+	}
+	return l.Import(filepath.Base(path), data)
+}
+
+// Import checks the image (header, pixel budget, a full decode) and stores
+// its bytes unchanged under their sha256; the same file imported twice is
+// kept once.
+func (l *Library) Import(name string, data []byte) (Imported, error) {
+	_, info, err := DecodeImage(name, data, l.MaxPixels)
+	if err != nil {
+		return Imported{}, err
+	}
+	sum := sha256.Sum256(data)
+	im := Imported{SHA256: hex.EncodeToString(sum[:]), Info: info, Size: int64(len(data)), Source: name}
+	im.Path = l.Path(im.SHA256, info.MIME)
+	if _, err := os.Stat(im.Path); err == nil {
+		return im, nil
+	}
+	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
+		return im, fmt.Errorf("cannot make the asset folder: %w", err)
+	}
+	if err := brandkit.WriteFileAtomic(im.Path, data, 0o644); err != nil {
+		return im, fmt.Errorf("cannot store %s: %w", name, err)
+	}
+	return im, nil
+}
+
+// PutVariant encodes a render and keeps it under its sha256 with its
+// metadata beside it.
+func (l *Library) PutVariant(v *Variant, format string, quality int) (Imported, error) {
+	data, err := v.Encode(format, quality)
+	if err != nil {
+		return Imported{}, err
+	}
+	sum := sha256.Sum256(data)
+	mime := "image/jpeg"
+	if Ext(format) == ".png" {
+		mime = "image/png"
+	}
+	im := Imported{SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Source: "render:" + v.Placement.ID,
+		Info: ImageInfo{Format: strings.TrimPrefix(mime, "image/"), MIME: mime, Width: v.Placement.Width, Height: v.Placement.Height, Orientation: 1}}
+	im.Path = l.Path(im.SHA256, mime)
+	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
+		return im, fmt.Errorf("cannot make the asset folder: %w", err)
+	}
+	if err := v.write(im.Path, data); err != nil {
+		return im, fmt.Errorf("cannot store the %s render: %w", v.Placement.ID, err)
+	}
+	return im, nil
+}
+
+// Path is where a file of this hash and type is kept.
+func (l *Library) Path(sha, mime string) string {
+	ext := map[string]string{"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp", "audio/wav": ".wav"}[mime]
+	return filepath.Join(l.Dir, sha+ext)
+}
+
+// Open decodes a kept image, upright.
+func (l *Library) Open(sha, mime string) (image.Image, ImageInfo, error) {
+	path := l.Path(sha, mime)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, ImageInfo{}, fmt.Errorf("the image is missing from the data folder (%s): %w", path, err)
+	}
+	return DecodeImage(path, data, l.MaxPixels)
+}
+
+// Thumbnail returns the path of the file's thumbnail, making it the first
+// time: at most 320 px on the long side, JPEG. Call it off the UI
+// goroutine.
+func (l *Library) Thumbnail(sha, mime string) (string, error) {
+	path := filepath.Join(l.ThumbDir, sha+".jpg")
+	l.mu.Lock()
+	m := l.making[sha]
+	if m == nil {
+		m = &sync.Mutex{}
+		l.making[sha] = m
+	}
+	l.mu.Unlock()
+	m.Lock()
+	defer m.Unlock()
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return "", err
+	}
+	img, _, err := l.Open(sha, mime)
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, imaging.Fit(img, ThumbSide, ThumbSide, imaging.Box), &jpeg.Options{Quality: 85}); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(l.ThumbDir, 0o755); err != nil {
+		return "", err
+	}
+	return path, brandkit.WriteFileAtomic(path, buf.Bytes(), 0o644)
+}

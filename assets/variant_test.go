@@ -1,0 +1,452 @@
+package assets_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/disintegration/imaging"
+
+	"atelier/assets"
+	"atelier/brandkit"
+	"atelier/studio/platform"
+)
+
+// photo draws a smooth gradient with a textured subject around (fx, fy):
+// the kind of picture saliency must find the subject of.
+func photo(w, h int, fx, fy float64) *image.NRGBA {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	rng := rand.New(rand.NewPCG(1, 2))
+	r := float64(min(w, h)) / 8
+	for y := range h {
+		for x := range w {
+			c := color.NRGBA{uint8(60 + 120*y/h), uint8(90 + 80*x/w), 170, 0xFF}
+			if math.Hypot(float64(x)-fx*float64(w), float64(y)-fy*float64(h)) < r {
+				v := uint8(rng.IntN(256))
+				c = color.NRGBA{v, 255 - v, v / 2, 0xFF}
+			}
+			img.SetNRGBA(x, y, c)
+		}
+	}
+	return img
+}
+
+func placements(t testing.TB) []assets.Placement {
+	t.Helper()
+	var out []assets.Placement
+	for _, p := range platform.Default().All() {
+		for _, pl := range p.Placements {
+			out = append(out, assets.Placement{ID: pl.ID, Width: pl.Width, Height: pl.Height,
+				Safe: brandkit.SafeZone{Top: pl.Safe.Top, Bottom: pl.Safe.Bottom, Left: pl.Safe.Left, Right: pl.Safe.Right}})
+		}
+	}
+	if len(out) < 10 {
+		t.Fatalf("the registry has %d placements; the renderer is tested on all of them", len(out))
+	}
+	return out
+}
+
+func brand(t testing.TB) *assets.Brand {
+	t.Helper()
+	b, err := assets.LoadBrand(kit(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestSaliencyFindsTheSubject(t *testing.T) {
+	for _, f := range []assets.Focal{{0.2, 0.3}, {0.75, 0.7}, {0.5, 0.5}, {0.85, 0.2}} {
+		got := assets.Saliency(photo(900, 600, f.X, f.Y))
+		if math.Abs(got.X-f.X) > 0.06 || math.Abs(got.Y-f.Y) > 0.06 {
+			t.Errorf("subject at %.2f,%.2f: saliency says %.2f,%.2f", f.X, f.Y, got.X, got.Y)
+		}
+	}
+	if got := assets.Saliency(image.NewNRGBA(image.Rect(0, 0, 50, 50))); got != (assets.Focal{X: 0.5, Y: 0.5}) {
+		t.Errorf("a flat image: %+v, want the centre", got)
+	}
+}
+
+func TestCropKeepsTheFocalPoint(t *testing.T) {
+	for _, p := range placements(t) {
+		for _, size := range [][2]int{{6000, 4000}, {4000, 6000}, {1000, 1000}, {300, 2000}} {
+			for _, f := range []assets.Focal{{0, 0}, {1, 1}, {0.1, 0.9}, {0.5, 0.5}, {0.93, 0.07}} {
+				r := assets.CropRect(size[0], size[1], f, p)
+				pt := image.Pt(int(f.X*float64(size[0])), int(f.Y*float64(size[1])))
+				grown := image.Rect(r.Min.X, r.Min.Y, r.Max.X+1, r.Max.Y+1) // a focal point on the far edge
+				if !pt.In(grown) {
+					t.Errorf("%s on %v, focal %+v: crop %v misses %v", p.ID, size, f, r, pt)
+				}
+				if !r.In(image.Rect(0, 0, size[0], size[1])) {
+					t.Errorf("%s on %v: crop %v leaves the image", p.ID, size, r)
+				}
+				if a := float64(r.Dx()) / float64(r.Dy()); math.Abs(a-float64(p.Width)/float64(p.Height)) > 0.01 {
+					t.Errorf("%s on %v: crop aspect %.3f", p.ID, size, a)
+				}
+			}
+		}
+		// Centred, the focal point sits in the safe area's middle.
+		// A source three crops tall, so that the crop is free to move.
+		h := 3 * 3000 * p.Height / p.Width
+		r := assets.CropRect(3000, h, assets.Focal{X: 0.5, Y: 0.5}, p)
+		s := p.Safe
+		at := (float64(h)/2 - float64(r.Min.Y)) / float64(r.Dy())
+		if want := s.Top + (1-s.Top-s.Bottom)/2; math.Abs(at-want) > 0.002 {
+			t.Errorf("%s: the focal point is at %.3f of the crop's height, not the safe area's middle %.3f", p.ID, at, want)
+		}
+	}
+}
+
+func TestRenderEveryPlacement(t *testing.T) {
+	k := kit(t)
+	b := brand(t)
+	src := photo(3000, 2000, 0.7, 0.4)
+	ps := placements(t)
+	var steps []string
+	vs, err := assets.RenderVariants(context.Background(), src, b, assets.VariantOptions{Headline: "La recharge Feu de bois arrive le 1er octobre"}, ps,
+		func(step string, _ float64) { steps = append(steps, step) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(steps) < len(ps) {
+		t.Errorf("progress reported %d steps for %d placements", len(steps), len(ps))
+	}
+	dir := t.TempDir()
+	for i, v := range vs {
+		p := ps[i]
+		if v.Image.Rect.Dx() != p.Width || v.Image.Rect.Dy() != p.Height {
+			t.Errorf("%s: %v, want %d×%d", p.ID, v.Image.Rect.Size(), p.Width, p.Height)
+		}
+		// The logo: in an allowed corner, at its minimum width, with its clear space inside the safe area.
+		l := v.Meta.Logo
+		if l == nil {
+			t.Fatalf("%s: no logo", p.ID)
+		}
+		if l.W != k.Logo.MinWidthPx {
+			t.Errorf("%s: logo %d px wide, want the kit's %d", p.ID, l.W, k.Logo.MinWidthPx)
+		}
+		m := int(math.Ceil(k.Logo.ClearSpace * float64(l.W)))
+		safe := image.Rect(int(p.Safe.Left*float64(p.Width)), int(p.Safe.Top*float64(p.Height)), p.Width-int(p.Safe.Right*float64(p.Width)), p.Height-int(p.Safe.Bottom*float64(p.Height)))
+		if !image.Rect(l.X-m, l.Y-m, l.X+l.W+m, l.Y+l.H+m).In(safe) {
+			t.Errorf("%s: logo %+v with clear space %d leaves the safe area %v", p.ID, *l, m, safe)
+		}
+		if !strings.Contains(strings.Join(k.Logo.Corners, " "), v.Meta.Corner) || v.Meta.Corner == "" {
+			t.Errorf("%s: logo in corner %q, the kit allows %v", p.ID, v.Meta.Corner, k.Logo.Corners)
+		}
+		// The headline: one box, contrast at least 4.5 against what lies beneath it.
+		if len(v.Meta.Text) != 1 {
+			t.Fatalf("%s: %d text boxes", p.ID, len(v.Meta.Text))
+		}
+		// The focal point lies inside the crop.
+		fp := image.Pt(int(v.Meta.Focal.X*3000), int(v.Meta.Focal.Y*2000))
+		if !fp.In(v.Meta.Crop.Inset(-1)) {
+			t.Errorf("%s: focal %v outside crop %v", p.ID, fp, v.Meta.Crop)
+		}
+		// The brand checker, reading the written metadata, finds nothing wrong.
+		path, err := assets.WriteVariant(dir, v, "jpeg", 90)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := checkRender(t, k, p, path)
+		for _, f := range rep.Findings {
+			if f.Severity == brandkit.SeverityError {
+				t.Errorf("%s: the checker finds %s: %s", p.ID, f.Rule, f.Message)
+			}
+		}
+	}
+}
+
+func checkRender(t *testing.T, k *brandkit.Kit, p assets.Placement, path string) brandkit.Report {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, _, err := assets.DecodeImage(path, data, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meta brandkit.ImageMeta
+	raw, err := os.ReadFile(path + ".atelier.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &meta); err != nil {
+		t.Fatal(err)
+	}
+	return brandkit.CheckImage(k, brandkit.ImageTarget{Placement: p.ID, Width: p.Width, Height: p.Height, Safe: p.Safe, Meta: &meta}, img)
+}
+
+func TestHeadlineContrast(t *testing.T) {
+	b := brand(t)
+	p := assets.Placement{ID: "instagram.feed", Width: 1080, Height: 1080}
+	for name, src := range map[string]image.Image{
+		"white":  imaging.New(800, 800, color.White),
+		"black":  imaging.New(800, 800, color.Black),
+		"grey":   imaging.New(800, 800, color.NRGBA{0x80, 0x80, 0x80, 0xFF}),
+		"amber":  imaging.New(800, 800, color.NRGBA{0xF2, 0xA5, 0x41, 0xFF}),
+		"noise":  noise(800, 800),
+		"stripe": stripes(800, 800),
+	} {
+		for _, band := range []bool{false, true} {
+			vs, err := assets.RenderVariants(context.Background(), src, b, assets.VariantOptions{Headline: "Une bougie qui se recharge, pas qui se jette", Band: band}, []assets.Placement{p}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := vs[0]
+			tb := v.Meta.Text[0]
+			fg, _ := brandkit.ParseHex(tb.Colour)
+			if !isKitColour(b, tb.Colour) {
+				t.Errorf("%s: text colour %s is not a kit colour", name, tb.Colour)
+			}
+			// Every background pixel of the box (the ones not drawn in the
+			// text colour) at 90 % meets the contrast.
+			worst := contrastP10(v.Image, tb.Region, fg)
+			if worst < 4.5 {
+				t.Errorf("%s band=%v: the headline's contrast is %.2f at the 10th percentile, under 4.5", name, band, worst)
+			}
+		}
+	}
+}
+
+func isKitColour(b *assets.Brand, hex string) bool {
+	for _, c := range b.Palette {
+		if strings.EqualFold(c.Hex, hex) {
+			return true
+		}
+	}
+	return false
+}
+
+func contrastP10(img *image.NRGBA, r brandkit.Region, fg color.NRGBA) float64 {
+	var ratios []float64
+	for y := r.Y; y < r.Y+r.H; y += 3 {
+		for x := r.X; x < r.X+r.W; x += 3 {
+			c := img.NRGBAAt(x, y)
+			if d := int(c.R) - int(fg.R) + int(c.G) - int(fg.G) + int(c.B) - int(fg.B); d > -30 && d < 30 {
+				continue // a glyph
+			}
+			ratios = append(ratios, brandkit.ContrastRatio(fg, c))
+		}
+	}
+	if len(ratios) == 0 {
+		return 0
+	}
+	slices.Sort(ratios)
+	return ratios[len(ratios)/10]
+}
+
+func noise(w, h int) *image.NRGBA {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(rng.IntN(256))
+		if i%4 == 3 {
+			img.Pix[i] = 0xFF
+		}
+	}
+	return img
+}
+
+func stripes(w, h int) *image.NRGBA {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			v := uint8(0)
+			if (x/20)%2 == 0 {
+				v = 0xFF
+			}
+			img.SetNRGBA(x, y, color.NRGBA{v, v, v, 0xFF})
+		}
+	}
+	return img
+}
+
+// withOrientation puts an EXIF segment with the orientation tag right after
+// a JPEG's start marker.
+func withOrientation(jpg []byte, o uint16, order binary.ByteOrder) []byte {
+	tiff := []byte("MM\x00\x2a\x00\x00\x00\x08")
+	if order == binary.LittleEndian {
+		tiff = []byte("II\x2a\x00\x08\x00\x00\x00")
+	}
+	ifd := make([]byte, 2+12+4)
+	order.PutUint16(ifd, 1)
+	order.PutUint16(ifd[2:], 0x0112)
+	order.PutUint16(ifd[4:], 3)
+	order.PutUint32(ifd[6:], 1)
+	order.PutUint16(ifd[10:], o)
+	seg := append([]byte("Exif\x00\x00"), append(tiff, ifd...)...)
+	app1 := []byte{0xFF, 0xE1, 0, 0}
+	binary.BigEndian.PutUint16(app1[2:], uint16(len(seg)+2))
+	out := append([]byte{}, jpg[:2]...)
+	out = append(out, app1...)
+	out = append(out, seg...)
+	return append(out, jpg[2:]...)
+}
+
+func TestEXIFRotatedJPEGComesOutUpright(t *testing.T) {
+	// Stored sideways: red on the left, blue on the right, 60×30.
+	img := image.NewNRGBA(image.Rect(0, 0, 60, 30))
+	for y := range 30 {
+		for x := range 60 {
+			c := color.NRGBA{0xFF, 0, 0, 0xFF}
+			if x >= 30 {
+				c = color.NRGBA{0, 0, 0xFF, 0xFF}
+			}
+			img.SetNRGBA(x, y, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 95}); err != nil {
+		t.Fatal(err)
+	}
+	for o := uint16(1); o <= 8; o++ {
+		for _, order := range []binary.ByteOrder{binary.BigEndian, binary.LittleEndian} {
+			data := withOrientation(buf.Bytes(), o, order)
+			got, info, err := assets.DecodeImage("sideways.jpg", data, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if info.Orientation != int(o) {
+				t.Errorf("orientation %d read as %d", o, info.Orientation)
+			}
+			// imaging's own EXIF handling is the independent reference.
+			want, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Bounds().Size() != want.Bounds().Size() || info.Width != want.Bounds().Dx() {
+				t.Fatalf("orientation %d: %v (header says %d×%d), want %v", o, got.Bounds().Size(), info.Width, info.Height, want.Bounds().Size())
+			}
+			for _, pt := range []image.Point{{5, 5}, {want.Bounds().Dx() - 5, want.Bounds().Dy() - 5}} {
+				g, w := color.NRGBAModel.Convert(got.At(pt.X, pt.Y)).(color.NRGBA), color.NRGBAModel.Convert(want.At(pt.X, pt.Y)).(color.NRGBA)
+				if (g.R > 128) != (w.R > 128) || (g.B > 128) != (w.B > 128) {
+					t.Errorf("orientation %d at %v: %v, want %v", o, pt, g, w)
+				}
+			}
+		}
+	}
+	// Orientation 6 (a phone held upright): the left of the stored image is the top.
+	got, _, _ := assets.DecodeImage("phone.jpg", withOrientation(buf.Bytes(), 6, binary.BigEndian), 0)
+	if got.Bounds().Dx() != 30 || got.Bounds().Dy() != 60 {
+		t.Fatalf("orientation 6 gives %v, want 30×60", got.Bounds().Size())
+	}
+	if c := color.NRGBAModel.Convert(got.At(15, 5)).(color.NRGBA); c.R < 128 {
+		t.Errorf("orientation 6: the top is %v, want red", c)
+	}
+}
+
+// hugePNGHeader is a valid PNG signature and IHDR for w×h, with no data.
+func hugePNGHeader(w, h uint32) []byte {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
+		panic(err)
+	}
+	data := buf.Bytes()
+	binary.BigEndian.PutUint32(data[16:], w)
+	binary.BigEndian.PutUint32(data[20:], h)
+	// The IHDR's CRC covers its type and data.
+	binary.BigEndian.PutUint32(data[29:], crc32.ChecksumIEEE(data[12:29]))
+	return data
+}
+
+func TestImageGuard(t *testing.T) {
+	header := hugePNGHeader(60000, 60000)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, _, err := assets.DecodeImage("huge.png", header, 0)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, assets.ErrImageTooLarge) || !strings.Contains(err.Error(), "60000×60000") || !strings.Contains(err.Error(), "100 MP") {
+		t.Errorf("a 60000×60000 PNG: %v", err)
+	}
+	if grown := after.TotalAlloc - before.TotalAlloc; grown > 1<<20 {
+		t.Errorf("refusing the header allocated %d bytes", grown)
+	}
+
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, photo(400, 300, 0.5, 0.5), nil); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = assets.DecodeImage("cut.jpg", buf.Bytes()[:buf.Len()/2], 0)
+	if !errors.Is(err, assets.ErrCorruptImage) || !strings.Contains(err.Error(), "cut.jpg") || !strings.Contains(err.Error(), "cut short") {
+		t.Errorf("a truncated JPEG: %v", err)
+	}
+	_, _, err = assets.DecodeImage("notes.bmp", []byte("BM this is not an image"), 0)
+	if !errors.Is(err, assets.ErrUnsupportedImage) || !strings.Contains(err.Error(), "PNG, JPEG") {
+		t.Errorf("an unknown format: %v", err)
+	}
+	_, _, err = assets.DecodeImage("small-budget.jpg", buf.Bytes(), 1000)
+	if !errors.Is(err, assets.ErrImageTooLarge) {
+		t.Errorf("a configured budget of 1000 px: %v", err)
+	}
+}
+
+func TestLibraryImportAndThumbnail(t *testing.T) {
+	dir := t.TempDir()
+	lib := assets.NewLibrary(dir)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, photo(900, 600, 0.3, 0.3)); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "plage.png")
+	if err := os.WriteFile(src, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := lib.ImportFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Info.Width != 900 || a.Info.Height != 600 || a.Info.MIME != "image/png" || a.Source != "plage.png" || a.Size != int64(buf.Len()) {
+		t.Errorf("imported %+v", a)
+	}
+	if kept, _ := os.ReadFile(filepath.Join(dir, "assets", a.SHA256+".png")); !bytes.Equal(kept, buf.Bytes()) {
+		t.Error("the kept file is not the imported bytes under their sha256")
+	}
+	again, err := lib.ImportFile(src)
+	if err != nil || again.SHA256 != a.SHA256 {
+		t.Errorf("importing twice: %v %v", again, err)
+	}
+	thumb, err := lib.Thumbnail(a.SHA256, a.Info.MIME)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(thumb)
+	ti, _, err := assets.DecodeImage(thumb, mustRead(t, thumb), 0)
+	if err != nil || ti.Bounds().Dx() != assets.ThumbSide || ti.Bounds().Dy() != 213 {
+		t.Fatalf("thumbnail %v: %v", ti.Bounds(), err)
+	}
+	// Made once: a second call does not rewrite it.
+	if _, err := lib.Thumbnail(a.SHA256, a.Info.MIME); err != nil {
+		t.Fatal(err)
+	}
+	if st2, _ := os.Stat(thumb); !st2.ModTime().Equal(st.ModTime()) {
+		t.Error("the thumbnail was made twice")
+	}
+	if _, err := lib.ImportFile(filepath.Join(dir, "missing.jpg")); err == nil || !strings.Contains(err.Error(), "missing.jpg") {
+		t.Errorf("a missing file: %v", err)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

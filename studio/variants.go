@@ -1,0 +1,195 @@
+package studio
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"atelier/assets"
+	"atelier/brandkit"
+	"atelier/studio/platform"
+	"atelier/studio/store"
+)
+
+// ImageMeta is what the asset row's meta holds for an imported image.
+type ImageMeta struct {
+	Orientation int           `json:"orientation"`
+	Focal       *assets.Focal `json:"focal,omitempty"` // set by the user; nil: found by saliency
+}
+
+// ParseImageMeta reads an image asset's meta.
+func ParseImageMeta(a store.Asset) ImageMeta {
+	var m ImageMeta
+	_ = json.Unmarshal([]byte(a.Meta), &m) // a row without meta has none to read
+	return m
+}
+
+// Library is the workspace's content-addressed file store.
+func (w *Workspace) Library() *assets.Library { return assets.NewLibrary(w.DataDir) }
+
+// ImportImage takes an image file into the library and records it.
+func (w *Workspace) ImportImage(ctx context.Context, path string) (store.Asset, error) {
+	im, err := w.Library().ImportFile(path)
+	if err != nil {
+		return store.Asset{}, err
+	}
+	meta, _ := json.Marshal(ImageMeta{Orientation: im.Info.Orientation})
+	return w.Store.PutAsset(ctx, store.Asset{SHA256: im.SHA256, Kind: "image", MIME: im.Info.MIME, Size: im.Size,
+		Width: im.Info.Width, Height: im.Info.Height, Source: im.Source, Meta: string(meta)})
+}
+
+// SetFocal records the point the user clicked as the image's focal point;
+// nil goes back to saliency.
+func (w *Workspace) SetFocal(ctx context.Context, assetID int64, f *assets.Focal) error {
+	a, err := w.Store.Asset(ctx, assetID)
+	if err != nil {
+		return err
+	}
+	if f != nil && !f.Valid() {
+		return fmt.Errorf("the focal point (%.2f, %.2f) lies outside the image", f.X, f.Y)
+	}
+	m := ParseImageMeta(a)
+	m.Focal = f
+	data, _ := json.Marshal(m)
+	return w.Store.SetAssetMeta(ctx, assetID, string(data))
+}
+
+// Placements turns placement ids of the registry into what the renderer
+// takes; an empty list is every placement of the platform (all platforms
+// when platformID is empty too).
+func Placements(reg *platform.Registry, platformID string, ids []string) ([]assets.Placement, error) {
+	var pls []platform.Placement
+	for _, id := range ids {
+		pl, ok := reg.Placement(strings.TrimSpace(id))
+		if !ok {
+			var known []string
+			for _, p := range reg.All() {
+				for _, pl := range p.Placements {
+					known = append(known, pl.ID)
+				}
+			}
+			return nil, fmt.Errorf("unknown placement %q; known: %s", id, strings.Join(known, ", "))
+		}
+		pls = append(pls, pl)
+	}
+	if len(ids) == 0 {
+		for _, p := range reg.All() {
+			if platformID == "" || p.ID == platformID {
+				pls = append(pls, p.Placements...)
+			}
+		}
+	}
+	out := make([]assets.Placement, len(pls))
+	for i, pl := range pls {
+		out[i] = assets.Placement{ID: pl.ID, Width: pl.Width, Height: pl.Height,
+			Safe: brandkit.SafeZone{Top: pl.Safe.Top, Bottom: pl.Safe.Bottom, Left: pl.Safe.Left, Right: pl.Safe.Right}}
+	}
+	return out, nil
+}
+
+// RenderedVariant is a render kept in the library and linked to its piece.
+type RenderedVariant struct {
+	*assets.Variant
+	Asset  store.Asset
+	Path   string
+	Report brandkit.Report
+}
+
+// RenderRequest asks for a piece's variants from one of the library's
+// images.
+type RenderRequest struct {
+	PieceID    int64
+	SourceID   int64
+	Placements []string // empty: every placement of the piece's platform
+	Options    assets.VariantOptions
+}
+
+// RenderVariants renders a piece's placements from a library image, with
+// the draft's hook as headline unless the options give one, stores each
+// render under its sha256 with its metadata, checks it against the kit, and
+// makes it the piece's variant for that placement (replacing an earlier
+// one, so one placement can be rendered again).
+func (w *Workspace) RenderVariants(ctx context.Context, req RenderRequest, fn assets.ProgressFunc) ([]RenderedVariant, error) {
+	if w.Kit == nil {
+		return nil, fmt.Errorf("no brand kit is loaded")
+	}
+	piece, err := w.Store.Piece(ctx, req.PieceID)
+	if err != nil {
+		return nil, err
+	}
+	src, err := w.Store.Asset(ctx, req.SourceID)
+	if err != nil {
+		return nil, err
+	}
+	pls, err := Placements(w.Registry, piece.Platform, req.Placements)
+	if err != nil {
+		return nil, err
+	}
+	if len(pls) == 0 {
+		return nil, fmt.Errorf("%s has no image placement", piece.Platform)
+	}
+	img, _, err := w.Library().Open(src.SHA256, src.MIME)
+	if err != nil {
+		return nil, err
+	}
+	brand, err := assets.LoadBrand(w.Kit)
+	if err != nil {
+		return nil, err
+	}
+	opt := req.Options
+	if opt.Focal == nil {
+		opt.Focal = ParseImageMeta(src).Focal
+	}
+	if opt.Headline == "" {
+		if v, err := w.Store.LatestVersion(ctx, piece.ID); err == nil {
+			var d Draft
+			if json.Unmarshal(v.Payload, &d) == nil {
+				opt.Headline = d.Hook
+			}
+		}
+	}
+	vs, err := assets.RenderVariants(ctx, img, brand, opt, pls, fn)
+	if err != nil {
+		return nil, err
+	}
+	lib := w.Library()
+	out := make([]RenderedVariant, len(vs))
+	for i, v := range vs {
+		v.Meta.Source = src.SHA256
+		im, err := lib.PutVariant(v, opt.Format, opt.Quality)
+		if err != nil {
+			return nil, err
+		}
+		meta, _ := json.Marshal(v.Meta)
+		a, err := w.Store.PutAsset(ctx, store.Asset{SHA256: im.SHA256, Kind: "image", MIME: im.Info.MIME, Size: im.Size,
+			Width: v.Placement.Width, Height: v.Placement.Height, Source: im.Source, Meta: string(meta)})
+		if err != nil {
+			return nil, err
+		}
+		if err := w.Store.SetVariant(ctx, piece.ID, a.ID, v.Placement.ID); err != nil {
+			return nil, err
+		}
+		out[i] = RenderedVariant{Variant: v, Asset: a, Path: im.Path,
+			Report: brandkit.CheckImage(w.Kit, brandkit.ImageTarget{Placement: v.Placement.ID, Width: v.Placement.Width,
+				Height: v.Placement.Height, Safe: v.Placement.Safe, Meta: &v.Meta.ImageMeta}, v.Image)}
+	}
+	if err := w.Store.LinkAsset(ctx, piece.ID, src.ID, "source", ""); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AltText is the suggested description of a piece's image: the draft's
+// alt-text field.
+func (w *Workspace) AltText(ctx context.Context, pieceID int64) string {
+	v, err := w.Store.LatestVersion(ctx, pieceID)
+	if err != nil {
+		return ""
+	}
+	var d Draft
+	if json.Unmarshal(v.Payload, &d) != nil {
+		return ""
+	}
+	return strings.TrimSpace(d.AltText)
+}
