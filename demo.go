@@ -106,14 +106,14 @@ func demoCommand(out io.Writer, args []string) error {
 		return err
 	}
 
-	step(7, "Review, approval and export")
-	if err := demoApproveAndExport(ctx, out, ws, *home); err != nil {
+	step(7, "Image variants")
+	if err := demoVariants(ctx, out, ws, *home); err != nil {
 		return err
 	}
 
-	step(8, "Still to come")
-	for _, s := range []string{"image variants (issue #9)"} {
-		fmt.Fprintln(out, "    not built yet:", s)
+	step(8, "Review, approval and export")
+	if err := demoApproveAndExport(ctx, out, ws, *home); err != nil {
+		return err
 	}
 	fmt.Fprintln(out, "\nDemo finished.")
 	return nil
@@ -256,6 +256,42 @@ func demoAudio(ctx context.Context, out io.Writer, ws *studio.Workspace, home st
 // demoApproveAndExport sends the French Instagram and X pieces through
 // review to approval (overriding a failing check with a reason, as a brand
 // owner would) and exports the campaign.
+// demoVariants imports the sample photo, renders every placement of the
+// French Instagram piece with the draft's hook as headline, and draws the
+// renders side by side in variants-sheet.png.
+func demoVariants(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
+	src := filepath.Join(home, "bougie.jpg")
+	if err := os.WriteFile(src, samples.Photo, 0o644); err != nil {
+		return err
+	}
+	img, err := ws.ImportImage(ctx, src)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "    imported %s: %d×%d, kept as %s…\n", img.Source, img.Width, img.Height, img.SHA256[:12])
+	ps, err := ws.Store.Pieces(ctx, store.PieceFilter{Platform: "instagram", Language: "fr-FR", Persona: "design-lovers"})
+	if err != nil || len(ps) == 0 {
+		return fmt.Errorf("no French Instagram piece to illustrate: %v", err)
+	}
+	start := time.Now()
+	vs, err := ws.RenderVariants(ctx, studio.RenderRequest{PieceID: ps[0].ID, SourceID: img.ID}, nil)
+	if err != nil {
+		return err
+	}
+	var thumbs []image.Image
+	for _, v := range vs {
+		fmt.Fprintf(out, "    %-20s %d×%d, focal %.2f,%.2f (saliency), logo %s, headline %s; check %d/100\n", v.Placement.ID,
+			v.Placement.Width, v.Placement.Height, v.Meta.Focal.X, v.Meta.Focal.Y, v.Meta.Corner, v.Meta.Text[0].Colour, v.Report.Score)
+		thumbs = append(thumbs, v.Image)
+	}
+	sheet := filepath.Join(home, "variants-sheet.png")
+	if err := writePNG(sheet, assets.Sheet(thumbs, 360)); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "    %d placements rendered in %s; side by side in %s\n    alt text suggested: %q\n", len(vs), time.Since(start).Round(time.Millisecond), sheet, ws.AltText(ctx, ps[0].ID))
+	return nil
+}
+
 func demoApproveAndExport(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
 	author := studio.User{Name: "Camille", Role: studio.RoleAuthor}
 	owner := studio.User{Name: "Inès", Role: studio.RoleBrandOwner}

@@ -225,8 +225,7 @@ const (
 // a letter; when no kit colour reaches 4.5:1 (or band is asked), a band in
 // a kit colour goes behind the text first.
 func (b *Brand) drawHeadline(dst *image.NRGBA, area image.Rectangle, text string, band bool, bottom bool) (brandkit.TextBox, error) {
-	text = strings.Join(strings.Fields(text), " ")
-	if text == "" {
+	if strings.TrimSpace(text) == "" {
 		return brandkit.TextBox{}, nil
 	}
 	face, lines, err := b.fit(text, area.Dx(), area.Dy())
@@ -298,7 +297,7 @@ func wrap(face font.Face, text string, w int) ([]string, bool) {
 	var lines []string
 	line := ""
 	rest := false
-	for _, word := range strings.Fields(text) {
+	for _, word := range words(text) {
 		try := strings.TrimSpace(line + " " + word)
 		if font.MeasureString(face, try).Ceil() <= w {
 			line = try
@@ -313,6 +312,23 @@ func wrap(face font.Face, text string, w int) ([]string, bool) {
 		}
 	}
 	return append(lines, line), rest
+}
+
+// words splits text at spaces for wrapping, keeping French punctuation
+// with its word: « with the next, and » : ; ! ? with the one before.
+func words(text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }) {
+		switch {
+		case len(out) > 0 && strings.HasSuffix(out[len(out)-1], "«"):
+			out[len(out)-1] += " " + w
+		case len(out) > 0 && strings.ContainsRune("»:;!?", []rune(w)[0]):
+			out[len(out)-1] += " " + w
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // pickTextColour returns the palette colour whose contrast against the

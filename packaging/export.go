@@ -64,7 +64,7 @@ type ManifestPiece struct {
 // ManifestFile is one file of the bundle with its hash.
 type ManifestFile struct {
 	Path   string `json:"path"` // relative to the bundle, with /
-	Role   string `json:"role"` // text, alt_text, audio, image
+	Role   string `json:"role"` // text, alt_text, audio, image, image_meta
 	SHA256 string `json:"sha256"`
 	Size   int64  `json:"size"`
 }
@@ -230,8 +230,17 @@ func exportPiece(ctx context.Context, ws *studio.Workspace, dir string, i int, p
 				return mp, fmt.Errorf("asset %d is missing from the data folder: %w", a.ID, err)
 			}
 			rel := fmt.Sprintf("%s-%s%d%s", base, role, j+1, ext)
+			if role == "variant" && a.Placement != "" {
+				rel = fmt.Sprintf("%s-%s%s", base, a.Placement, ext)
+			}
 			if err := add(rel, map[string]string{"audio": "audio", "variant": "image"}[role], data); err != nil {
 				return mp, err
+			}
+			if meta, err := os.ReadFile(filepath.Join(ws.DataDir, "assets", a.SHA256+ext+".atelier.json")); err == nil {
+				// The render's metadata, so that `atelier check` reads the logo and text boxes.
+				if err := add(rel+".atelier.json", "image_meta", meta); err != nil {
+					return mp, err
+				}
 			}
 			if role == "audio" {
 				mp3 := strings.TrimSuffix(rel, ".wav") + ".mp3"

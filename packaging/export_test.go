@@ -17,6 +17,7 @@ import (
 
 	"atelier/assets"
 	"atelier/packaging"
+	"atelier/brandkit"
 	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/store"
@@ -60,6 +61,15 @@ func approvedCampaign(t *testing.T) (*studio.Workspace, store.Campaign) {
 	if _, _, err := ws.SaveSnippet(ctx, outs[1].Piece.ID, s); err != nil {
 		t.Fatal(err)
 	}
+	photo := filepath.Join(t.TempDir(), "bougie.jpg")
+	os.WriteFile(photo, samples.Photo, 0o644)
+	img, err := ws.ImportImage(ctx, photo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.RenderVariants(ctx, studio.RenderRequest{PieceID: outs[1].Piece.ID, SourceID: img.ID}, nil); err != nil {
+		t.Fatal(err)
+	}
 	return ws, c
 }
 
@@ -98,8 +108,14 @@ func TestExportBundle(t *testing.T) {
 			roles[f.Role]++
 		}
 	}
-	if roles["text"] != 2 || roles["alt_text"] != 2 || roles["audio"] < 1 {
+	if roles["text"] != 2 || roles["alt_text"] != 2 || roles["audio"] < 1 || roles["image"] != 3 || roles["image_meta"] != 3 {
 		t.Errorf("files by role: %v", roles)
+	}
+	// A render keeps its metadata: the checker reads it from the bundle.
+	feed := filepath.Join(out, "instagram", "01-design-lovers-fr-FR-instagram.feed.jpg")
+	fc, err := studio.CheckFile(ws.Kit, ws.Registry, studio.CheckTarget{}, feed)
+	if err != nil || fc.Report.LogoMethod != brandkit.LogoFromMetadata {
+		t.Errorf("checking the exported render: %v %+v", err, fc)
 	}
 	// The schedule reads back as the pieces.
 	f, _ := os.Open(filepath.Join(out, "schedule.csv"))

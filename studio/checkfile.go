@@ -5,19 +5,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
-	_ "image/jpeg" // images to check
-	_ "image/png"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"atelier/assets"
 	"atelier/brandkit"
 	"atelier/studio/platform"
 )
-
-// MaxImagePixels refuses images larger than this before decoding them.
-const MaxImagePixels = 100_000_000
 
 // FileCheck is a brand check of a file from anywhere: what was checked and
 // what was found. Image, Text or Sound holds the decoded content for a
@@ -61,28 +57,25 @@ func CheckFile(kit *brandkit.Kit, reg *platform.Registry, t CheckTarget, path st
 			tt = TextTarget(Target{Platform: p, Language: t.Language})
 		}
 		fc.Report = brandkit.CheckText(kit, tt, fc.Text)
-	case ".png", ".jpg", ".jpeg":
+	case ".png", ".jpg", ".jpeg", ".webp", ".gif":
 		fc.Kind = "image"
-		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-		if err != nil {
-			return nil, fmt.Errorf("%s is not a PNG or JPEG that can be read: %v", path, err)
+		if fc.Image, _, err = assets.DecodeImage(path, data, assets.DefaultMaxPixels); err != nil {
+			return nil, err
 		}
-		if cfg.Width*cfg.Height > MaxImagePixels {
-			return nil, fmt.Errorf("%s is %d×%d, over the %d MP limit", path, cfg.Width, cfg.Height, MaxImagePixels/1_000_000)
-		}
-		if fc.Image, _, err = image.Decode(bytes.NewReader(data)); err != nil {
-			return nil, fmt.Errorf("%s is damaged: %v", path, err)
-		}
-		it := brandkit.ImageTarget{}
-		if pl, ok := placementFor(reg, p, t.Placement); ok {
-			it = brandkit.ImageTarget{Placement: pl.ID, Width: pl.Width, Height: pl.Height,
-				Safe: brandkit.SafeZone{Top: pl.Safe.Top, Bottom: pl.Safe.Bottom, Left: pl.Safe.Left, Right: pl.Safe.Right}}
-		}
-		if meta, err := os.ReadFile(path + ".atelier.json"); err == nil {
-			it.Meta = &brandkit.ImageMeta{}
-			if err := json.Unmarshal(meta, it.Meta); err != nil {
+		var meta *brandkit.ImageMeta
+		if raw, err := os.ReadFile(path + ".atelier.json"); err == nil {
+			meta = &brandkit.ImageMeta{}
+			if err := json.Unmarshal(raw, meta); err != nil {
 				return nil, fmt.Errorf("%s.atelier.json is not render metadata: %v", path, err)
 			}
+			if t.Placement == "" && t.Platform == "" {
+				t.Placement = meta.Placement // a render says what it was made for
+			}
+		}
+		it := brandkit.ImageTarget{Meta: meta}
+		if pl, ok := placementFor(reg, p, t.Placement); ok {
+			it = brandkit.ImageTarget{Placement: pl.ID, Width: pl.Width, Height: pl.Height, Meta: meta,
+				Safe: brandkit.SafeZone{Top: pl.Safe.Top, Bottom: pl.Safe.Bottom, Left: pl.Safe.Left, Right: pl.Safe.Right}}
 		}
 		fc.Report = brandkit.CheckImage(kit, it, fc.Image)
 	case ".wav":

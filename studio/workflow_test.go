@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"atelier/assets"
 	"atelier/brandkit"
 	"atelier/studio"
 	"atelier/studio/store"
@@ -206,7 +207,7 @@ func TestCheckFileRefusesHugeImagesBeforeDecoding(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "huge.png")
 	os.WriteFile(path, b.Bytes(), 0o644)
 	_, err := studio.CheckFile(ws.Kit, ws.Registry, studio.CheckTarget{}, path)
-	if err == nil || !strings.Contains(err.Error(), "60000×60000, over the 100 MP limit") {
+	if !errors.Is(err, assets.ErrImageTooLarge) || !strings.Contains(err.Error(), "60000×60000") || !strings.Contains(err.Error(), "100 MP") {
 		t.Fatalf("huge image: %v", err)
 	}
 }
