@@ -48,6 +48,7 @@ type composeScreen struct {
 	applyBtn                  *widget.Button
 	check                     *checkPanel
 	audio                     *audioPanel
+	images                    *variantsPanel
 	preview                   *widget.RichText
 
 	mu       sync.Mutex
@@ -122,7 +123,9 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	c.preview = widget.NewRichText()
 	c.preview.Wrapping = fyne.TextWrapWord
 	c.audio = newAudioPanel(c.st)
-	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Check"), c.check.object()), container.NewTabItem(lang.L("Audio"), c.audio.object()))
+	c.images = newVariantsPanel(c.st)
+	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Check"), c.check.object()), container.NewTabItem(lang.L("Images"), c.images.object()),
+		container.NewTabItem(lang.L("Audio"), c.audio.object()))
 	detail := container.NewHSplit(container.NewVScroll(c.preview), tabs)
 	grid := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, c.grid)
 	right := container.NewVSplit(grid, detail)
@@ -371,6 +374,7 @@ func (c *composeScreen) showDetail() {
 	highlighted(c.preview, cd.text, -1, -1)
 	c.check.show(cd.report)
 	c.audio.setPiece(cd.pieceID, cd.text, cd.target.Language)
+	c.images.setPiece(cd.pieceID, cd.target.Platform.ID)
 }
 
 func (c *composeScreen) onFindingSelected(f brandkit.Finding) {

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -12,26 +10,6 @@ import (
 
 	"atelier/studio"
 )
-
-// placeholderScreen is an honest stand-in for a screen whose issue has not
-// landed: it says what the screen will do, and shows no made-up data.
-type placeholderScreen struct {
-	name  string
-	ico   fyne.Resource
-	issue int
-	what  string
-}
-
-func (p *placeholderScreen) title() string       { return p.name }
-func (p *placeholderScreen) icon() fyne.Resource { return p.ico }
-
-func (p *placeholderScreen) build() fyne.CanvasObject {
-	what := widget.NewLabel(p.what)
-	what.Wrapping = fyne.TextWrapWord
-	soon := widget.NewLabel(lang.L("Not built yet: this screen comes with issue") + fmt.Sprintf(" #%d.", p.issue))
-	soon.Importance = widget.WarningImportance
-	return container.NewPadded(container.NewVBox(sectionTitle(p.name), what, soon))
-}
 
 // settingsScreen shows where Atelier keeps things and who is using it.
 type settingsScreen struct {

@@ -61,8 +61,7 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	s.screens = []screen{
 		newComposeScreen(s),
 		&reviewScreen{st: s, ws: ws, win: s.win},
-		&placeholderScreen{name: lang.L("Assets"), ico: theme.MediaPhotoIcon(), issue: 9,
-			what: lang.L("Import images and render them for every platform placement.")},
+		newAssetsScreen(s),
 		newKitScreen(s, ws),
 		newModelScreen(s),
 		newCheckFileScreen(s),
@@ -86,9 +85,19 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 // dropTarget is a screen that takes files dropped on the window.
 type dropTarget interface{ drop([]fyne.URI) }
 
-// onDropped hands dropped files to the screen shown, or to "Check a file".
+// onDropped hands dropped files to the screen shown when it takes them
+// (Assets imports them), otherwise to "Check a file".
 func (s *Studio) onDropped(_ fyne.Position, uris []fyne.URI) {
+	if t, ok := s.screens[s.current].(dropTarget); ok {
+		if _, built := s.built[s.current]; built {
+			t.drop(uris)
+			return
+		}
+	}
 	for i, sc := range s.screens {
+		if _, isAssets := sc.(*assetsScreen); isAssets {
+			continue
+		}
 		if t, ok := sc.(dropTarget); ok {
 			s.nav.Select(i)
 			t.drop(uris)

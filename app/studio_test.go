@@ -91,7 +91,7 @@ func TestNavigationReachesEveryScreen(t *testing.T) {
 	expect := map[string]string{
 		"Compose":      "Key message",
 		"Review":       "draft: 0",
-		"Assets":       "issue #9",
+		"Assets":       "Drop images here or import them",
 		"Brand kit":    "Maison Lumen",
 		"Model":        "No Ollama server is running.",
 		"Settings":     "ATELIER_HOME",

@@ -1,0 +1,337 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/disintegration/imaging"
+
+	"atelier/assets"
+	"atelier/studio"
+	"atelier/studio/store"
+)
+
+// imageExtensions are the files the library imports.
+var imageExtensions = []string{".png", ".jpg", ".jpeg", ".gif", ".webp"}
+
+// assetsScreen is the image library: a grid of thumbnails, import by file
+// dialog or drop, and a detail view where a tap sets the focal point.
+type assetsScreen struct {
+	st *Studio
+
+	mu      sync.Mutex
+	list    []store.Asset
+	thumbs  map[string]image.Image // by sha256, once made
+	pending map[string]bool
+
+	grid     *widget.GridWrap
+	status   *widget.Label
+	busy     *widget.ProgressBarInfinite
+	picker   *focalPicker
+	info     *widget.Label
+	focalLbl *widget.Label
+	auto     *widget.Button
+	selected store.Asset
+	saliency assets.Focal
+}
+
+func newAssetsScreen(st *Studio) *assetsScreen {
+	return &assetsScreen{st: st, thumbs: map[string]image.Image{}, pending: map[string]bool{}}
+}
+
+func (a *assetsScreen) title() string       { return lang.L("Assets") }
+func (a *assetsScreen) icon() fyne.Resource { return theme.MediaPhotoIcon() }
+
+func (a *assetsScreen) build() fyne.CanvasObject {
+	imp := &widget.Button{Text: lang.L("Import images…"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: a.onImport}
+	a.status = widget.NewLabel(lang.L("Drop images here or import them. Each is kept once, under its fingerprint, in the data folder."))
+	a.status.Wrapping = fyne.TextWrapWord
+	a.busy = widget.NewProgressBarInfinite()
+	a.busy.Hide()
+	a.grid = &widget.GridWrap{Length: a.length, CreateItem: newThumbCard, UpdateItem: a.updateThumb, OnSelected: a.onSelected}
+	a.grid.ExtendBaseWidget(a.grid)
+	a.picker = newFocalPicker(a.onPick)
+	a.picker.frames = framesByAspect(a.st.ws)
+	a.info = widget.NewLabel(lang.L("Select an image to set its focal point."))
+	a.info.Wrapping = fyne.TextWrapWord
+	a.focalLbl = widget.NewLabel("")
+	a.auto = &widget.Button{Text: lang.L("Use the automatic focal point"), Icon: theme.ViewRefreshIcon(), OnTapped: a.onAuto}
+	a.auto.Disable()
+	hint := widget.NewLabel(lang.L("Tap the image where the subject is: every placement is cut around that point. The outlines show the crops."))
+	hint.Wrapping = fyne.TextWrapWord
+	detail := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Focal point")), hint), container.NewVBox(a.focalLbl, a.auto, a.info), nil, nil, a.picker)
+	library := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Image library")), container.NewHBox(imp), a.busy, a.status), nil, nil, nil, a.grid)
+	split := container.NewHSplit(library, detail)
+	split.Offset = 0.45
+	a.reload()
+	return split
+}
+
+// framesByAspect is one placement per distinct aspect ratio, for the crop
+// outlines.
+func framesByAspect(ws *studio.Workspace) []assets.Placement {
+	all, _ := studio.Placements(ws.Registry, "", nil)
+	seen := map[string]bool{}
+	var out []assets.Placement
+	for _, p := range all {
+		key := fmt.Sprintf("%.2f", float64(p.Width)/float64(p.Height))
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (a *assetsScreen) length() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return len(a.list)
+}
+
+// reload reads the library's rows.
+func (a *assetsScreen) reload() {
+	list, err := a.st.ws.Store.Images(context.Background())
+	if err != nil {
+		a.status.SetText(err.Error())
+		return
+	}
+	a.mu.Lock()
+	a.list = list
+	a.mu.Unlock()
+	a.grid.Refresh()
+}
+
+func newThumbCard() fyne.CanvasObject {
+	img := canvas.NewImageFromImage(nil)
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(160, 110))
+	name := widget.NewLabel("image.jpg")
+	name.Truncation = fyne.TextTruncateEllipsis
+	size := widget.NewLabel("0×0")
+	size.SizeName = theme.SizeNameCaptionText
+	return container.NewGridWrap(fyne.NewSize(180, 190), container.NewBorder(nil, container.NewVBox(name, size), nil, nil, img))
+}
+
+func (a *assetsScreen) updateThumb(id widget.GridWrapItemID, o fyne.CanvasObject) {
+	a.mu.Lock()
+	if id >= len(a.list) {
+		a.mu.Unlock()
+		return
+	}
+	as := a.list[id]
+	thumb := a.thumbs[as.SHA256]
+	start := thumb == nil && !a.pending[as.SHA256]
+	if start {
+		a.pending[as.SHA256] = true
+	}
+	a.mu.Unlock()
+	box := o.(*fyne.Container).Objects[0].(*fyne.Container)
+	img := box.Objects[0].(*canvas.Image)
+	labels := box.Objects[1].(*fyne.Container)
+	labels.Objects[0].(*widget.Label).SetText(as.Source)
+	labels.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d×%d · %s", as.Width, as.Height, humanSize(as.Size)))
+	if img.Image != thumb {
+		img.Image = thumb
+		img.Refresh()
+	}
+	if start {
+		go a.loadThumb(as)
+	}
+}
+
+// loadThumb makes (or reads) the cached thumbnail off the UI goroutine.
+func (a *assetsScreen) loadThumb(as store.Asset) {
+	var thumb image.Image
+	path, err := a.st.ws.Library().Thumbnail(as.SHA256, as.MIME)
+	if err == nil {
+		thumb, err = imaging.Open(path)
+	}
+	fyne.Do(func() {
+		a.mu.Lock()
+		delete(a.pending, as.SHA256)
+		if err == nil {
+			a.thumbs[as.SHA256] = thumb
+		}
+		a.mu.Unlock()
+		if err != nil {
+			a.status.SetText(as.Source + ": " + err.Error())
+			return
+		}
+		a.grid.Refresh()
+	})
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func (a *assetsScreen) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(a.st.win, err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		a.importFiles([]string{r.URI().Path()})
+	}, a.st.win)
+	d.SetFilter(storage.NewExtensionFileFilter(imageExtensions))
+	d.Show()
+}
+
+// drop imports the images dropped on the window.
+func (a *assetsScreen) drop(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		paths = append(paths, u.Path())
+	}
+	a.importFiles(paths)
+}
+
+// importFiles imports off the UI goroutine; the channel closes when the
+// grid shows the result. A refused file says why and the rest go on.
+func (a *assetsScreen) importFiles(paths []string) <-chan struct{} {
+	done := make(chan struct{})
+	a.busy.Show()
+	a.busy.Start()
+	go func() {
+		var problems []string
+		n := 0
+		for i, p := range paths {
+			fyne.Do(func() {
+				a.status.SetText(fmt.Sprintf(lang.L("Importing %d of %d: %s…"), i+1, len(paths), p))
+			})
+			if _, err := a.st.ws.ImportImage(context.Background(), p); err != nil {
+				problems = append(problems, err.Error())
+				continue
+			}
+			n++
+		}
+		fyne.Do(func() {
+			defer close(done)
+			a.busy.Stop()
+			a.busy.Hide()
+			msg := lang.N("{{.Count}} image imported.", n, map[string]any{"Count": n})
+			if len(problems) > 0 {
+				msg += "\n" + strings.Join(problems, "\n")
+				a.status.Importance = widget.DangerImportance
+			} else {
+				a.status.Importance = widget.MediumImportance
+			}
+			a.status.SetText(msg)
+			a.reload()
+		})
+	}()
+	return done
+}
+
+func (a *assetsScreen) onSelected(id widget.GridWrapItemID) {
+	a.mu.Lock()
+	if id >= len(a.list) {
+		a.mu.Unlock()
+		return
+	}
+	as := a.list[id]
+	a.mu.Unlock()
+	a.open(as)
+}
+
+// open decodes the image off the UI goroutine, finds its saliency point,
+// and shows it in the picker; the channel closes when it is shown.
+func (a *assetsScreen) open(as store.Asset) <-chan struct{} {
+	done := make(chan struct{})
+	a.selected = as
+	a.auto.Disable()
+	a.busy.Show()
+	a.busy.Start()
+	a.info.SetText(fmt.Sprintf(lang.L("Opening %s…"), as.Source))
+	go func() {
+		img, info, err := a.st.ws.Library().Open(as.SHA256, as.MIME)
+		var view image.Image
+		var sal assets.Focal
+		if err == nil {
+			sal = assets.Saliency(img)
+			view = imaging.Fit(img, 1400, 1400, imaging.Linear)
+		}
+		fyne.Do(func() {
+			defer close(done)
+			a.busy.Stop()
+			a.busy.Hide()
+			if err != nil {
+				a.info.SetText(err.Error())
+				return
+			}
+			a.saliency = sal
+			f := sal
+			if set := studio.ParseImageMeta(as).Focal; set != nil {
+				f = *set
+			}
+			a.picker.set(view, f)
+			a.showFocal(studio.ParseImageMeta(as).Focal != nil)
+			a.auto.Enable()
+			a.info.SetText(fmt.Sprintf("%s · %d×%d %s · %s · %s %d · sha256 %s…", as.Source, info.Width, info.Height, strings.ToUpper(info.Format),
+				humanSize(as.Size), lang.L("EXIF orientation"), info.Orientation, as.SHA256[:12]))
+		})
+	}()
+	return done
+}
+
+func (a *assetsScreen) showFocal(set bool) {
+	how := lang.L("found by saliency")
+	if set {
+		how = lang.L("set by you")
+	}
+	a.focalLbl.SetText(fmt.Sprintf("%s: %.2f, %.2f (%s)", lang.L("Focal point"), a.picker.focal.X, a.picker.focal.Y, how))
+}
+
+// onPick records a tapped focal point.
+func (a *assetsScreen) onPick(f assets.Focal) {
+	if a.selected.ID == 0 {
+		return
+	}
+	if err := a.st.ws.SetFocal(context.Background(), a.selected.ID, &f); err != nil {
+		a.info.SetText(err.Error())
+		return
+	}
+	a.showFocal(true)
+	a.refreshSelected()
+}
+
+// onAuto goes back to the saliency point.
+func (a *assetsScreen) onAuto() {
+	if err := a.st.ws.SetFocal(context.Background(), a.selected.ID, nil); err != nil {
+		a.info.SetText(err.Error())
+		return
+	}
+	a.picker.focal = a.saliency
+	a.picker.Refresh()
+	a.showFocal(false)
+	a.refreshSelected()
+}
+
+func (a *assetsScreen) refreshSelected() {
+	if as, err := a.st.ws.Store.Asset(context.Background(), a.selected.ID); err == nil {
+		a.selected = as
+	}
+	a.reload()
+}

@@ -1,0 +1,57 @@
+package app
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestEveryStringIsTranslated reads every lang.L and lang.N call in the
+// screens' source and looks for its key in the French file, and for a plural
+// form of every lang.N key in the English one too.
+func TestEveryStringIsTranslated(t *testing.T) {
+	load := func(name string) map[string]json.RawMessage {
+		data, err := os.ReadFile(filepath.Join("translations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return m
+	}
+	fr, en := load("fr.json"), load("en.json")
+	calls := regexp.MustCompile(`lang\.([LN])\(("(?:[^"\\]|\\.)*")`)
+	files, _ := filepath.Glob("*.go")
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range calls.FindAllSubmatch(src, -1) {
+			key, err := strconv.Unquote(string(m[2]))
+			if err != nil {
+				t.Fatalf("%s: %s: %v", f, m[2], err)
+			}
+			n++
+			if _, ok := fr[key]; !ok {
+				t.Errorf("%s: %q has no French translation", f, key)
+			}
+			if _, ok := en[key]; string(m[1]) == "N" && !ok {
+				t.Errorf("%s: %q has no English plural forms", f, key)
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("found only %d translated strings; the pattern is broken", n)
+	}
+}

@@ -1,0 +1,281 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/disintegration/imaging"
+
+	"atelier/assets"
+	"atelier/brandkit"
+	"atelier/studio"
+	"atelier/studio/store"
+)
+
+// variantsPanel renders a piece's image for each placement of its
+// platform and shows the renders side by side, at their true aspect ratio,
+// with the platform's safe zone shaded.
+type variantsPanel struct {
+	st *Studio
+
+	source   *widget.Select
+	band     *widget.Check
+	frame    *widget.Select
+	render   *widget.Button
+	progress *widget.ProgressBar
+	status   *widget.Label
+	cards    *fyne.Container
+	alt      *widget.Label
+
+	mu       sync.Mutex
+	pieceID  int64
+	platform string
+	sources  []store.Asset
+	shown    map[string]shownVariant // by placement
+}
+
+// shownVariant is a render in the panel.
+type shownVariant struct {
+	placement assets.Placement
+	img       image.Image
+	score     int
+	errors    int
+}
+
+// cardHeight is the height renders are shown at.
+const cardHeight = 220
+
+func newVariantsPanel(st *Studio) *variantsPanel {
+	v := &variantsPanel{st: st, shown: map[string]shownVariant{}}
+	v.source = widget.NewSelect(nil, nil)
+	v.source.PlaceHolder = lang.L("Choose an image from the library")
+	v.band = widget.NewCheck(lang.L("Band behind the headline"), nil)
+	frames := []string{lang.L("No frame")}
+	if st.ws.Kit != nil {
+		for _, c := range st.ws.Kit.Palette {
+			frames = append(frames, c.Name)
+		}
+	}
+	v.frame = widget.NewSelect(frames, nil)
+	v.frame.SetSelectedIndex(0)
+	v.render = &widget.Button{Text: lang.L("Render every placement"), Icon: theme.MediaPhotoIcon(), Importance: widget.HighImportance, OnTapped: func() { v.renderPlacements(nil) }}
+	v.render.Disable()
+	v.progress = widget.NewProgressBar()
+	v.progress.Hide()
+	v.status = widget.NewLabel(lang.L("Select a variant, choose an image, then render it for every placement."))
+	v.status.Wrapping = fyne.TextWrapWord
+	v.alt = widget.NewLabel("")
+	v.alt.Wrapping = fyne.TextWrapWord
+	v.cards = container.NewHBox()
+	return v
+}
+
+func (v *variantsPanel) object() fyne.CanvasObject {
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.render, v.source), container.NewHBox(v.band, v.frame), v.progress, v.status)
+	return container.NewBorder(top, v.alt, nil, nil, container.NewHScroll(v.cards))
+}
+
+// setPiece shows a piece's renders and the library's images to choose from.
+func (v *variantsPanel) setPiece(pieceID int64, platformID string) <-chan struct{} {
+	v.mu.Lock()
+	v.pieceID, v.platform = pieceID, platformID
+	v.shown = map[string]shownVariant{}
+	v.mu.Unlock()
+	v.refreshSources()
+	v.alt.SetText(lang.L("Alt text suggested by the draft:") + " " + v.st.ws.AltText(context.Background(), pieceID))
+	v.cards.RemoveAll()
+	return v.loadRenders(pieceID)
+}
+
+func (v *variantsPanel) refreshSources() {
+	list, err := v.st.ws.Store.Images(context.Background())
+	if err != nil {
+		v.status.SetText(err.Error())
+		return
+	}
+	var names []string
+	for _, a := range list {
+		names = append(names, fmt.Sprintf("%s (%d×%d) #%d", a.Source, a.Width, a.Height, a.ID))
+	}
+	v.sources = list
+	v.source.SetOptions(names)
+	if len(names) > 0 && v.source.SelectedIndex() < 0 {
+		v.source.SetSelectedIndex(0)
+	}
+	if len(names) == 0 {
+		v.status.SetText(lang.L("The library has no image yet: import one on the Assets screen."))
+	}
+	if v.pieceID != 0 && len(names) > 0 {
+		v.render.Enable()
+	}
+}
+
+// loadRenders shows the piece's stored renders, read off the UI goroutine.
+func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		list, err := v.st.ws.Store.PieceAssets(context.Background(), pieceID, "variant")
+		if err != nil {
+			showError(v.st.win, err)
+			return
+		}
+		pls, _ := studio.Placements(v.st.ws.Registry, v.platform, nil)
+		for _, a := range list {
+			img, _, err := v.st.ws.Library().Open(a.SHA256, a.MIME)
+			if err != nil {
+				continue // shown as not rendered; rendering again replaces it
+			}
+			var meta assets.VariantMeta
+			_ = json.Unmarshal([]byte(a.Meta), &meta)
+			for _, p := range pls {
+				if p.ID == a.Placement {
+					rep := brandkit.CheckImage(v.st.ws.Kit, brandkit.ImageTarget{Placement: p.ID, Width: p.Width, Height: p.Height, Safe: p.Safe, Meta: &meta.ImageMeta}, img)
+					v.put(shownVariant{placement: p, img: imaging.Fit(img, 600, 600, imaging.Linear), score: rep.Score, errors: len(rep.Errors())})
+				}
+			}
+		}
+		fyne.DoAndWait(v.refreshCards)
+	}()
+	return done
+}
+
+func (v *variantsPanel) put(s shownVariant) {
+	v.mu.Lock()
+	v.shown[s.placement.ID] = s
+	v.mu.Unlock()
+}
+
+// renderPlacements renders the given placements (all of the platform's
+// when nil) from the chosen image; the channel closes when they are shown.
+func (v *variantsPanel) renderPlacements(ids []string) <-chan struct{} {
+	done := make(chan struct{})
+	i := v.source.SelectedIndex()
+	if i < 0 || i >= len(v.sources) || v.pieceID == 0 {
+		close(done)
+		return done
+	}
+	req := studio.RenderRequest{PieceID: v.pieceID, SourceID: v.sources[i].ID, Placements: ids,
+		Options: assets.VariantOptions{Band: v.band.Checked}}
+	if v.frame.SelectedIndex() > 0 {
+		req.Options.Frame = v.frame.Selected
+	}
+	v.render.Disable()
+	v.progress.SetValue(0)
+	v.progress.Show()
+	v.status.SetText(lang.L("Rendering…"))
+	go func() {
+		vs, err := v.st.ws.RenderVariants(context.Background(), req, func(_ string, f float64) {
+			fyne.Do(func() { v.progress.SetValue(f) })
+		})
+		for _, r := range vs {
+			v.put(shownVariant{placement: r.Placement, img: imaging.Fit(r.Image, 600, 600, imaging.Linear), score: r.Report.Score, errors: len(r.Report.Errors())})
+		}
+		fyne.Do(func() {
+			defer close(done)
+			v.progress.Hide()
+			v.render.Enable()
+			if err != nil {
+				v.status.Importance = widget.DangerImportance
+				v.status.SetText(err.Error())
+				return
+			}
+			v.status.Importance = widget.MediumImportance
+			v.status.SetText(lang.N("{{.Count}} placement rendered.", len(vs), map[string]any{"Count": len(vs)}))
+			v.refreshCards()
+		})
+	}()
+	return done
+}
+
+// refreshCards lays out one card per placement of the platform.
+func (v *variantsPanel) refreshCards() {
+	pls, _ := studio.Placements(v.st.ws.Registry, v.platform, nil)
+	v.cards.RemoveAll()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	for _, p := range pls {
+		v.cards.Add(v.card(p, v.shown[p.ID]))
+	}
+}
+
+// card is one placement: the render at its aspect ratio with the safe zone
+// shaded, its size and score, and a button to render it again.
+func (v *variantsPanel) card(p assets.Placement, s shownVariant) fyne.CanvasObject {
+	w := float32(cardHeight) * float32(p.Width) / float32(p.Height)
+	img := canvas.NewImageFromImage(s.img)
+	img.FillMode = canvas.ImageFillStretch
+	frame := canvas.NewRectangle(color.NRGBA{0x80, 0x80, 0x80, 0x30})
+	layers := []fyne.CanvasObject{frame, img}
+	fl := &fractionLayout{size: fyne.NewSize(w, cardHeight), at: map[fyne.CanvasObject][4]float32{}}
+	for _, r := range unsafeBands(p.Safe) {
+		band := canvas.NewRectangle(color.NRGBA{0xC8, 0x55, 0x3D, 0x50})
+		fl.at[band] = r
+		layers = append(layers, band)
+	}
+	picture := container.New(fl, layers...)
+	label := fmt.Sprintf("%s · %d×%d", p.ID, p.Width, p.Height)
+	badge := widget.NewLabel(lang.L("not rendered"))
+	if s.img != nil {
+		badge.SetText(fmt.Sprintf("✓ %d", s.score))
+		if s.errors > 0 {
+			badge.SetText(fmt.Sprintf("✗ %d", s.score))
+			badge.Importance = widget.DangerImportance
+		}
+	}
+	again := &widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: func() { v.renderPlacements([]string{p.ID}) }}
+	if v.render.Disabled() {
+		again.Disable()
+	}
+	return container.NewVBox(picture, widget.NewLabel(label), container.NewHBox(badge, again))
+}
+
+// unsafeBands are the edges a platform's interface covers, as fractions
+// of the image: x, y, width, height.
+func unsafeBands(s brandkit.SafeZone) [][4]float32 {
+	var out [][4]float32
+	if s.Top > 0 {
+		out = append(out, [4]float32{0, 0, 1, float32(s.Top)})
+	}
+	if s.Bottom > 0 {
+		out = append(out, [4]float32{0, 1 - float32(s.Bottom), 1, float32(s.Bottom)})
+	}
+	if s.Left > 0 {
+		out = append(out, [4]float32{0, 0, float32(s.Left), 1})
+	}
+	if s.Right > 0 {
+		out = append(out, [4]float32{1 - float32(s.Right), 0, float32(s.Right), 1})
+	}
+	return out
+}
+
+// fractionLayout gives its objects a fixed size, centred, or, for those in
+// at, their fraction of it (x, y, width, height).
+type fractionLayout struct {
+	size fyne.Size
+	at   map[fyne.CanvasObject][4]float32
+}
+
+func (l *fractionLayout) Layout(objs []fyne.CanvasObject, given fyne.Size) {
+	x0 := max(0, (given.Width-l.size.Width)/2) // centred in a wider card
+	for _, o := range objs {
+		f, ok := l.at[o]
+		if !ok {
+			f = [4]float32{0, 0, 1, 1}
+		}
+		o.Move(fyne.NewPos(x0+f[0]*l.size.Width, f[1]*l.size.Height))
+		o.Resize(fyne.NewSize(f[2]*l.size.Width, f[3]*l.size.Height))
+	}
+}
+
+func (l *fractionLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.size }
