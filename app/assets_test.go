@@ -159,6 +159,11 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 	if !strings.Contains(v.alt.Text, "Feu de bois") {
 		t.Errorf("alt text suggestion %q", v.alt.Text)
 	}
+	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
+	<-v.describeImage()
+	if !strings.Contains(v.alt.Text, "No Ollama: the draft's alt text is used.") {
+		t.Errorf("describing without Ollama: %q", v.alt.Text)
+	}
 }
 
 func variantIDs(t *testing.T, ws *studio.Workspace, pieceID int64) map[string]int64 {

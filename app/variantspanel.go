@@ -36,6 +36,7 @@ type variantsPanel struct {
 	status   *widget.Label
 	cards    *fyne.Container
 	alt      *widget.Label
+	describe *widget.Button
 
 	mu       sync.Mutex
 	pieceID  int64
@@ -76,13 +77,14 @@ func newVariantsPanel(st *Studio) *variantsPanel {
 	v.status.Wrapping = fyne.TextWrapWord
 	v.alt = widget.NewLabel("")
 	v.alt.Wrapping = fyne.TextWrapWord
+	v.describe = &widget.Button{Text: lang.L("Describe the image with the model"), Icon: theme.VisibilityIcon(), OnTapped: func() { v.describeImage() }}
 	v.cards = container.NewHBox()
 	return v
 }
 
 func (v *variantsPanel) object() fyne.CanvasObject {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.render, v.source), container.NewHBox(v.band, v.frame), v.progress, v.status)
-	return container.NewBorder(top, v.alt, nil, nil, container.NewHScroll(v.cards))
+	return container.NewBorder(top, container.NewBorder(nil, nil, nil, v.describe, v.alt), nil, nil, container.NewHScroll(v.cards))
 }
 
 // setPiece shows a piece's renders and the library's images to choose from.
@@ -193,6 +195,40 @@ func (v *variantsPanel) renderPlacements(ids []string) <-chan struct{} {
 			v.status.Importance = widget.MediumImportance
 			v.status.SetText(lang.N("{{.Count}} placement rendered.", len(vs), map[string]any{"Count": len(vs)}))
 			v.refreshCards()
+		})
+	}()
+	return done
+}
+
+// describeImage asks the chosen model for alt text of the chosen image,
+// when it can see images; the channel closes when the answer is shown.
+func (v *variantsPanel) describeImage() <-chan struct{} {
+	done := make(chan struct{})
+	i := v.source.SelectedIndex()
+	conn, connErr, _ := v.st.session.state()
+	if i < 0 || i >= len(v.sources) || conn == nil {
+		if conn == nil && connErr != nil {
+			v.alt.SetText(lang.L("No Ollama: the draft's alt text is used.") + " " + connErr.Error())
+		}
+		close(done)
+		return done
+	}
+	src, model, language := v.sources[i], v.st.model(), v.st.ws.Kit.Language()
+	v.describe.Disable()
+	go func() {
+		img, _, err := v.st.ws.Library().Open(src.SHA256, src.MIME)
+		text := ""
+		if err == nil {
+			text, err = studio.DescribeImage(context.Background(), conn.Client, model, img, language)
+		}
+		fyne.Do(func() {
+			defer close(done)
+			v.describe.Enable()
+			if err != nil {
+				v.alt.SetText(err.Error())
+				return
+			}
+			v.alt.SetText(lang.L("Alt text from the model:") + " " + text)
 		})
 	}()
 	return done

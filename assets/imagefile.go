@@ -30,7 +30,8 @@ var (
 type ImageInfo struct {
 	Format string // png, jpeg, gif, webp
 	MIME   string
-	// Width and Height are upright, after the EXIF orientation.
+	// Width and Height are upright, after the EXIF orientation; after a
+	// decode, they are the decoded picture's.
 	Width, Height int
 	// Orientation is the EXIF orientation (1–8) the file carried; 1 when none.
 	Orientation int
@@ -76,7 +77,10 @@ func DecodeImage(name string, data []byte, maxPixels int) (image.Image, ImageInf
 	if err != nil {
 		return nil, info, fmt.Errorf("%s: %w: %v; the file is probably cut short, so copy or export it again", name, ErrCorruptImage, err)
 	}
-	return orient(img, info.Orientation), info, nil
+	img = orient(img, info.Orientation)
+	// A GIF's header gives its screen; its first frame may be smaller.
+	info.Width, info.Height = img.Bounds().Dx(), img.Bounds().Dy()
+	return img, info, nil
 }
 
 // orient applies an EXIF orientation.

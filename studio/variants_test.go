@@ -3,6 +3,7 @@ package studio_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,5 +109,22 @@ func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
 	}
 	if list, _ := ws.Store.Images(ctx); len(list) != 1 {
 		t.Errorf("the library holds %d images after a refused import, and renders are not sources", len(list))
+	}
+}
+
+func TestDescribeImageNeedsAVisionModel(t *testing.T) {
+	// The test server's tiny model has no vision: the answer says so and
+	// points to the draft's alt text, through the real /api/show.
+	img, _, err := assets.DecodeImage("photo.jpg", samples.Photo, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = studio.DescribeImage(context.Background(), server.Client(), server.Model, img, "fr-FR")
+	if !errors.Is(err, studio.ErrNoVision) || !strings.Contains(err.Error(), "draft's alt text") {
+		t.Fatalf("a model without vision: %v", err)
+	}
+	_, err = studio.DescribeImage(context.Background(), server.Client(), "not-installed:1b", img, "fr-FR")
+	if !errors.Is(err, studio.ErrModelMissing) {
+		t.Fatalf("a missing model: %v", err)
 	}
 }
