@@ -96,7 +96,7 @@ func renderCommand(out io.Writer, args []string) error {
 		fmt.Fprintln(out, n)
 	}
 	for _, v := range vs {
-		if _, err := assets.WriteVariant(*outDir, v, *format, *quality); err != nil {
+		if _, err := assets.WriteVariant(*outDir, v); err != nil {
 			return err
 		}
 		rep := brandkit.CheckImage(kit, brandkit.ImageTarget{Placement: v.Placement.ID, Width: v.Placement.Width,

@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/disintegration/imaging"
@@ -90,25 +89,16 @@ func (l *Library) Import(name string, data []byte) (Imported, error) {
 	return im, nil
 }
 
-// PutVariant encodes a render and keeps it under its sha256 with its
-// metadata beside it.
-func (l *Library) PutVariant(v *Variant, format string, quality int) (Imported, error) {
-	data, err := v.Encode(format, quality)
-	if err != nil {
-		return Imported{}, err
-	}
-	sum := sha256.Sum256(data)
-	mime := "image/jpeg"
-	if Ext(format) == ".png" {
-		mime = "image/png"
-	}
-	im := Imported{SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Source: "render:" + v.Placement.ID,
-		Info: ImageInfo{Format: strings.TrimPrefix(mime, "image/"), MIME: mime, Width: v.Placement.Width, Height: v.Placement.Height, Orientation: 1}}
-	im.Path = l.Path(im.SHA256, mime)
+// PutVariant keeps a render under its sha256 with its metadata beside it.
+func (l *Library) PutVariant(v *Variant) (Imported, error) {
+	sum := sha256.Sum256(v.Data)
+	im := Imported{SHA256: hex.EncodeToString(sum[:]), Size: int64(len(v.Data)), Source: "render:" + v.Placement.ID,
+		Info: ImageInfo{Format: v.Format, MIME: v.MIME(), Width: v.Placement.Width, Height: v.Placement.Height, Orientation: 1}}
+	im.Path = l.Path(im.SHA256, im.Info.MIME)
 	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
 		return im, fmt.Errorf("cannot make the asset folder: %w", err)
 	}
-	if err := v.write(im.Path, data); err != nil {
+	if err := v.write(im.Path); err != nil {
 		return im, fmt.Errorf("cannot store the %s render: %w", v.Placement.ID, err)
 	}
 	return im, nil

@@ -157,8 +157,16 @@ func TestRenderEveryPlacement(t *testing.T) {
 		if !fp.In(v.Meta.Crop.Inset(-1)) {
 			t.Errorf("%s: focal %v outside crop %v", p.ID, fp, v.Meta.Crop)
 		}
+		// The JPEG holds the render (encoded through the opaque fast path).
+		dec, err := jpeg.Decode(bytes.NewReader(v.Data))
+		if err != nil || dec.Bounds() != v.Image.Rect {
+			t.Fatalf("%s: the encoded file: %v", p.ID, err)
+		}
+		if d := meanAbsDiff(dec, v.Image); d > 4 {
+			t.Errorf("%s: the JPEG differs from the render by %.1f per channel", p.ID, d)
+		}
 		// The brand checker, reading the written metadata, finds nothing wrong.
-		path, err := assets.WriteVariant(dir, v, "jpeg", 90)
+		path, err := assets.WriteVariant(dir, v)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -449,4 +457,18 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+func meanAbsDiff(a image.Image, b *image.NRGBA) float64 {
+	var sum, n float64
+	r := b.Rect
+	for y := r.Min.Y; y < r.Max.Y; y += 7 {
+		for x := r.Min.X; x < r.Max.X; x += 7 {
+			c1 := color.NRGBAModel.Convert(a.At(x, y)).(color.NRGBA)
+			c2 := b.NRGBAAt(x, y)
+			sum += math.Abs(float64(c1.R)-float64(c2.R)) + math.Abs(float64(c1.G)-float64(c2.G)) + math.Abs(float64(c1.B)-float64(c2.B))
+			n += 3
+		}
+	}
+	return sum / n
 }

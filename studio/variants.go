@@ -157,7 +157,7 @@ func (w *Workspace) RenderVariants(ctx context.Context, req RenderRequest, fn as
 	out := make([]RenderedVariant, len(vs))
 	for i, v := range vs {
 		v.Meta.Source = src.SHA256
-		im, err := lib.PutVariant(v, opt.Format, opt.Quality)
+		im, err := lib.PutVariant(v)
 		if err != nil {
 			return nil, err
 		}
