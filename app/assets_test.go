@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"image/color"
 	"math"
 	"os"
 	"path/filepath"
@@ -9,11 +10,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"atelier/samples"
 	"atelier/studio"
+	"atelier/studio/store"
 )
 
 func writeSample(t *testing.T, name string, data []byte) string {
@@ -131,15 +134,25 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 	// Side by side at true aspect ratio, the story with its safe zone shaded.
 	for i, want := range []string{"instagram.feed", "instagram.portrait", "instagram.story"} {
 		card := v.cards.Objects[i].(*fyne.Container)
-		pic := card.Objects[0].(*fyne.Container)
+		pic := card.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
 		sz := pic.MinSize()
 		p, _ := ws.Registry.Placement(want)
 		if math.Abs(float64(sz.Width/sz.Height)-p.Aspect()) > 0.01 {
 			t.Errorf("%s shown at %v, not %d:%d", want, sz, p.Width, p.Height)
 		}
-		bands := len(pic.Layout.(*fractionLayout).at)
-		if (want == "instagram.story") != (bands == 2) {
-			t.Errorf("%s: %d safe-zone bands", want, bands)
+		var images, bands int
+		for _, o := range pic.Objects[0].(*fyne.Container).Objects {
+			switch o := o.(type) {
+			case *canvas.Image:
+				images++
+			case *canvas.Rectangle:
+				if o.FillColor == (color.NRGBA{0xC8, 0x55, 0x3D, 0x66}) {
+					bands++
+				}
+			}
+		}
+		if images != 1 || (want == "instagram.story") != (bands == 2) {
+			t.Errorf("%s: %d images, %d safe-zone bands", want, images, bands)
 		}
 		if !strings.Contains(texts(w), want) {
 			t.Errorf("no card for %s", want)
@@ -177,4 +190,32 @@ func variantIDs(t *testing.T, ws *studio.Workspace, pieceID int64) map[string]in
 		out[a.Placement] = a.ID
 	}
 	return out
+}
+
+func TestReviewPreviewShowsTheRender(t *testing.T) {
+	s, ws := newTestStudio(t)
+	ctx := context.Background()
+	img, err := ws.ImportImage(ctx, writeSample(t, "bougie.jpg", samples.Photo))
+	if err != nil {
+		t.Fatal(err)
+	}
+	draftTemplates(t, s, []string{"instagram"}, []string{"design-lovers"}, []string{"fr-FR"})
+	r := showScreen[*reviewScreen](s)
+	r.refresh()
+	piece := r.cols[store.StateDraft][0]
+	if _, err := ws.RenderVariants(ctx, studio.RenderRequest{PieceID: piece.ID, SourceID: img.ID, Placements: []string{"instagram.feed"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	r.lists[store.StateDraft].Select(0)
+	<-r.rendersShown
+	frame := r.mockup.media.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
+	var shown *canvas.Image
+	for _, o := range frame.Objects {
+		if ci, ok := o.(*canvas.Image); ok {
+			shown = ci
+		}
+	}
+	if shown == nil || shown.Image == nil || shown.Image.Bounds().Dx() != 600 {
+		t.Fatalf("the Instagram feed mock-up does not show the render: %+v", shown)
+	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image"
 	"image/color"
 	"strings"
 
@@ -29,7 +30,8 @@ type postPreview struct {
 	text     string
 	expanded bool
 	desktop  bool
-	place    int // which of the platform's placements the media frame shows
+	place    int                    // which of the platform's placements the media frame shows
+	renders  map[string]image.Image // the piece's renders, by placement
 
 	name, handle *canvas.Text
 	avatar       *canvas.Circle
@@ -50,7 +52,13 @@ func newPostPreview(kit *brandkit.Kit) *postPreview {
 
 // SetPost shows text as plat would.
 func (p *postPreview) SetPost(plat platform.Platform, text string) {
-	p.platform, p.text, p.expanded, p.place = plat, text, false, 0
+	p.platform, p.text, p.expanded, p.place, p.renders = plat, text, false, 0, nil
+	p.Refresh()
+}
+
+// SetRenders puts the piece's rendered images in the media frames.
+func (p *postPreview) SetRenders(byPlacement map[string]image.Image) {
+	p.renders = byPlacement
 	p.Refresh()
 }
 
@@ -164,7 +172,7 @@ func (r *previewRenderer) Refresh() {
 	p.media.Objects = nil
 	if n := len(p.platform.Placements); n > 0 {
 		pl := p.platform.Placements[p.place%n]
-		p.media.Objects = []fyne.CanvasObject{mediaFrame(pl)}
+		p.media.Objects = []fyne.CanvasObject{mediaFrame(pl, p.renders[pl.ID], 280)}
 		p.placeBtn.SetText(fmt.Sprintf("%s (%d/%d)", pl.Name, p.place%n+1, n))
 		p.placeBtn.Show()
 		if n == 1 {
@@ -184,14 +192,20 @@ func (r *previewRenderer) Refresh() {
 	p.initial.Refresh()
 }
 
-// mediaFrame draws the placement at its aspect ratio, 280 px wide, with the
-// areas the platform's own interface covers shaded.
-func mediaFrame(pl platform.Placement) fyne.CanvasObject {
-	w := float32(280)
+// mediaFrame draws the placement at its aspect ratio, w px wide, with its
+// render when there is one, and the areas the platform's own interface
+// covers shaded.
+func mediaFrame(pl platform.Placement, img image.Image, w float32) fyne.CanvasObject {
 	h := w / float32(pl.Aspect())
 	frame := canvas.NewRectangle(theme.Color(theme.ColorNameDisabledButton))
 	frame.CornerRadius = 6
 	objs := []fyne.CanvasObject{frame}
+	if img != nil {
+		picture := canvas.NewImageFromImage(img)
+		picture.FillMode = canvas.ImageFillStretch
+		picture.Resize(fyne.NewSize(w, h))
+		objs = append(objs, picture)
+	}
 	shade := color.NRGBA{0xC8, 0x55, 0x3D, 0x66}
 	add := func(x, y, ww, hh float32) {
 		if ww > 0 && hh > 0 {
@@ -206,10 +220,12 @@ func mediaFrame(pl platform.Placement) fyne.CanvasObject {
 	add(0, h*(1-float32(s.Bottom)), w, h*float32(s.Bottom))
 	add(w*(1-float32(s.Right)), 0, w*float32(s.Right), h)
 	add(0, 0, w*float32(s.Left), h)
-	label := canvas.NewText(fmt.Sprintf("%s · %d×%d", pl.Name, pl.Width, pl.Height), theme.Color(theme.ColorNameForeground))
-	label.TextSize = theme.CaptionTextSize()
-	label.Move(fyne.NewPos(8, h/2-8))
-	objs = append(objs, label)
+	if img == nil {
+		label := canvas.NewText(fmt.Sprintf("%s · %d×%d", pl.Name, pl.Width, pl.Height), theme.Color(theme.ColorNameForeground))
+		label.TextSize = theme.CaptionTextSize()
+		label.Move(fyne.NewPos(8, h/2-8))
+		objs = append(objs, label)
+	}
 	frame.Resize(fyne.NewSize(w, h))
 	box := container.NewWithoutLayout(objs...)
 	return container.NewGridWrap(fyne.NewSize(w, h), box)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/disintegration/imaging"
 
 	"atelier/brandkit"
 	"atelier/packaging"
@@ -42,6 +44,7 @@ type reviewScreen struct {
 	current                     store.Piece
 	preview                     *widget.RichText
 	mockup                      *postPreview
+	rendersShown                <-chan struct{} // closed when the mock-up has the piece's renders
 	check                       *checkPanel
 	history                     *historyPanel
 	note                        *widget.Entry
@@ -216,6 +219,31 @@ func (r *reviewScreen) refresh() {
 	r.counts.SetText(strings.Join(parts, " · "))
 }
 
+// loadRenders puts the piece's rendered images in the mock-up, read off the
+// UI goroutine; the channel closes when they are shown.
+func (r *reviewScreen) loadRenders(pieceID int64) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		list, err := r.ws.Store.PieceAssets(context.Background(), pieceID, "variant")
+		if err != nil || len(list) == 0 {
+			return
+		}
+		renders := map[string]image.Image{}
+		for _, a := range list {
+			if img, _, err := r.ws.Library().Open(a.SHA256, a.MIME); err == nil {
+				renders[a.Placement] = imaging.Fit(img, 600, 600, imaging.Linear)
+			}
+		}
+		fyne.DoAndWait(func() {
+			if r.current.ID == pieceID {
+				r.mockup.SetRenders(renders)
+			}
+		})
+	}()
+	return done
+}
+
 // showPiece shows a piece's latest version, its check, history and moves.
 func (r *reviewScreen) showPiece(p store.Piece) {
 	ctx := context.Background()
@@ -230,6 +258,7 @@ func (r *reviewScreen) showPiece(p store.Piece) {
 	highlighted(r.preview, r.text, -1, -1)
 	if plat, ok := r.ws.Registry.Get(p.Platform); ok {
 		r.mockup.SetPost(plat, r.text)
+		r.rendersShown = r.loadRenders(p.ID)
 	}
 	cr, err := r.ws.Store.LatestCheck(ctx, p.ID)
 	if err != nil {

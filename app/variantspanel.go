@@ -5,11 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
-	"image/color"
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -248,18 +246,8 @@ func (v *variantsPanel) refreshCards() {
 // card is one placement: the render at its aspect ratio with the safe zone
 // shaded, its size and score, and a button to render it again.
 func (v *variantsPanel) card(p assets.Placement, s shownVariant) fyne.CanvasObject {
-	w := float32(cardHeight) * float32(p.Width) / float32(p.Height)
-	img := canvas.NewImageFromImage(s.img)
-	img.FillMode = canvas.ImageFillStretch
-	frame := canvas.NewRectangle(color.NRGBA{0x80, 0x80, 0x80, 0x30})
-	layers := []fyne.CanvasObject{frame, img}
-	fl := &fractionLayout{size: fyne.NewSize(w, cardHeight), at: map[fyne.CanvasObject][4]float32{}}
-	for _, r := range unsafeBands(p.Safe) {
-		band := canvas.NewRectangle(color.NRGBA{0xC8, 0x55, 0x3D, 0x50})
-		fl.at[band] = r
-		layers = append(layers, band)
-	}
-	picture := container.New(fl, layers...)
+	pl, _ := v.st.ws.Registry.Placement(p.ID)
+	picture := mediaFrame(pl, s.img, cardHeight*float32(pl.Aspect()))
 	label := fmt.Sprintf("%s · %d×%d", p.ID, p.Width, p.Height)
 	badge := widget.NewLabel(lang.L("not rendered"))
 	if s.img != nil {
@@ -273,45 +261,5 @@ func (v *variantsPanel) card(p assets.Placement, s shownVariant) fyne.CanvasObje
 	if v.render.Disabled() {
 		again.Disable()
 	}
-	return container.NewVBox(picture, widget.NewLabel(label), container.NewHBox(badge, again))
+	return container.NewVBox(container.NewHBox(picture), widget.NewLabel(label), container.NewHBox(badge, again))
 }
-
-// unsafeBands are the edges a platform's interface covers, as fractions
-// of the image: x, y, width, height.
-func unsafeBands(s brandkit.SafeZone) [][4]float32 {
-	var out [][4]float32
-	if s.Top > 0 {
-		out = append(out, [4]float32{0, 0, 1, float32(s.Top)})
-	}
-	if s.Bottom > 0 {
-		out = append(out, [4]float32{0, 1 - float32(s.Bottom), 1, float32(s.Bottom)})
-	}
-	if s.Left > 0 {
-		out = append(out, [4]float32{0, 0, float32(s.Left), 1})
-	}
-	if s.Right > 0 {
-		out = append(out, [4]float32{1 - float32(s.Right), 0, float32(s.Right), 1})
-	}
-	return out
-}
-
-// fractionLayout gives its objects a fixed size, centred, or, for those in
-// at, their fraction of it (x, y, width, height).
-type fractionLayout struct {
-	size fyne.Size
-	at   map[fyne.CanvasObject][4]float32
-}
-
-func (l *fractionLayout) Layout(objs []fyne.CanvasObject, given fyne.Size) {
-	x0 := max(0, (given.Width-l.size.Width)/2) // centred in a wider card
-	for _, o := range objs {
-		f, ok := l.at[o]
-		if !ok {
-			f = [4]float32{0, 0, 1, 1}
-		}
-		o.Move(fyne.NewPos(x0+f[0]*l.size.Width, f[1]*l.size.Height))
-		o.Resize(fyne.NewSize(f[2]*l.size.Width, f[3]*l.size.Height))
-	}
-}
-
-func (l *fractionLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.size }
