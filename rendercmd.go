@@ -92,7 +92,10 @@ func renderCommand(out io.Writer, args []string) error {
 	}
 	fmt.Fprintf(out, "%s: %d×%d %s (EXIF orientation %d), decoded in %v; focal point %.2f,%.2f (%s)\n",
 		*imagePath, info.Width, info.Height, info.Format, info.Orientation, decoded.Round(time.Millisecond), vs[0].Meta.Focal.X, vs[0].Meta.Focal.Y, how)
-	for _, n := range brand.Notes {
+	for _, n := range append(brand.Notes, info.ProfileNote()) {
+		if n == "" {
+			continue
+		}
 		fmt.Fprintln(out, n)
 	}
 	for _, v := range vs {

@@ -290,7 +290,7 @@ func (a *assetsScreen) open(as store.Asset) <-chan struct{} {
 			a.showFocal(studio.ParseImageMeta(as).Focal != nil)
 			a.auto.Enable()
 			a.info.SetText(fmt.Sprintf("%s · %d×%d %s · %s · %s %d · sha256 %s…", as.Source, info.Width, info.Height, strings.ToUpper(info.Format),
-				humanSize(as.Size), lang.L("EXIF orientation"), info.Orientation, as.SHA256[:12]))
+				humanSize(as.Size), lang.L("EXIF orientation"), info.Orientation, as.SHA256[:12]) + "\n" + info.ProfileNote())
 		})
 	}()
 	return done

@@ -64,4 +64,3 @@ func FuzzImageImport(f *testing.F) {
 		}
 	})
 }
-

@@ -35,6 +35,17 @@ type ImageInfo struct {
 	Width, Height int
 	// Orientation is the EXIF orientation (1–8) the file carried; 1 when none.
 	Orientation int
+	// Profile describes the embedded ICC colour profile; "" when none.
+	Profile string
+}
+
+// ProfileNote warns when the file is in a colour space other than sRGB,
+// which Atelier reads as sRGB; "" otherwise.
+func (i ImageInfo) ProfileNote() string {
+	if IsSRGB(i.Profile) {
+		return ""
+	}
+	return fmt.Sprintf("The source is in the %q colour space; Atelier reads it as sRGB, so colours may shift. Export it as sRGB for exact colours.", i.Profile)
 }
 
 // ReadImageInfo reads only the header: format, size and orientation. It
@@ -56,7 +67,7 @@ func ReadImageInfo(name string, data []byte, maxPixels int) (ImageInfo, error) {
 		return ImageInfo{}, fmt.Errorf("%s is %d×%d (%.0f MP): %w of %d MP; downscale it first", name, cfg.Width, cfg.Height,
 			float64(cfg.Width)*float64(cfg.Height)/1e6, ErrImageTooLarge, maxPixels/1_000_000)
 	}
-	info := ImageInfo{Format: format, MIME: "image/" + format, Width: cfg.Width, Height: cfg.Height, Orientation: 1}
+	info := ImageInfo{Format: format, MIME: "image/" + format, Width: cfg.Width, Height: cfg.Height, Orientation: 1, Profile: colourProfile(format, data)}
 	if format == "jpeg" {
 		info.Orientation = jpegOrientation(data)
 	}

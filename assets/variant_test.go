@@ -2,6 +2,7 @@ package assets_test
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -19,6 +20,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/disintegration/imaging"
 
@@ -471,4 +473,69 @@ func meanAbsDiff(a image.Image, b *image.NRGBA) float64 {
 		}
 	}
 	return sum / n
+}
+
+// iccProfile builds a minimal ICC profile whose 'desc' tag says name, in the
+// v2 ('desc') or v4 ('mluc') form.
+func iccProfile(name string, v4 bool) []byte {
+	var tag []byte
+	if v4 {
+		u := utf16.Encode([]rune(name))
+		tag = append([]byte("mluc\x00\x00\x00\x00"), be32(1)...)
+		tag = append(tag, be32(12)...)
+		tag = append(tag, []byte("enUS")...)
+		tag = append(tag, be32(uint32(2*len(u)))...)
+		tag = append(tag, be32(28)...)
+		for _, c := range u {
+			tag = append(tag, byte(c>>8), byte(c))
+		}
+	} else {
+		tag = append([]byte("desc\x00\x00\x00\x00"), be32(uint32(len(name)+1))...)
+		tag = append(tag, append([]byte(name), 0)...)
+	}
+	icc := make([]byte, 128)
+	icc = append(icc, be32(1)...)
+	icc = append(icc, []byte("desc")...)
+	icc = append(icc, be32(144)...)
+	icc = append(icc, be32(uint32(len(tag)))...)
+	return append(icc, tag...)
+}
+
+func be32(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
+
+func TestColourProfileIsNamed(t *testing.T) {
+	var buf bytes.Buffer
+	jpeg.Encode(&buf, photo(60, 40, 0.5, 0.5), nil)
+	for _, c := range []struct {
+		name string
+		v4   bool
+		note bool
+	}{{"Display P3", true, true}, {"Adobe RGB (1998)", false, true}, {"sRGB IEC61966-2.1", false, false}, {"sRGB built-in", true, false}} {
+		seg := append([]byte("ICC_PROFILE\x00\x01\x01"), iccProfile(c.name, c.v4)...)
+		app2 := binary.BigEndian.AppendUint16([]byte{0xFF, 0xE2}, uint16(len(seg)+2))
+		data := append(append(append([]byte{}, buf.Bytes()[:2]...), append(app2, seg...)...), buf.Bytes()[2:]...)
+		_, info, err := assets.DecodeImage("p.jpg", data, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Profile != c.name || (info.ProfileNote() != "") != c.note {
+			t.Errorf("%s: profile %q, note %q", c.name, info.Profile, info.ProfileNote())
+		}
+	}
+	// PNG: the profile in an iCCP chunk, zlib-compressed.
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(iccProfile("Display P3", false))
+	zw.Close()
+	var pb bytes.Buffer
+	png.Encode(&pb, photo(60, 40, 0.5, 0.5))
+	body := append([]byte("P3\x00\x00"), z.Bytes()...)
+	chunk := append(be32(uint32(len(body))), append([]byte("iCCP"), body...)...)
+	chunk = append(chunk, be32(crc32.ChecksumIEEE(chunk[4:]))...)
+	p := pb.Bytes()
+	data := append(append(append([]byte{}, p[:33]...), chunk...), p[33:]...) // after the signature and IHDR
+	_, info, err := assets.DecodeImage("p.png", data, 0)
+	if err != nil || info.Profile != "Display P3" {
+		t.Errorf("PNG iCCP: %q %v", info.Profile, err)
+	}
 }

@@ -129,7 +129,7 @@ func (w *Workspace) RenderVariants(ctx context.Context, req RenderRequest, fn as
 	if len(pls) == 0 {
 		return nil, fmt.Errorf("%s has no image placement", piece.Platform)
 	}
-	img, _, err := w.Library().Open(src.SHA256, src.MIME)
+	img, info, err := w.Library().Open(src.SHA256, src.MIME)
 	if err != nil {
 		return nil, err
 	}
@@ -157,6 +157,9 @@ func (w *Workspace) RenderVariants(ctx context.Context, req RenderRequest, fn as
 	out := make([]RenderedVariant, len(vs))
 	for i, v := range vs {
 		v.Meta.Source = src.SHA256
+		if note := info.ProfileNote(); note != "" {
+			v.Meta.Notes = append(v.Meta.Notes, note)
+		}
 		im, err := lib.PutVariant(v)
 		if err != nil {
 			return nil, err
