@@ -2,9 +2,11 @@ package brandkit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -39,13 +41,13 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return WriteError(path, err)
 	}
 	name := tmp.Name()
 	fail := func(err error) error {
 		tmp.Close()
 		os.Remove(name)
-		return fmt.Errorf("writing %s: %w", path, err)
+		return WriteError(path, err)
 	}
 	if _, err := tmp.Write(data); err != nil {
 		return fail(err)
@@ -61,7 +63,7 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 	}
 	if err := os.Rename(name, path); err != nil {
 		os.Remove(name)
-		return fmt.Errorf("writing %s: %w", path, err)
+		return WriteError(path, err)
 	}
 	if d, err := os.Open(dir); err == nil {
 		defer d.Close()
@@ -70,4 +72,17 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 		}
 	}
 	return nil
+}
+
+// WriteError says what a failed write means and what to do: a full disk, a
+// read-only or forbidden folder, or the error itself. The file is left as
+// it was, since writes go through a temporary file.
+func WriteError(path string, err error) error {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return fmt.Errorf("writing %s: the disk is full; free some space and try again (the file was left as it was): %w", path, err)
+	case errors.Is(err, syscall.EROFS), errors.Is(err, os.ErrPermission):
+		return fmt.Errorf("writing %s: the folder is read-only or not yours; make it writable, or set ATELIER_HOME to another folder (the file was left as it was): %w", path, err)
+	}
+	return fmt.Errorf("writing %s: %w", path, err)
 }

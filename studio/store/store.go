@@ -237,3 +237,15 @@ func parseTime(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)
 	return t
 }
+
+// LimitPages caps the database at n pages (PRAGMA max_page_count), so that
+// writes beyond it fail with SQLite's own "database or disk is full"; n = 0
+// lifts the cap. The disk-full tests use it where no small filesystem can be
+// mounted.
+func (s *Store) LimitPages(ctx context.Context, n int64) error {
+	if n <= 0 {
+		n = 1073741823
+	}
+	_, err := s.w.ExecContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", n))
+	return err
+}
