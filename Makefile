@@ -5,7 +5,7 @@ TAGS    := sqlite_fts5
 BIN     := bin/atelier
 export CGO_ENABLED := 1
 
-.PHONY: run test build bootstrap demo bench vet ollama package stress
+.PHONY: run test build bootstrap demo bench vet ollama package stress fuzz
 
 bootstrap:
 	@scripts/bootstrap
@@ -60,3 +60,8 @@ package: bootstrap $(FYNE)
 # 200 SIGKILL rounds of the crash-safety test (make test runs 20).
 stress: bootstrap
 	@ATELIER_CRASH_ROUNDS=200 $(GO) test -tags $(TAGS) -run TestCrashSafety -count=1 -timeout 30m . | grep '^STRESS' | sed 's/^STRESS //'
+
+# Every fuzz target for 10 minutes (FUZZTIME=30s for a quick pass); their
+# seed corpora (testdata/fuzz) run in make test.
+fuzz: bootstrap ollama
+	@GO=$(GO) scripts/fuzz
