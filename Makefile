@@ -38,7 +38,7 @@ ollama:
 	@scripts/build-ollama >/dev/null
 
 test: bootstrap vet ollama
-	$(GO) test -tags $(TAGS) -count=1 -timeout 20m ./...
+	$(GO) test -race -tags $(TAGS) -count=1 -timeout 30m ./...
 
 # Benchmarks, each printed beside its peer from the same run (not part of
 # make test).

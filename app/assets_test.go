@@ -33,7 +33,7 @@ func TestAssetsScreenImportsAndSetsTheFocalPoint(t *testing.T) {
 	a := showScreen[*assetsScreen](s)
 	good := writeSample(t, "bougie.jpg", samples.Photo)
 	bad := writeSample(t, "cut.jpg", samples.Photo[:len(samples.Photo)/4])
-	<-a.importFiles([]string{good, bad})
+	pump(t, a.importFiles([]string{good, bad}))
 	if a.length() != 1 {
 		t.Fatalf("the library shows %d images, want 1", a.length())
 	}
@@ -55,7 +55,7 @@ func TestAssetsScreenImportsAndSetsTheFocalPoint(t *testing.T) {
 	}
 
 	// Open it, tap a point: that is the focal point.
-	<-a.open(a.list[0])
+	pump(t, a.open(a.list[0]))
 	if a.picker.img == nil || !strings.Contains(a.focalLbl.Text, "saliency") {
 		t.Fatalf("the picker shows nothing or not the saliency point: %q", a.focalLbl.Text)
 	}
@@ -120,14 +120,14 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 	w := test.NewWindow(v.object())
 	defer w.Close()
 	w.Resize(fyne.NewSize(1200, 500))
-	<-v.setPiece(outs[0].Piece.ID, "instagram")
+	pump(t, v.setPiece(outs[0].Piece.ID, "instagram"))
 	if len(v.cards.Objects) != 3 || !strings.Contains(texts(w), "not rendered") {
 		t.Fatalf("before rendering: %d cards\n%s", len(v.cards.Objects), texts(w))
 	}
 	if v.source.Selected == "" || !strings.Contains(v.source.Selected, "bougie.jpg") {
 		t.Fatalf("source %q", v.source.Selected)
 	}
-	<-v.renderPlacements(nil)
+	pump(t, v.renderPlacements(nil))
 	if !strings.Contains(v.status.Text, "3 placements rendered") {
 		t.Fatalf("status %q", v.status.Text)
 	}
@@ -164,7 +164,7 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 	before := variantIDs(t, ws, outs[0].Piece.ID)
 	// Render the story again with a frame: only it changes.
 	v.frame.SetSelected("Ambre")
-	<-v.renderPlacements([]string{"instagram.story"})
+	pump(t, v.renderPlacements([]string{"instagram.story"}))
 	after := variantIDs(t, ws, outs[0].Piece.ID)
 	if after["instagram.story"] == before["instagram.story"] || after["instagram.feed"] != before["instagram.feed"] || len(after) != 3 {
 		t.Errorf("re-rendering the story: before %v, after %v", before, after)
@@ -173,7 +173,7 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 		t.Errorf("alt text suggestion %q", v.alt.Text)
 	}
 	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
-	<-v.describeImage()
+	pump(t, v.describeImage())
 	if !strings.Contains(v.alt.Text, "No Ollama: the draft's alt text is used.") {
 		t.Errorf("describing without Ollama: %q", v.alt.Text)
 	}
@@ -207,7 +207,7 @@ func TestReviewPreviewShowsTheRender(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.lists[store.StateDraft].Select(0)
-	<-r.rendersShown
+	pump(t, r.rendersShown)
 	frame := r.mockup.media.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
 	var shown *canvas.Image
 	for _, o := range frame.Objects {

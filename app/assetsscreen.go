@@ -158,7 +158,7 @@ func (a *assetsScreen) loadThumb(as store.Asset) {
 	if err == nil {
 		thumb, err = imaging.Open(path)
 	}
-	fyne.Do(func() {
+	onUI(func() {
 		a.mu.Lock()
 		delete(a.pending, as.SHA256)
 		if err == nil {
@@ -218,7 +218,7 @@ func (a *assetsScreen) importFiles(paths []string) <-chan struct{} {
 		var problems []string
 		n := 0
 		for i, p := range paths {
-			fyne.Do(func() {
+			onUI(func() {
 				a.status.SetText(fmt.Sprintf(lang.L("Importing %d of %d: %s…"), i+1, len(paths), p))
 			})
 			if _, err := a.st.ws.ImportImage(context.Background(), p); err != nil {
@@ -227,7 +227,7 @@ func (a *assetsScreen) importFiles(paths []string) <-chan struct{} {
 			}
 			n++
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			defer close(done)
 			a.busy.Stop()
 			a.busy.Hide()
@@ -273,7 +273,7 @@ func (a *assetsScreen) open(as store.Asset) <-chan struct{} {
 			sal = assets.Saliency(img)
 			view = imaging.Fit(img, 1400, 1400, imaging.Linear)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			defer close(done)
 			a.busy.Stop()
 			a.busy.Hide()

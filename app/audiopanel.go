@@ -86,13 +86,13 @@ func (a *audioPanel) onRender() {
 	pieceID := a.pieceID
 	go func() {
 		s, err := assets.RenderSnippet(context.Background(), req, func(step string, f float64) {
-			fyne.Do(func() { a.progress.SetValue(f) })
+			onUI(func() { a.progress.SetValue(f) })
 		})
 		var path string
 		if err == nil {
 			_, path, err = a.st.ws.SaveSnippet(context.Background(), pieceID, s)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			a.progress.Hide()
 			a.render.Enable()
 			if err != nil {

@@ -94,7 +94,7 @@ func (c *checkFileScreen) Check(path string) {
 	target := studio.CheckTarget{Platform: c.platform.Selected, Language: c.language.Selected}
 	go func() {
 		fc, err := studio.CheckFile(c.st.ws.Kit, c.st.ws.Registry, target, path)
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				c.status.SetText(err.Error())
 				c.status.Importance = widget.DangerImportance

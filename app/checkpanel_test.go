@@ -173,7 +173,7 @@ func TestKitScreenImportsAKitFile(t *testing.T) {
 	if err := packaging.ExportKit(other, file); err != nil {
 		t.Fatal(err)
 	}
-	<-k.importKit(file, false)
+	pump(t, k.importKit(file, false))
 	if ws.Kit == nil || ws.Kit.Identity.Name != "Atelier Sauge" {
 		t.Fatalf("kit %v", ws.KitErr)
 	}

@@ -230,7 +230,7 @@ func (c *composeScreen) refreshLoop() {
 		}
 		c.mu.Unlock()
 		if dirty {
-			fyne.Do(func() {
+			onUI(func() {
 				c.grid.Refresh()
 				if total > 0 {
 					c.progress.SetValue(float64(done) / float64(total))
@@ -290,7 +290,7 @@ func (c *composeScreen) setRunning(on bool) {
 
 // compose runs off the UI goroutine.
 func (c *composeScreen) compose(ctx context.Context, composer *studio.Composer, brief store.Brief) {
-	defer fyne.Do(func() { c.setRunning(false) })
+	defer onUI(func() { c.setRunning(false) })
 	camp, err := c.st.ws.Store.CreateCampaign(ctx, store.Campaign{Name: brief.Topic, KitName: c.st.ws.Kit.Identity.Name, KitVersion: c.st.ws.Kit.Identity.Version})
 	if err == nil {
 		brief.CampaignID = camp.ID
@@ -397,7 +397,7 @@ func (c *composeScreen) onApplyFix(f brandkit.Finding) {
 			return
 		}
 		c.onEvent(i, studio.Event{Kind: studio.EventDone, PieceID: pieceID, Version: v, Report: rep})
-		fyne.Do(c.showDetail)
+		onUI(c.showDetail)
 	}()
 }
 
@@ -422,7 +422,7 @@ func (c *composeScreen) onApply() {
 	c.setRunning(true)
 	to := c.toLang.Selected
 	go func() {
-		defer fyne.Do(func() { c.setRunning(false) })
+		defer onUI(func() { c.setRunning(false) })
 		_, _, err := composer.Edit(ctx, pieceID, action, to, func(e studio.Event) {
 			if action != studio.ActionTranslate {
 				c.onEvent(i, e)

@@ -14,15 +14,16 @@ import (
 	"atelier/studio/store"
 )
 
-// waitFor polls cond until it holds or 60 s pass.
+// waitFor runs the queued UI calls and polls cond until it holds or 60 s
+// pass.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
-	for !cond() {
+	for runUI(); !cond(); runUI() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 
@@ -93,6 +94,7 @@ func TestComposeDraftsWithRealOllama(t *testing.T) {
 		t.Fatalf("%d cards", len(c.cards))
 	}
 	time.Sleep(250 * time.Millisecond) // let the refresh loop draw
+	runUI()
 	got := texts(s.Window())
 	for _, want := range []string{"X · design-lovers · fr-FR", "LinkedIn · design-lovers · fr-FR", "/ 280", "/ 3000", "Drafting with " + srv.Model} {
 		if !strings.Contains(got, want) {
@@ -159,6 +161,7 @@ func TestComposeWithoutOllamaUsesLabelledTemplates(t *testing.T) {
 	test.Tap(c.draftBtn)
 	waitFor(t, "template drafts", func() bool { return c.finished() })
 	time.Sleep(250 * time.Millisecond)
+	runUI()
 	got := texts(s.Window())
 	for _, want := range []string{"No model: drafting from the kit's templates", "· template"} {
 		if !strings.Contains(got, want) {
@@ -179,11 +182,7 @@ func TestModelScreenListsModelsAndKeepsDefault(t *testing.T) {
 	srv := ollamatest.Start(t)
 	s, _ := newTestStudioWith(t, connectTo(srv))
 	m := showScreen[*modelScreen](s)
-	select {
-	case <-m.shown:
-	case <-time.After(60 * time.Second):
-		t.Fatal("the model list never showed")
-	}
+	pump(t, m.shown)
 	if !strings.Contains(strings.Join(m.def.Options, ","), srv.Model) {
 		t.Fatalf("models %v", m.def.Options)
 	}

@@ -515,7 +515,7 @@ func (k *kitScreen) onExport() {
 				showError(k.st.win, err)
 				return
 			}
-			fyne.Do(func() { dialog.ShowInformation(lang.L("Kit exported"), path, k.st.win) })
+			onUI(func() { dialog.ShowInformation(lang.L("Kit exported"), path, k.st.win) })
 		}()
 	}, k.st.win)
 	d.SetFileName(packaging.Slug(k.kit().Identity.Name) + ".atelierkit")
@@ -547,7 +547,7 @@ func (k *kitScreen) importKit(path string, replace bool) <-chan struct{} {
 	done := make(chan struct{})
 	go func() {
 		dir, err := packaging.ImportKit(path, kits, k.ws.KitOptions(), replace)
-		fyne.Do(func() {
+		onUI(func() {
 			defer close(done)
 			switch {
 			case errors.Is(err, packaging.ErrKitExists):

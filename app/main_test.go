@@ -4,14 +4,46 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"time"
 )
 
 // TestMain loads the translations as the app does, so that the screens
-// show their real English strings, plurals included.
+// show their real English strings, plurals included, and queues the
+// background goroutines' UI calls for the tests to run (see uiQueue).
 func TestMain(m *testing.M) {
+	uiQueue = make(chan func(), 4096)
 	if err := LoadTranslations(); err != nil {
 		fmt.Fprintln(os.Stderr, "translations:", err)
 		os.Exit(1)
 	}
 	os.Exit(m.Run())
+}
+
+// runUI runs the UI calls queued so far, on the test's goroutine.
+func runUI() {
+	for {
+		select {
+		case fn := <-uiQueue:
+			fn()
+		default:
+			return
+		}
+	}
+}
+
+// pump runs queued UI calls until done is closed, as the event loop would.
+func pump(t *testing.T, done <-chan struct{}) {
+	t.Helper()
+	timeout := time.After(60 * time.Second)
+	for {
+		select {
+		case fn := <-uiQueue:
+			fn()
+		case <-done:
+			runUI()
+			return
+		case <-timeout:
+			t.Fatal("timed out waiting for the UI")
+		}
+	}
 }

@@ -103,7 +103,7 @@ func (m *modelScreen) refresh() {
 	}
 	go func() {
 		st := (&studio.Models{Client: conn.Client}).State(context.Background())
-		fyne.Do(func() { m.show(conn, st) })
+		onUI(func() { m.show(conn, st) })
 	}()
 }
 
@@ -180,10 +180,10 @@ func (m *modelScreen) onPull() {
 			m.recordLayer(p)
 			if time.Since(last) > 100*time.Millisecond {
 				last = time.Now()
-				fyne.Do(func() { m.pullMsg.SetText(p.Status); m.layers.Refresh() })
+				onUI(func() { m.pullMsg.SetText(p.Status); m.layers.Refresh() })
 			}
 		})
-		fyne.Do(func() {
+		onUI(func() {
 			m.pullBtn.Enable()
 			m.layers.Refresh()
 			if err != nil {
@@ -223,7 +223,7 @@ func (m *modelScreen) onWarm() {
 	m.warmBtn.Disable()
 	go func() {
 		err := (&studio.Models{Client: conn.Client}).Warm(context.Background(), model, 30*time.Minute)
-		fyne.Do(func() {
+		onUI(func() {
 			m.warmBtn.Enable()
 			if err != nil {
 				showError(m.st.win, err)

@@ -235,7 +235,7 @@ func (r *reviewScreen) loadRenders(pieceID int64) <-chan struct{} {
 				renders[a.Placement] = imaging.Fit(img, 600, 600, imaging.Linear)
 			}
 		}
-		fyne.DoAndWait(func() {
+		onUIAndWait(func() {
 			if r.current.ID == pieceID {
 				r.mockup.SetRenders(renders)
 			}
@@ -438,7 +438,7 @@ func (r *reviewScreen) exportTo(dir string) {
 			}
 			out := filepath.Join(dir, fmt.Sprintf("%s-%d-%s", packaging.Slug(c.Name), c.ID, time.Now().Format("20060102-150405")))
 			_, e := packaging.ExportCampaign(ctx, r.ws, packaging.ExportOptions{CampaignID: c.ID, Out: out, Who: "studio"},
-				func(_ string, f float64) { fyne.Do(func() { r.progress.SetValue(f) }) })
+				func(_ string, f float64) { onUI(func() { r.progress.SetValue(f) }) })
 			switch {
 			case errors.Is(e, packaging.ErrNothingApproved):
 			case e != nil:
@@ -447,7 +447,7 @@ func (r *reviewScreen) exportTo(dir string) {
 				done = append(done, out)
 			}
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			r.export.Enable()
 			r.progress.Hide()
 			r.refresh()

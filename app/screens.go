@@ -54,5 +54,5 @@ func errorLabel(s string) *widget.Label {
 
 // showError tells the user what went wrong. Safe from any goroutine.
 func showError(win fyne.Window, err error) {
-	fyne.Do(func() { dialog.ShowError(err, win) })
+	onUI(func() { dialog.ShowError(err, win) })
 }

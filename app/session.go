@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sync"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
@@ -32,7 +31,7 @@ func (s *session) connect(connect func(context.Context) (*studio.Connection, err
 		waiting := s.onReady
 		s.onReady = nil
 		s.mu.Unlock()
-		fyne.Do(func() {
+		onUI(func() {
 			done()
 			for _, f := range waiting {
 				f()

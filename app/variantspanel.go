@@ -145,7 +145,7 @@ func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
 				}
 			}
 		}
-		fyne.DoAndWait(v.refreshCards)
+		onUIAndWait(v.refreshCards)
 	}()
 	return done
 }
@@ -176,12 +176,12 @@ func (v *variantsPanel) renderPlacements(ids []string) <-chan struct{} {
 	v.status.SetText(lang.L("Rendering…"))
 	go func() {
 		vs, err := v.st.ws.RenderVariants(context.Background(), req, func(_ string, f float64) {
-			fyne.Do(func() { v.progress.SetValue(f) })
+			onUI(func() { v.progress.SetValue(f) })
 		})
 		for _, r := range vs {
 			v.put(shownVariant{placement: r.Placement, img: imaging.Fit(r.Image, 600, 600, imaging.Linear), score: r.Report.Score, errors: len(r.Report.Errors())})
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			defer close(done)
 			v.progress.Hide()
 			v.render.Enable()
@@ -219,7 +219,7 @@ func (v *variantsPanel) describeImage() <-chan struct{} {
 		if err == nil {
 			text, err = studio.DescribeImage(context.Background(), conn.Client, model, img, language)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			defer close(done)
 			v.describe.Enable()
 			if err != nil {

@@ -1,0 +1,32 @@
+package app
+
+import "fyne.io/fyne/v2"
+
+// uiQueue, when set, receives the calls background goroutines make to the
+// UI instead of fyne.Do. Fyne's test driver runs fyne.Do at once on the
+// calling goroutine, so a background goroutine and a test would touch the
+// same widgets at the same time; the tests set this queue and run its calls
+// on their own goroutine, as the app's event loop runs them on the main one.
+// It is nil in the app.
+var uiQueue chan func()
+
+// onUI runs fn on the UI goroutine, without waiting. Every goroutine other
+// than the UI's touches widgets only through it.
+func onUI(fn func()) {
+	if uiQueue != nil {
+		uiQueue <- fn
+		return
+	}
+	fyne.Do(fn)
+}
+
+// onUIAndWait runs fn on the UI goroutine and waits for it.
+func onUIAndWait(fn func()) {
+	if uiQueue != nil {
+		done := make(chan struct{})
+		uiQueue <- func() { defer close(done); fn() }
+		<-done
+		return
+	}
+	fyne.DoAndWait(fn)
+}
