@@ -16,8 +16,8 @@ import (
 	"time"
 
 	"atelier/assets"
-	"atelier/packaging"
 	"atelier/brandkit"
+	"atelier/packaging"
 	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/store"
