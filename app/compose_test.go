@@ -197,3 +197,46 @@ func TestModelScreenListsModelsAndKeepsDefault(t *testing.T) {
 	test.Tap(m.pullBtn)
 	waitFor(t, "the offline pull to fail", func() bool { return strings.Contains(m.pullMsg.Text, "could not download gemma3:4b") })
 }
+
+// TestSlowServerKeepsTheUIResponsive drafts through a link that dribbles the
+// real server's reply: while the stream crawls, the window switches screens
+// and back at once, the card keeps filling, and Cancel keeps the text.
+func TestSlowServerKeepsTheUIResponsive(t *testing.T) {
+	srv := ollamatest.Start(t)
+	slow := ollamatest.Slow(t, srv.Host, 60*time.Millisecond)
+	s, ws := newTestStudioWith(t, func(context.Context) (*studio.Connection, error) {
+		return &studio.Connection{Client: slow.Client(), Host: slow.Host}, nil
+	})
+	s.app.Preferences().SetString(prefModel, srv.Model)
+	c := composeOf(s)
+	waitFor(t, "the connection", func() bool { _, _, ready := s.session.state(); return ready })
+	c.platforms.SetSelected([]string{"linkedin"})
+	c.personas.SetSelected([]string{"design-lovers"})
+	c.languages.SetSelected([]string{"fr-FR"})
+	test.Tap(c.draftBtn)
+	streamed := func() int { c.mu.Lock(); defer c.mu.Unlock(); return len(c.cards[0].text) }
+	waitFor(t, "text to stream", func() bool { return streamed() > 0 })
+	var worst time.Duration
+	for i := range s.screens {
+		start := time.Now()
+		s.nav.Select(i)
+		runUI()
+		worst = max(worst, time.Since(start))
+	}
+	showScreen[*composeScreen](s)
+	if !c.running {
+		t.Fatal("the draft finished before the UI was tried; the link is not slow enough")
+	}
+	if worst > time.Second {
+		t.Errorf("a screen switch took %v while the server was slow", worst)
+	}
+	before := streamed()
+	waitFor(t, "more text", func() bool { return streamed() > before })
+	test.Tap(c.cancelBtn)
+	waitFor(t, "the cancel", func() bool { return !c.running })
+	vs, _ := ws.Store.Versions(context.Background(), c.cards[0].pieceID)
+	if len(vs) != 1 || vs[0].Status != store.VersionInterrupted || vs[0].Text == "" {
+		t.Fatalf("the partial text is not kept: %+v", vs)
+	}
+	t.Logf("slowest screen switch during the stream: %v", worst)
+}

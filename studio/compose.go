@@ -124,7 +124,7 @@ func (c *Composer) Compose(ctx context.Context, brief store.Brief, fn EventFunc)
 		if ctx.Err() != nil {
 			return out, ctx.Err()
 		}
-		if errors.Is(err, ErrModelMissing) || errors.Is(err, ErrUnreachable) {
+		if errors.Is(err, ErrModelMissing) || errors.Is(err, ErrUnreachable) || errors.Is(err, ErrPromptTruncated) {
 			return out, err // every other variant would fail the same way
 		}
 	}

@@ -136,6 +136,9 @@ var (
 	ErrModelMissing = errors.New("the model is not installed")
 	ErrInvalidReply = errors.New("the model's reply is not the JSON asked for")
 	ErrInterrupted  = errors.New("the draft was interrupted")
+	// ErrPromptTruncated: the prompt filled the model's context window, so
+	// Ollama cut it and the model did not read all of the kit and brief.
+	ErrPromptTruncated = errors.New("the prompt was cut to fit the model's context window")
 	ErrTruncated    = errors.New("the prompt was longer than the model's context")
 )
 

@@ -52,11 +52,18 @@ func httpClient() *http.Client {
 // Name returns the model's name.
 func (d *OllamaDrafter) Name() string { return d.Model }
 
-func (d *OllamaDrafter) options(seed int64) map[string]any {
-	numCtx, numPredict := d.NumCtx, d.NumPredict
-	if numCtx == 0 {
-		numCtx = 8192
+// DefaultNumCtx is the context window asked for when none is set.
+const DefaultNumCtx = 8192
+
+func (d *OllamaDrafter) numCtx() int {
+	if d.NumCtx > 0 {
+		return d.NumCtx
 	}
+	return DefaultNumCtx
+}
+
+func (d *OllamaDrafter) options(seed int64) map[string]any {
+	numCtx, numPredict := d.numCtx(), d.NumPredict
 	if numPredict == 0 {
 		numPredict = 1024
 	}
@@ -118,6 +125,11 @@ func (d *OllamaDrafter) Draft(ctx context.Context, req *Request, fn ProgressFunc
 	}
 	if err != nil {
 		return res, classify(err, d.Model, ctx)
+	}
+	// Ollama cuts a prompt longer than num_ctx to fit, silently; the count
+	// of prompt tokens it evaluated then equals the window.
+	if n := res.Metrics.PromptEvalCount; n >= d.numCtx() {
+		return res, fmt.Errorf("%w: the brief and the kit's rules came to at least %d tokens, the whole %d-token window, so the model did not read the beginning and the brand rules may be missing from its reply; the reply is kept — shorten the brief or raise the context window, then retry", ErrPromptTruncated, n, d.numCtx())
 	}
 	if doneReason == "length" {
 		return res, fmt.Errorf("%w: the reply reached the %d-token cap before its JSON was complete", ErrInterrupted, d.options(0)["num_predict"])

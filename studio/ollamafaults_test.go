@@ -1,0 +1,121 @@
+package studio_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ollama/ollama/api"
+
+	"atelier/studio"
+	"atelier/studio/ollamatest"
+	"atelier/studio/store"
+)
+
+func TestPromptOverNumCtxIsDetected(t *testing.T) {
+	ws := newWorkspace(t)
+	ctx := context.Background()
+	camp, _ := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "Long"})
+	brief := studio.SampleBrief(camp.ID)
+	brief.Platforms, brief.Personas, brief.Languages = []string{"x", "linkedin"}, []string{"design-lovers"}, []string{"fr-FR"}
+	// About 3 000 prompt tokens (the tiny model reads bytes) against a 2 048 window.
+	brief.KeyMessage = strings.Repeat("Une bougie qui se recharge, coulée à Lyon. ", 25)
+	brief, err := ws.Store.CreateBrief(ctx, brief)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := ollamaDrafter(server)
+	d.NumCtx = 2048
+	c := &studio.Composer{WS: ws, Drafter: d}
+	outs, err := c.Compose(ctx, brief, nil)
+	if !errors.Is(err, studio.ErrPromptTruncated) || len(outs) != 1 {
+		t.Fatalf("an over-long prompt: %v, %d outcomes (the run stops at the first)", err, len(outs))
+	}
+	for _, want := range []string{"2048-token window", "shorten the brief or raise the context window"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the message lacks %q: %v", want, err)
+		}
+	}
+	vs, _ := ws.Store.Versions(ctx, outs[0].Piece.ID)
+	if len(vs) != 1 || vs[0].Status != store.VersionInterrupted || vs[0].Text == "" {
+		t.Fatalf("the reply the user saw is not kept: %+v", vs)
+	}
+	// The retry with a larger window reads the whole prompt.
+	d.NumCtx = 8192
+	v, _, err := c.Edit(ctx, outs[0].Piece.ID, studio.ActionRegenerate, "", nil)
+	if err != nil || v.PromptEvalCount >= 8192 || v.PromptEvalCount <= 2048 {
+		t.Fatalf("retry with an 8192-token window: %v (prompt %d tokens)", err, v.PromptEvalCount)
+	}
+}
+
+func TestModelDeletedWhileInUse(t *testing.T) {
+	s := ollamatest.Start(t)
+	ws := newWorkspace(t)
+	ctx := context.Background()
+	brief := newBrief(t, ws, []string{"x", "linkedin"}, []string{"design-lovers"}, []string{"fr-FR"})
+	c := &studio.Composer{WS: ws, Drafter: ollamaDrafter(s)}
+	deleted := false
+	outs, err := c.Compose(ctx, brief, func(e studio.Event) {
+		if e.Kind == studio.EventStream && !deleted && len(e.Text) > 5 {
+			deleted = true
+			if err := s.Client().Delete(ctx, &api.DeleteRequest{Model: s.Model}); err != nil {
+				t.Errorf("deleting the model: %v", err)
+			}
+		}
+	})
+	if !deleted {
+		t.Fatal("no stream to delete the model under")
+	}
+	// The draft in flight is kept, whole or as far as it went; the next
+	// call says the model is gone and the run stops there.
+	if !errors.Is(err, studio.ErrModelMissing) || !strings.Contains(err.Error(), "pull it from the Model screen") {
+		t.Fatalf("after the delete: %v", err)
+	}
+	vs, _ := ws.Store.Versions(ctx, outs[0].Piece.ID)
+	if len(vs) == 0 || vs[0].Text == "" {
+		t.Fatalf("the draft streaming when the model was deleted is lost: %+v", vs)
+	}
+	last := outs[len(outs)-1]
+	if !errors.Is(last.Err, studio.ErrModelMissing) {
+		t.Fatalf("the failing variant: %v", last.Err)
+	}
+	// Once the model is back, the retry works.
+	if err := s.CreateTinyModel(ctx, s.Model); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Edit(ctx, last.Piece.ID, studio.ActionRegenerate, "", nil); err != nil {
+		t.Fatalf("retry once the model is back: %v", err)
+	}
+}
+
+func TestSlowServerDeadlineKeepsPartialText(t *testing.T) {
+	ws := newWorkspace(t)
+	ctx := context.Background()
+	brief := newBrief(t, ws, []string{"linkedin"}, []string{"design-lovers"}, []string{"fr-FR"})
+	slow := ollamatest.Slow(t, server.Host, 40*time.Millisecond)
+	d := &studio.OllamaDrafter{Client: slow.Client(), Model: server.Model, Timeout: 4 * time.Second, NumPredict: 2048}
+	c := &studio.Composer{WS: ws, Drafter: d}
+	start := time.Now()
+	outs, err := c.Compose(ctx, brief, nil)
+	took := time.Since(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !errors.Is(outs[0].Err, studio.ErrInterrupted) || !strings.Contains(outs[0].Err.Error(), "did not finish before the deadline") {
+		t.Fatalf("a slow server past the deadline: %v", outs[0].Err)
+	}
+	if took > 8*time.Second {
+		t.Errorf("the 4 s deadline fired after %v", took)
+	}
+	vs, _ := ws.Store.Versions(ctx, outs[0].Piece.ID)
+	if len(vs) != 1 || vs[0].Status != store.VersionInterrupted || len(vs[0].Text) < 10 {
+		t.Fatalf("the partial text is not kept: %+v", vs)
+	}
+	// At full speed the retry completes.
+	c.Drafter = ollamaDrafter(server)
+	if v, _, err := c.Edit(ctx, outs[0].Piece.ID, studio.ActionRegenerate, "", nil); err != nil || v.Status == store.VersionInterrupted {
+		t.Fatalf("retry at full speed: %+v %v", v, err)
+	}
+}
