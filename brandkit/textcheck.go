@@ -44,6 +44,7 @@ func CheckText(k *Kit, t TextTarget, text string) Report {
 			Fix:     "Shorten the text."}})
 	}
 	c := textChecker{kit: k, target: t, text: text, folded: foldText(text)}
+	c.hidden()
 	c.length()
 	c.fold()
 	c.lexicon()
@@ -66,6 +67,63 @@ type textChecker struct {
 }
 
 func (c *textChecker) add(f Finding) { c.findings = append(c.findings, f) }
+
+// hiddenRune reports characters a reader cannot see but a platform would
+// publish: control characters (line breaks and tabs aside), bidirectional
+// overrides that reorder what is shown, and bytes that are not UTF-8.
+func hiddenRune(r rune, size int) bool {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return true
+	case r == '\n' || r == '\t' || r == '\r':
+		return false
+	case unicode.IsControl(r):
+		return true
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0xFEFF:
+		return true
+	}
+	return false
+}
+
+// HiddenAt returns the byte offset of the first hidden character in text,
+// or -1.
+func HiddenAt(text string) int {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if hiddenRune(r, size) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// hidden finds runs of hidden characters, each with a fix that removes it
+// (at most 20 are listed).
+func (c *textChecker) hidden() {
+	n := 0
+	for i := 0; i < len(c.text); {
+		r, size := utf8.DecodeRuneInString(c.text[i:])
+		if !hiddenRune(r, size) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(c.text) {
+			r, size = utf8.DecodeRuneInString(c.text[i:])
+			if !hiddenRune(r, size) {
+				break
+			}
+			i += size
+		}
+		if n++; n > 20 {
+			continue
+		}
+		c.add(Finding{Rule: "text.hidden_characters", Severity: SeverityError, Start: start, End: i,
+			Message: fmt.Sprintf("%d invisible byte(s) here (control, direction-override or non-UTF-8 characters): the platform would publish them.", i-start),
+			Fix:     "Remove them.", AutoFix: &Edit{Start: start, End: i, With: ""}})
+	}
+}
 
 // Length counts text the way the platform does.
 func Length(text, counting string, urlLength int) int {

@@ -162,3 +162,28 @@ func FuzzCheckText(f *testing.F) {
 		}
 	})
 }
+
+func TestHiddenCharactersAreFoundAndRemoved(t *testing.T) {
+	kit := sampleKit(t)
+	text := "Réservez\x00 la recharge\x1b[31m \u202eeuqinu\u202c #MaisonLumen \xff@ami"
+	r := brandkit.CheckText(kit, with(xTarget, "fr-FR"), text)
+	var runs [][2]int
+	for _, f := range r.Findings {
+		if f.Rule == "text.hidden_characters" {
+			if f.Severity != brandkit.SeverityError || f.AutoFix == nil {
+				t.Fatalf("%+v", f)
+			}
+			runs = append(runs, [2]int{f.Start, f.End})
+		}
+	}
+	if len(runs) != 5 {
+		t.Fatalf("hidden runs %v, want NUL, ESC, the two direction marks and the bad byte", runs)
+	}
+	fixed, _ := brandkit.ApplyFixes(text, r.Findings)
+	if brandkit.HiddenAt(fixed) != -1 || !strings.Contains(fixed, "Réservez la recharge[31m") {
+		t.Fatalf("after the fixes: %q", fixed)
+	}
+	if brandkit.HiddenAt("Ligne 1\nLigne 2\tfin\r\n") != -1 {
+		t.Error("line breaks and tabs are not hidden characters")
+	}
+}

@@ -62,6 +62,9 @@ func (c *Composer) Targets(b store.Brief) ([]Target, error) {
 	if k == nil {
 		return nil, fmt.Errorf("no brand kit is loaded: %v", c.WS.KitErr)
 	}
+	if err := CheckBrief(b); err != nil {
+		return nil, err
+	}
 	personas := b.Personas
 	if len(personas) == 0 {
 		for _, p := range k.Personas {
@@ -129,6 +132,26 @@ func (c *Composer) Compose(ctx context.Context, brief store.Brief, fn EventFunc)
 		}
 	}
 	return out, nil
+}
+
+// MaxBriefField is the longest a brief's topic, key message, call to action
+// or link may be: a brief is a few sentences, and the prompt has to fit the
+// model's context with the kit.
+const MaxBriefField = 4000
+
+// CheckBrief refuses a brief field that is too long or holds invisible
+// characters (controls, direction overrides, bytes that are not UTF-8),
+// naming the field.
+func CheckBrief(b store.Brief) error {
+	for _, f := range []struct{ name, text string }{{"topic", b.Topic}, {"key message", b.KeyMessage}, {"call to action", b.CTA}, {"link", b.Link}} {
+		if len(f.text) > MaxBriefField {
+			return fmt.Errorf("the brief's %s is %d characters; a brief field takes at most %d — shorten it", f.name, len(f.text), MaxBriefField)
+		}
+		if at := brandkit.HiddenAt(f.text); at >= 0 {
+			return fmt.Errorf("the brief's %s holds an invisible character at byte %d (a control, direction-override or non-UTF-8 character) — remove it", f.name, at)
+		}
+	}
+	return nil
 }
 
 // DraftPiece drafts one piece, checks the draft against the kit, applies the
