@@ -85,7 +85,8 @@ func RenderVariants(ctx context.Context, src image.Image, brand *Brand, opt Vari
 		fn = func(string, float64) {}
 	}
 	sb := src.Bounds()
-	focal, auto := Focal{0.5, 0.5}, opt.Focal == nil
+	var focal Focal
+	auto := opt.Focal == nil
 	if auto {
 		fn("saliency", 0)
 		focal = Saliency(src)
