@@ -9,12 +9,15 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"atelier/samples"
 )
 
 func TestKitValidateCommand(t *testing.T) {
@@ -242,5 +245,45 @@ func TestKitExportImportCommands(t *testing.T) {
 	}
 	if err := kitCommand(&out, []string{"import", "--replace", file}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestRenderCommand(t *testing.T) {
+	out := t.TempDir()
+	var b bytes.Buffer
+	err := renderCommand(&b, []string{"--kit", "samples/kit", "--image", "samples/photo.jpg", "--placements", "instagram.story,linkedin.link",
+		"--out", out, "--headline", "La recharge Feu de bois arrive", "--frame", "Ambre"})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	for _, want := range []string{"2400×1600 jpeg", "found by saliency", "instagram.story", "1080×1920", "linkedin.link", "check 9", "2 renders"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, b.String())
+		}
+	}
+	// `atelier check` reads each render with its metadata.
+	b.Reset()
+	story := filepath.Join(out, "instagram.story.jpg")
+	if err := checkCommand(&b, []string{"--kit", "samples/kit", story}); err != nil && !errors.Is(err, errFailed) {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "render metadata") {
+		t.Errorf("check did not read the render's metadata:\n%s", b.String())
+	}
+	// Bad input: each refused with what to do.
+	cut := filepath.Join(t.TempDir(), "cut.jpg")
+	os.WriteFile(cut, samples.Photo[:len(samples.Photo)/3], 0o644)
+	for args, want := range map[string]string{
+		"--image samples/photo.jpg --focal 1.5,0.2":             "give two fractions from 0 to 1",
+		"--image samples/photo.jpg --placements instagram.reel": "unknown placement \"instagram.reel\"; known: x.image",
+		"--image " + cut:                          "cut.jpg: damaged image",
+		"--image samples/photo.jpg --frame Vert":  "the frame colour \"Vert\" is neither a kit colour nor #RRGGBB",
+		"--image samples/photo.jpg --max-mp 1":    "over the pixel budget of 1 MP",
+		"--image samples/photo.jpg --format tiff": "format \"tiff\": use jpeg or png",
+	} {
+		err := renderCommand(io.Discard, append([]string{"--kit", "samples/kit", "--out", t.TempDir()}, strings.Fields(args)...))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", args, err, want)
+		}
 	}
 }

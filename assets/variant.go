@@ -38,14 +38,15 @@ type VariantOptions struct {
 // FILE.atelier.json; the brand checker reads the logo and text boxes.
 type VariantMeta struct {
 	brandkit.ImageMeta
-	Width, Height int
-	Source        string          `json:"source,omitempty"` // the source's sha256 or file name
-	Focal         Focal           `json:"focal"`            // in the source, as fractions
-	FocalAuto     bool            `json:"focal_auto"`       // found by saliency rather than set
-	Crop          image.Rectangle `json:"crop"`             // in the source's pixels
-	Filter        string          `json:"filter"`
-	Corner        string          `json:"corner,omitempty"`
-	Notes         []string        `json:"notes,omitempty"`
+	Width     int             `json:"width"`
+	Height    int             `json:"height"`
+	Source    string          `json:"source,omitempty"` // the source's sha256 or file name
+	Focal     Focal           `json:"focal"`            // in the source, as fractions
+	FocalAuto bool            `json:"focal_auto"`       // found by saliency rather than set
+	Crop      image.Rectangle `json:"crop"`             // in the source's pixels
+	Filter    string          `json:"filter"`
+	Corner    string          `json:"corner,omitempty"`
+	Notes     []string        `json:"notes,omitempty"`
 }
 
 // Variant is one placement rendered and encoded.
