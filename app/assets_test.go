@@ -162,12 +162,17 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 		t.Errorf("after rendering:\n%s", texts(w))
 	}
 	before := variantIDs(t, ws, outs[0].Piece.ID)
-	// Render the story again with a frame: only it changes.
+	// Render the story again with a frame and no headline: only it changes.
 	v.frame.SetSelected("Ambre")
+	v.headline.SetChecked(false)
 	pump(t, v.renderPlacements([]string{"instagram.story"}))
 	after := variantIDs(t, ws, outs[0].Piece.ID)
 	if after["instagram.story"] == before["instagram.story"] || after["instagram.feed"] != before["instagram.feed"] || len(after) != 3 {
 		t.Errorf("re-rendering the story: before %v, after %v", before, after)
+	}
+	story, _ := ws.Store.Asset(context.Background(), after["instagram.story"])
+	if !strings.Contains(story.Meta, `"corner"`) || strings.Contains(story.Meta, `"text"`) {
+		t.Errorf("the story rendered without a headline still has text: %s", story.Meta)
 	}
 	if !strings.Contains(v.alt.Text, "Feu de bois") {
 		t.Errorf("alt text suggestion %q", v.alt.Text)

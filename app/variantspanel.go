@@ -27,6 +27,7 @@ type variantsPanel struct {
 	st *Studio
 
 	source   *widget.Select
+	headline *widget.Check
 	band     *widget.Check
 	frame    *widget.Select
 	render   *widget.Button
@@ -58,6 +59,8 @@ func newVariantsPanel(st *Studio) *variantsPanel {
 	v := &variantsPanel{st: st, shown: map[string]shownVariant{}}
 	v.source = widget.NewSelect(nil, nil)
 	v.source.PlaceHolder = lang.L("Choose an image from the library")
+	v.headline = widget.NewCheck(lang.L("Headline from the draft"), nil)
+	v.headline.SetChecked(true)
 	v.band = widget.NewCheck(lang.L("Band behind the headline"), nil)
 	frames := []string{lang.L("No frame")}
 	if st.ws.Kit != nil {
@@ -81,7 +84,7 @@ func newVariantsPanel(st *Studio) *variantsPanel {
 }
 
 func (v *variantsPanel) object() fyne.CanvasObject {
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.render, v.source), container.NewHBox(v.band, v.frame), v.progress, v.status)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.render, v.source), container.NewHBox(v.headline, v.band, v.frame), v.progress, v.status)
 	return container.NewBorder(top, container.NewBorder(nil, nil, nil, v.describe, v.alt), nil, nil, container.NewHScroll(v.cards))
 }
 
@@ -165,7 +168,7 @@ func (v *variantsPanel) renderPlacements(ids []string) <-chan struct{} {
 		close(done)
 		return done
 	}
-	req := studio.RenderRequest{PieceID: v.pieceID, SourceID: v.sources[i].ID, Placements: ids,
+	req := studio.RenderRequest{PieceID: v.pieceID, SourceID: v.sources[i].ID, Placements: ids, NoHeadline: !v.headline.Checked,
 		Options: assets.VariantOptions{Band: v.band.Checked}}
 	if v.frame.SelectedIndex() > 0 {
 		req.Options.Frame = v.frame.Selected

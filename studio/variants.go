@@ -103,10 +103,11 @@ type RenderRequest struct {
 	SourceID   int64
 	Placements []string // empty: every placement of the piece's platform
 	Options    assets.VariantOptions
+	NoHeadline bool // leave the draft's hook off the image
 }
 
 // RenderVariants renders a piece's placements from a library image, with
-// the draft's hook as headline unless the options give one, stores each
+// the draft's hook as headline unless the options give one (or NoHeadline), stores each
 // render under its sha256 with its metadata, checks it against the kit, and
 // makes it the piece's variant for that placement (replacing an earlier
 // one, so one placement can be rendered again).
@@ -141,7 +142,7 @@ func (w *Workspace) RenderVariants(ctx context.Context, req RenderRequest, fn as
 	if opt.Focal == nil {
 		opt.Focal = ParseImageMeta(src).Focal
 	}
-	if opt.Headline == "" {
+	if opt.Headline == "" && !req.NoHeadline {
 		if v, err := w.Store.LatestVersion(ctx, piece.ID); err == nil {
 			var d Draft
 			if json.Unmarshal(v.Payload, &d) == nil {
