@@ -274,7 +274,7 @@ func demoVariants(ctx context.Context, out io.Writer, ws *studio.Workspace, home
 		return fmt.Errorf("no French Instagram piece to illustrate: %v", err)
 	}
 	start := time.Now()
-	vs, err := ws.RenderVariants(ctx, studio.RenderRequest{PieceID: ps[0].ID, SourceID: img.ID}, nil)
+	vs, err := ws.RenderVariants(ctx, &studio.RenderRequest{PieceID: ps[0].ID, SourceID: img.ID}, nil)
 	if err != nil {
 		return err
 	}

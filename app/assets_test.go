@@ -177,6 +177,15 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 	if !strings.Contains(v.alt.Text, "Feu de bois") {
 		t.Errorf("alt text suggestion %q", v.alt.Text)
 	}
+	// A render whose file went missing is shown as not rendered, and said.
+	feed, _ := ws.Store.Asset(context.Background(), after["instagram.feed"])
+	if err := os.Remove(ws.Library().Path(feed.SHA256, feed.MIME)); err != nil {
+		t.Fatal(err)
+	}
+	pump(t, v.setPiece(outs[0].Piece.ID, "instagram"))
+	if !strings.Contains(v.status.Text, "instagram.feed: the image is missing from the data folder") || !strings.Contains(texts(w), "not rendered") {
+		t.Errorf("a missing render: status %q", v.status.Text)
+	}
 	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
 	pump(t, v.describeImage())
 	if !strings.Contains(v.alt.Text, "No Ollama: the draft's alt text is used.") {
@@ -208,7 +217,7 @@ func TestReviewPreviewShowsTheRender(t *testing.T) {
 	r := showScreen[*reviewScreen](s)
 	r.refresh()
 	piece := r.cols[store.StateDraft][0]
-	if _, err := ws.RenderVariants(ctx, studio.RenderRequest{PieceID: piece.ID, SourceID: img.ID, Placements: []string{"instagram.feed"}}, nil); err != nil {
+	if _, err := ws.RenderVariants(ctx, &studio.RenderRequest{PieceID: piece.ID, SourceID: img.ID, Placements: []string{"instagram.feed"}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	r.lists[store.StateDraft].Select(0)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -133,14 +134,18 @@ func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
 			showError(v.st.win, err)
 			return
 		}
-		pls, _ := studio.Placements(v.st.ws.Registry, v.platform, nil)
+		pls, _ := studio.Placements(v.st.ws.Registry, v.platform, nil) // no ids: cannot fail
+		var problems []string
 		for _, a := range list {
 			img, _, err := v.st.ws.Library().Open(a.SHA256, a.MIME)
-			if err != nil {
-				continue // shown as not rendered; rendering again replaces it
+			if err != nil { // shown as not rendered; rendering again replaces it
+				problems = append(problems, a.Placement+": "+err.Error())
+				continue
 			}
 			var meta assets.VariantMeta
-			_ = json.Unmarshal([]byte(a.Meta), &meta)
+			if err := json.Unmarshal([]byte(a.Meta), &meta); err != nil {
+				problems = append(problems, a.Placement+": its render metadata cannot be read: "+err.Error())
+			}
 			for _, p := range pls {
 				if p.ID == a.Placement {
 					rep := brandkit.CheckImage(v.st.ws.Kit, brandkit.ImageTarget{Placement: p.ID, Width: p.Width, Height: p.Height, Safe: p.Safe, Meta: &meta.ImageMeta}, img)
@@ -148,7 +153,13 @@ func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
 				}
 			}
 		}
-		onUIAndWait(v.refreshCards)
+		onUIAndWait(func() {
+			v.refreshCards()
+			if len(problems) > 0 {
+				v.status.Importance = widget.DangerImportance
+				v.status.SetText(strings.Join(problems, "\n"))
+			}
+		})
 	}()
 	return done
 }
@@ -168,7 +179,7 @@ func (v *variantsPanel) renderPlacements(ids []string) <-chan struct{} {
 		close(done)
 		return done
 	}
-	req := studio.RenderRequest{PieceID: v.pieceID, SourceID: v.sources[i].ID, Placements: ids, NoHeadline: !v.headline.Checked,
+	req := &studio.RenderRequest{PieceID: v.pieceID, SourceID: v.sources[i].ID, Placements: ids, NoHeadline: !v.headline.Checked,
 		Options: assets.VariantOptions{Band: v.band.Checked}}
 	if v.frame.SelectedIndex() > 0 {
 		req.Options.Frame = v.frame.Selected

@@ -67,7 +67,7 @@ func approvedCampaign(t *testing.T) (*studio.Workspace, store.Campaign) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ws.RenderVariants(ctx, studio.RenderRequest{PieceID: outs[1].Piece.ID, SourceID: img.ID}, nil); err != nil {
+	if _, err := ws.RenderVariants(ctx, &studio.RenderRequest{PieceID: outs[1].Piece.ID, SourceID: img.ID}, nil); err != nil {
 		t.Fatal(err)
 	}
 	return ws, c

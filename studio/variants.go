@@ -111,7 +111,7 @@ type RenderRequest struct {
 // render under its sha256 with its metadata, checks it against the kit, and
 // makes it the piece's variant for that placement (replacing an earlier
 // one, so one placement can be rendered again).
-func (w *Workspace) RenderVariants(ctx context.Context, req RenderRequest, fn assets.ProgressFunc) ([]RenderedVariant, error) {
+func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn assets.ProgressFunc) ([]RenderedVariant, error) {
 	if w.Kit == nil {
 		return nil, fmt.Errorf("no brand kit is loaded")
 	}

@@ -48,7 +48,7 @@ func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
 	}
 	piece := outs[0].Piece
 	var steps []float64
-	vs, err := ws.RenderVariants(ctx, studio.RenderRequest{PieceID: piece.ID, SourceID: img.ID}, func(_ string, f float64) { steps = append(steps, f) })
+	vs, err := ws.RenderVariants(ctx, &studio.RenderRequest{PieceID: piece.ID, SourceID: img.ID}, func(_ string, f float64) { steps = append(steps, f) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
 	}
 
 	// Render one placement again, with a frame: it replaces that placement only.
-	again, err := ws.RenderVariants(ctx, studio.RenderRequest{PieceID: piece.ID, SourceID: img.ID, Placements: []string{"instagram.story"},
+	again, err := ws.RenderVariants(ctx, &studio.RenderRequest{PieceID: piece.ID, SourceID: img.ID, Placements: []string{"instagram.story"},
 		Options: assets.VariantOptions{Frame: "Ambre", Format: "png"}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
 	}
 
 	// Bad input: a placement that does not exist, and a damaged file.
-	if _, err := ws.RenderVariants(ctx, studio.RenderRequest{PieceID: piece.ID, SourceID: img.ID, Placements: []string{"instagram.reel"}}, nil); err == nil || !strings.Contains(err.Error(), "instagram.story") {
+	if _, err := ws.RenderVariants(ctx, &studio.RenderRequest{PieceID: piece.ID, SourceID: img.ID, Placements: []string{"instagram.reel"}}, nil); err == nil || !strings.Contains(err.Error(), "instagram.story") {
 		t.Errorf("an unknown placement: %v", err)
 	}
 	bad := filepath.Join(t.TempDir(), "cut.jpg")
