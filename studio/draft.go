@@ -139,7 +139,6 @@ var (
 	// ErrPromptTruncated: the prompt filled the model's context window, so
 	// Ollama cut it and the model did not read all of the kit and brief.
 	ErrPromptTruncated = errors.New("the prompt was cut to fit the model's context window")
-	ErrTruncated       = errors.New("the prompt was longer than the model's context")
 )
 
 // ParseReply reads the model's JSON reply and checks it has the fields the
