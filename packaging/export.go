@@ -168,7 +168,14 @@ func ExportCampaign(ctx context.Context, ws *studio.Workspace, opt ExportOptions
 		if strings.HasSuffix(strings.ToLower(opt.Out), ".zip") {
 			return zipFolder(tmp, opt.Out)
 		}
-		return os.Rename(tmp, opt.Out)
+		// Every file on disk before the folder appears under its name.
+		if err := syncTree(tmp); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, opt.Out); err != nil {
+			return err
+		}
+		return syncDir(parent)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("the export was not written and no piece changed state: %w", err)
@@ -255,6 +262,33 @@ func exportPiece(ctx context.Context, ws *studio.Workspace, dir string, i int, p
 		}
 	}
 	return mp, nil
+}
+
+// syncTree flushes every file and folder under dir to the disk.
+func syncTree(dir string) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := f.Sync(); err != nil {
+			return fmt.Errorf("flushing %s to the disk: %w", path, err)
+		}
+		return nil
+	})
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }
 
 // writeSchedule writes the bulk-import layout most schedulers take: date
