@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"image/color"
 	"math"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
+	"atelier/assets"
 	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/store"
@@ -83,6 +85,19 @@ func TestAssetsScreenImportsAndSetsTheFocalPoint(t *testing.T) {
 	if studio.ParseImageMeta(as).Focal != nil || !strings.Contains(a.focalLbl.Text, "saliency") {
 		t.Errorf("back to automatic: %s, %q", as.Meta, a.focalLbl.Text)
 	}
+
+	// The pixel budget chosen in Settings holds for the next import.
+	settings := showScreen[*settingsScreen](s)
+	settings.onPixelBudget("25 MP")
+	if ws.MaxImagePixels != 25_000_000 || s.app.Preferences().Int(prefMaxMP) != 25 {
+		t.Fatalf("the budget is %d, the preference %d", ws.MaxImagePixels, s.app.Preferences().Int(prefMaxMP))
+	}
+	ws.MaxImagePixels = 1_000_000 // below the 3.8 MP photo, as a user could not choose
+	if _, err := ws.ImportImage(context.Background(), good); !errors.Is(err, assets.ErrImageTooLarge) {
+		t.Errorf("an image over the budget: %v", err)
+	}
+	ws.MaxImagePixels = 0
+	showScreen[*assetsScreen](s)
 
 	// Files dropped on the Assets screen are imported there.
 	png := writeSample(t, "logo.png", mustReadFile(t, filepath.Join(ws.KitDir, "logo.png")))

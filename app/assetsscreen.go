@@ -147,7 +147,7 @@ func (a *assetsScreen) updateThumb(id widget.GridWrapItemID, o fyne.CanvasObject
 		img.Refresh()
 	}
 	if start {
-		go a.loadThumb(as)
+		goBackground(func() { a.loadThumb(as) })
 	}
 }
 
@@ -214,7 +214,7 @@ func (a *assetsScreen) importFiles(paths []string) <-chan struct{} {
 	done := make(chan struct{})
 	a.busy.Show()
 	a.busy.Start()
-	go func() {
+	goBackground(func() {
 		var problems []string
 		n := 0
 		for i, p := range paths {
@@ -241,7 +241,7 @@ func (a *assetsScreen) importFiles(paths []string) <-chan struct{} {
 			a.status.SetText(msg)
 			a.reload()
 		})
-	}()
+	})
 	return done
 }
 
@@ -265,7 +265,7 @@ func (a *assetsScreen) open(as store.Asset) <-chan struct{} {
 	a.busy.Show()
 	a.busy.Start()
 	a.info.SetText(fmt.Sprintf(lang.L("Opening %s…"), as.Source))
-	go func() {
+	goBackground(func() {
 		img, info, err := a.st.ws.Library().Open(as.SHA256, as.MIME)
 		var view image.Image
 		var sal assets.Focal
@@ -292,7 +292,7 @@ func (a *assetsScreen) open(as store.Asset) <-chan struct{} {
 			a.info.SetText(fmt.Sprintf("%s · %d×%d %s · %s · %s %d · sha256 %s…", as.Source, info.Width, info.Height, strings.ToUpper(info.Format),
 				humanSize(as.Size), lang.L("EXIF orientation"), info.Orientation, as.SHA256[:12]) + "\n" + info.ProfileNote())
 		})
-	}()
+	})
 	return done
 }
 

@@ -84,7 +84,7 @@ func (a *audioPanel) onRender() {
 	}
 	req := &assets.SnippetRequest{Kit: a.st.ws.Kit, Text: a.text, Language: a.language, Target: seconds}
 	pieceID := a.pieceID
-	go func() {
+	goBackground(func() {
 		s, err := assets.RenderSnippet(context.Background(), req, func(step string, f float64) {
 			onUI(func() { a.progress.SetValue(f) })
 		})
@@ -103,7 +103,7 @@ func (a *audioPanel) onRender() {
 			}
 			a.show(s, path)
 		})
-	}()
+	})
 }
 
 func (a *audioPanel) show(s *assets.Snippet, path string) {

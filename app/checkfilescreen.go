@@ -92,7 +92,7 @@ func (c *checkFileScreen) drop(uris []fyne.URI) {
 func (c *checkFileScreen) Check(path string) {
 	c.status.SetText(lang.L("Checking") + " " + filepath.Base(path) + "…")
 	target := studio.CheckTarget{Platform: c.platform.Selected, Language: c.language.Selected}
-	go func() {
+	goBackground(func() {
 		fc, err := studio.CheckFile(c.st.ws.Kit, c.st.ws.Registry, target, path)
 		onUI(func() {
 			if err != nil {
@@ -104,7 +104,7 @@ func (c *checkFileScreen) Check(path string) {
 			c.status.Importance = widget.MediumImportance
 			c.show(fc)
 		})
-	}()
+	})
 }
 
 func (c *checkFileScreen) show(fc *studio.FileCheck) {

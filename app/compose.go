@@ -267,7 +267,7 @@ func (c *composeScreen) onDraft() {
 	ctx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel
 	c.setRunning(true)
-	go c.compose(ctx, composer, brief)
+	goBackground(func() { c.compose(ctx, composer, brief) })
 }
 
 func (c *composeScreen) setRunning(on bool) {
@@ -390,7 +390,7 @@ func (c *composeScreen) onApplyFix(f brandkit.Finding) {
 	i, pieceID := c.selected, c.cards[c.selected].pieceID
 	c.mu.Unlock()
 	composer := &studio.Composer{WS: c.st.ws, Author: "studio"}
-	go func() {
+	goBackground(func() {
 		v, rep, err := composer.ApplyFix(context.Background(), pieceID, f)
 		if err != nil {
 			showError(c.st.win, err)
@@ -398,7 +398,7 @@ func (c *composeScreen) onApplyFix(f brandkit.Finding) {
 		}
 		c.onEvent(i, studio.Event{Kind: studio.EventDone, PieceID: pieceID, Version: v, Report: rep})
 		onUI(c.showDetail)
-	}()
+	})
 }
 
 // onApply runs the chosen edit action on the selected variant.
@@ -421,7 +421,7 @@ func (c *composeScreen) onApply() {
 	c.cancel = cancel
 	c.setRunning(true)
 	to := c.toLang.Selected
-	go func() {
+	goBackground(func() {
 		defer onUI(func() { c.setRunning(false) })
 		_, _, err := composer.Edit(ctx, pieceID, action, to, func(e studio.Event) {
 			if action != studio.ActionTranslate {
@@ -431,5 +431,5 @@ func (c *composeScreen) onApply() {
 		if err != nil && !errors.Is(err, context.Canceled) {
 			showError(c.st.win, err)
 		}
-	}()
+	})
 }

@@ -510,13 +510,13 @@ func (k *kitScreen) onExport() {
 		}
 		w.Close()
 		path := w.URI().Path()
-		go func() {
+		goBackground(func() {
 			if err := packaging.ExportKit(k.kit().Dir, path); err != nil {
 				showError(k.st.win, err)
 				return
 			}
 			onUI(func() { dialog.ShowInformation(lang.L("Kit exported"), path, k.st.win) })
-		}()
+		})
 	}, k.st.win)
 	d.SetFileName(packaging.Slug(k.kit().Identity.Name) + ".atelierkit")
 	d.Show()
@@ -545,7 +545,7 @@ func (k *kitScreen) onImport() {
 func (k *kitScreen) importKit(path string, replace bool) <-chan struct{} {
 	kits := filepath.Join(k.ws.DataDir, "kits")
 	done := make(chan struct{})
-	go func() {
+	goBackground(func() {
 		dir, err := packaging.ImportKit(path, kits, k.ws.KitOptions(), replace)
 		onUI(func() {
 			defer close(done)
@@ -567,6 +567,6 @@ func (k *kitScreen) importKit(path string, replace bool) <-chan struct{} {
 				k.st.app.Settings().SetTheme(newKitTheme(k.ws.Kit))
 			}
 		})
-	}()
+	})
 	return done
 }

@@ -47,3 +47,16 @@ func pump(t *testing.T, done <-chan struct{}) {
 		}
 	}
 }
+
+// waitBackground runs queued UI calls until every background goroutine has
+// finished.
+func waitBackground(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for runUI(); backgroundBusy(); runUI() {
+		if time.Now().After(deadline) {
+			t.Fatal("background work still running after 60 s")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

@@ -101,10 +101,10 @@ func (m *modelScreen) refresh() {
 		m.warmBtn.Disable()
 		return
 	}
-	go func() {
+	goBackground(func() {
 		st := (&studio.Models{Client: conn.Client}).State(context.Background())
 		onUI(func() { m.show(conn, st) })
-	}()
+	})
 }
 
 func (m *modelScreen) show(conn *studio.Connection, st studio.ServerState) {
@@ -174,7 +174,7 @@ func (m *modelScreen) onPull() {
 	m.pulls = nil
 	m.mu.Unlock()
 	m.layers.Refresh()
-	go func() {
+	goBackground(func() {
 		last := time.Now()
 		err := (&studio.Models{Client: conn.Client}).Pull(context.Background(), name, func(p studio.PullProgress) {
 			m.recordLayer(p)
@@ -195,7 +195,7 @@ func (m *modelScreen) onPull() {
 			m.pullMsg.SetText(name + " " + lang.L("is ready."))
 			m.refresh()
 		})
-	}()
+	})
 }
 
 func (m *modelScreen) recordLayer(p studio.PullProgress) {
@@ -221,7 +221,7 @@ func (m *modelScreen) onWarm() {
 	}
 	model := m.st.model()
 	m.warmBtn.Disable()
-	go func() {
+	goBackground(func() {
 		err := (&studio.Models{Client: conn.Client}).Warm(context.Background(), model, 30*time.Minute)
 		onUI(func() {
 			m.warmBtn.Enable()
@@ -231,5 +231,5 @@ func (m *modelScreen) onWarm() {
 			}
 			m.refresh()
 		})
-	}()
+	})
 }

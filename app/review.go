@@ -223,7 +223,7 @@ func (r *reviewScreen) refresh() {
 // UI goroutine; the channel closes when they are shown.
 func (r *reviewScreen) loadRenders(pieceID int64) <-chan struct{} {
 	done := make(chan struct{})
-	go func() {
+	goBackground(func() {
 		defer close(done)
 		list, err := r.ws.Store.PieceAssets(context.Background(), pieceID, "variant")
 		if err != nil || len(list) == 0 {
@@ -240,7 +240,7 @@ func (r *reviewScreen) loadRenders(pieceID int64) <-chan struct{} {
 				r.mockup.SetRenders(renders)
 			}
 		})
-	}()
+	})
 	return done
 }
 
@@ -428,7 +428,7 @@ func (r *reviewScreen) exportTo(dir string) {
 	r.export.Disable()
 	r.progress.SetValue(0)
 	r.progress.Show()
-	go func() {
+	goBackground(func() {
 		ctx := context.Background()
 		camps, err := r.ws.Store.Campaigns(ctx)
 		var done []string
@@ -460,5 +460,5 @@ func (r *reviewScreen) exportTo(dir string) {
 				dialog.ShowInformation(lang.L("Exported"), strings.Join(done, "\n"), r.win)
 			}
 		})
-	}()
+	})
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -35,10 +37,35 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Database"), widget.NewLabel(ws.Store.Path())),
 		widget.NewFormItem(lang.L("Brand kit folder"), widget.NewLabel(ws.KitDir)),
 		widget.NewFormItem(lang.L("Language"), widget.NewLabel(lang.SystemLocale().String())),
+		widget.NewFormItem(lang.L("Largest image to import"), s.pixelBudget()),
 	)
 	hint := widget.NewLabel(lang.L("Set ATELIER_HOME to keep the data elsewhere. Start with --kit DIR to open another brand kit."))
 	hint.Wrapping = fyne.TextWrapWord
 	return container.NewPadded(container.NewVBox(sectionTitle(lang.L("Settings")), form, hint))
+}
+
+// pixelBudgets are the choices of the largest image to import, in MP.
+var pixelBudgets = []string{"25 MP", "50 MP", "100 MP", "200 MP", "400 MP"}
+
+// prefMaxMP is the preference key of the largest image to import, in MP.
+const prefMaxMP = "max_image_mp"
+
+// pixelBudget chooses the largest image the library imports; a bigger one
+// is refused from its header, before it is decoded.
+func (s *settingsScreen) pixelBudget() *widget.Select {
+	sel := widget.NewSelect(pixelBudgets, nil)
+	sel.SetSelected(fmt.Sprintf("%d MP", s.st.app.Preferences().IntWithFallback(prefMaxMP, 100)))
+	sel.OnChanged = s.onPixelBudget
+	return sel
+}
+
+func (s *settingsScreen) onPixelBudget(choice string) {
+	var mp int
+	if _, err := fmt.Sscanf(choice, "%d MP", &mp); err != nil {
+		return
+	}
+	s.st.app.Preferences().SetInt(prefMaxMP, mp)
+	s.st.ws.MaxImagePixels = mp * 1_000_000
 }
 
 func sectionTitle(s string) *widget.Label {

@@ -24,7 +24,7 @@ type session struct {
 }
 
 func (s *session) connect(connect func(context.Context) (*studio.Connection, error), done func()) {
-	go func() {
+	goBackground(func() {
 		conn, err := connect(context.Background())
 		s.mu.Lock()
 		s.conn, s.err, s.ready = conn, err, true
@@ -37,7 +37,7 @@ func (s *session) connect(connect func(context.Context) (*studio.Connection, err
 				f()
 			}
 		})
-	}()
+	})
 }
 
 // state returns the connection (nil when there is none) and why not.

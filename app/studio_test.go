@@ -47,6 +47,7 @@ func newTestStudioWith(t *testing.T, connect func(context.Context) (*studio.Conn
 	}
 	s := New(a, ws, Options{Connect: connect})
 	t.Cleanup(s.Close)
+	t.Cleanup(func() { waitBackground(t) }) // before Close and the folders' removal
 	s.Window().Resize(fyne.NewSize(1200, 800))
 	return s, ws
 }

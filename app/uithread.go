@@ -1,6 +1,10 @@
 package app
 
-import "fyne.io/fyne/v2"
+import (
+	"sync"
+
+	"fyne.io/fyne/v2"
+)
 
 // uiQueue, when set, receives the calls background goroutines make to the
 // UI instead of fyne.Do. Fyne's test driver runs fyne.Do at once on the
@@ -29,4 +33,33 @@ func onUIAndWait(fn func()) {
 		return
 	}
 	fyne.DoAndWait(fn)
+}
+
+// background counts the goroutines the screens start for slow work, so that
+// a test can wait for them before its folders are removed.
+var background struct {
+	sync.Mutex
+	running int
+}
+
+// goBackground runs fn off the UI goroutine.
+func goBackground(fn func()) {
+	background.Lock()
+	background.running++
+	background.Unlock()
+	go func() {
+		defer func() {
+			background.Lock()
+			background.running--
+			background.Unlock()
+		}()
+		fn()
+	}()
+}
+
+// backgroundBusy says whether any such goroutine is still running.
+func backgroundBusy() bool {
+	background.Lock()
+	defer background.Unlock()
+	return background.running > 0
 }

@@ -127,7 +127,7 @@ func (v *variantsPanel) refreshSources() {
 // loadRenders shows the piece's stored renders, read off the UI goroutine.
 func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
 	done := make(chan struct{})
-	go func() {
+	goBackground(func() {
 		defer close(done)
 		list, err := v.st.ws.Store.PieceAssets(context.Background(), pieceID, "variant")
 		if err != nil {
@@ -160,7 +160,7 @@ func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
 				v.status.SetText(strings.Join(problems, "\n"))
 			}
 		})
-	}()
+	})
 	return done
 }
 
@@ -188,7 +188,7 @@ func (v *variantsPanel) renderPlacements(ids []string) <-chan struct{} {
 	v.progress.SetValue(0)
 	v.progress.Show()
 	v.status.SetText(lang.L("Rendering…"))
-	go func() {
+	goBackground(func() {
 		vs, err := v.st.ws.RenderVariants(context.Background(), req, func(_ string, f float64) {
 			onUI(func() { v.progress.SetValue(f) })
 		})
@@ -208,7 +208,7 @@ func (v *variantsPanel) renderPlacements(ids []string) <-chan struct{} {
 			v.status.SetText(lang.N("{{.Count}} placement rendered.", len(vs), map[string]any{"Count": len(vs)}))
 			v.refreshCards()
 		})
-	}()
+	})
 	return done
 }
 
@@ -227,7 +227,7 @@ func (v *variantsPanel) describeImage() <-chan struct{} {
 	}
 	src, model, language := v.sources[i], v.st.model(), v.st.ws.Kit.Language()
 	v.describe.Disable()
-	go func() {
+	goBackground(func() {
 		img, _, err := v.st.ws.Library().Open(src.SHA256, src.MIME)
 		text := ""
 		if err == nil {
@@ -242,7 +242,7 @@ func (v *variantsPanel) describeImage() <-chan struct{} {
 			}
 			v.alt.SetText(lang.L("Alt text from the model:") + " " + text)
 		})
-	}()
+	})
 	return done
 }
 

@@ -26,7 +26,11 @@ func ParseImageMeta(a store.Asset) ImageMeta {
 }
 
 // Library is the workspace's content-addressed file store.
-func (w *Workspace) Library() *assets.Library { return assets.NewLibrary(w.DataDir) }
+func (w *Workspace) Library() *assets.Library {
+	l := assets.NewLibrary(w.DataDir)
+	l.MaxPixels = w.MaxImagePixels
+	return l
+}
 
 // ImportImage takes an image file into the library and records it.
 func (w *Workspace) ImportImage(ctx context.Context, path string) (store.Asset, error) {

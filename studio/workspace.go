@@ -24,6 +24,9 @@ type Workspace struct {
 	KitErr   error         // the kit's validation problems, if any
 	Store    *store.Store
 	Registry *platform.Registry
+	// MaxImagePixels is the largest image the library imports;
+	// assets.DefaultMaxPixels when zero.
+	MaxImagePixels int
 }
 
 // DataDir returns where Atelier keeps its data: $ATELIER_HOME when set,
