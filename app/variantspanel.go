@@ -98,7 +98,7 @@ func (v *variantsPanel) setPiece(pieceID int64, platformID string) <-chan struct
 	v.refreshSources()
 	v.alt.SetText(lang.L("Alt text suggested by the draft:") + " " + v.st.ws.AltText(context.Background(), pieceID))
 	v.cards.RemoveAll()
-	return v.loadRenders(pieceID)
+	return v.loadRenders(pieceID, platformID)
 }
 
 func (v *variantsPanel) refreshSources() {
@@ -125,7 +125,7 @@ func (v *variantsPanel) refreshSources() {
 }
 
 // loadRenders shows the piece's stored renders, read off the UI goroutine.
-func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
+func (v *variantsPanel) loadRenders(pieceID int64, platformID string) <-chan struct{} {
 	done := make(chan struct{})
 	goBackground(func() {
 		defer close(done)
@@ -134,7 +134,7 @@ func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
 			showError(v.st.win, err)
 			return
 		}
-		pls, _ := studio.Placements(v.st.ws.Registry, v.platform, nil) // no ids: cannot fail
+		pls, _ := studio.Placements(v.st.ws.Registry, platformID, nil) // no ids: cannot fail
 		var problems []string
 		for _, a := range list {
 			img, _, err := v.st.ws.Library().Open(a.SHA256, a.MIME)
@@ -149,7 +149,7 @@ func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
 			for _, p := range pls {
 				if p.ID == a.Placement {
 					rep := brandkit.CheckImage(v.st.ws.Kit, brandkit.ImageTarget{Placement: p.ID, Width: p.Width, Height: p.Height, Safe: p.Safe, Meta: &meta.ImageMeta}, img)
-					v.put(shownVariant{placement: p, img: imaging.Fit(img, 600, 600, imaging.Linear), score: rep.Score, errors: len(rep.Errors())})
+					v.put(pieceID, shownVariant{placement: p, img: imaging.Fit(img, 600, 600, imaging.Linear), score: rep.Score, errors: len(rep.Errors())})
 				}
 			}
 		}
@@ -164,10 +164,13 @@ func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
 	return done
 }
 
-func (v *variantsPanel) put(s shownVariant) {
+// put records a render of a piece, unless another piece is shown by now.
+func (v *variantsPanel) put(pieceID int64, s shownVariant) {
 	v.mu.Lock()
-	v.shown[s.placement.ID] = s
-	v.mu.Unlock()
+	defer v.mu.Unlock()
+	if v.pieceID == pieceID {
+		v.shown[s.placement.ID] = s
+	}
 }
 
 // renderPlacements renders the given placements (all of the platform's
@@ -193,7 +196,7 @@ func (v *variantsPanel) renderPlacements(ids []string) <-chan struct{} {
 			onUI(func() { v.progress.SetValue(f) })
 		})
 		for _, r := range vs {
-			v.put(shownVariant{placement: r.Placement, img: imaging.Fit(r.Image, 600, 600, imaging.Linear), score: r.Report.Score, errors: len(r.Report.Errors())})
+			v.put(req.PieceID, shownVariant{placement: r.Placement, img: imaging.Fit(r.Image, 600, 600, imaging.Linear), score: r.Report.Score, errors: len(r.Report.Errors())})
 		}
 		onUI(func() {
 			defer close(done)
