@@ -277,6 +277,9 @@ func (a *assetsScreen) open(as store.Asset) <-chan struct{} {
 			defer close(done)
 			a.busy.Stop()
 			a.busy.Hide()
+			if a.selected.ID != as.ID {
+				return // another image was chosen meanwhile
+			}
 			if err != nil {
 				a.info.SetText(err.Error())
 				return
