@@ -111,10 +111,10 @@ type RenderRequest struct {
 }
 
 // RenderVariants renders a piece's placements from a library image, with
-// the draft's hook as headline unless the options give one (or NoHeadline), stores each
-// render under its sha256 with its metadata, checks it against the kit, and
-// makes it the piece's variant for that placement (replacing an earlier
-// one, so one placement can be rendered again).
+// the draft's hook as headline unless the options give one (or NoHeadline
+// is set), stores each render under its sha256 with its metadata, checks it
+// against the kit, and makes it the piece's variant for that placement
+// (replacing an earlier one, so one placement can be rendered again).
 func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn assets.ProgressFunc) ([]RenderedVariant, error) {
 	if w.Kit == nil {
 		return nil, fmt.Errorf("no brand kit is loaded")
