@@ -43,7 +43,8 @@ test: bootstrap vet ollama
 # Benchmarks, each printed beside its peer from the same run (not part of
 # make test).
 bench: bootstrap ollama
-	@$(GO) test -tags '$(TAGS) bench' -run 'TestBench' -count=1 -timeout 30m -v ./... | grep '^BENCH' | sed 's/^BENCH //'
+	@out=$$(mktemp); $(GO) test -tags '$(TAGS) bench' -run 'TestBench' -count=1 -timeout 30m -v ./... >$$out 2>&1; status=$$?; \
+	grep '^BENCH' $$out | sed 's/^BENCH //'; [ $$status = 0 ] || cat $$out; rm -f $$out; exit $$status
 
 # The installable Linux package (Atelier.tar.xz: binary, desktop file, icon),
 # built by fyne.io/tools from FyneApp.toml. The tool is cached by version.
@@ -59,7 +60,8 @@ package: bootstrap $(FYNE)
 
 # 200 SIGKILL rounds of the crash-safety test (make test runs 20).
 stress: bootstrap
-	@ATELIER_CRASH_ROUNDS=200 $(GO) test -tags $(TAGS) -run TestCrashSafety -count=1 -timeout 30m . | grep '^STRESS' | sed 's/^STRESS //'
+	@out=$$(mktemp); ATELIER_CRASH_ROUNDS=200 $(GO) test -tags $(TAGS) -run TestCrashSafety -count=1 -timeout 30m -v . >$$out 2>&1; status=$$?; \
+	grep '^STRESS' $$out | sed 's/^STRESS //'; [ $$status = 0 ] || cat $$out; rm -f $$out; exit $$status
 
 # Every fuzz target for 10 minutes (FUZZTIME=30s for a quick pass); their
 # seed corpora (testdata/fuzz) run in make test.
