@@ -43,7 +43,7 @@ test: bootstrap vet ollama
 # Benchmarks, each printed beside its peer from the same run (not part of
 # make test).
 bench: bootstrap ollama
-	@out=$$(mktemp); $(GO) test -tags '$(TAGS) bench' -run 'TestBench' -count=1 -timeout 30m -v ./... >$$out 2>&1; status=$$?; \
+	@out=$$(mktemp); $(GO) test -p 1 -tags '$(TAGS) bench' -run 'TestBench' -count=1 -timeout 30m -v ./... >$$out 2>&1; status=$$?; \
 	grep '^BENCH' $$out | sed 's/^BENCH //'; [ $$status = 0 ] || cat $$out; rm -f $$out; exit $$status
 
 # The installable Linux package (Atelier.tar.xz: binary, desktop file, icon),
