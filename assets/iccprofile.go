@@ -31,20 +31,10 @@ func IsSRGB(profile string) bool {
 
 func jpegICC(data []byte) []byte {
 	var icc []byte
-	for p := 2; p+4 <= len(data) && data[p] == 0xFF; {
-		marker := data[p+1]
-		if marker == 0xDA || marker == 0xD9 {
-			break
-		}
-		n := int(binary.BigEndian.Uint16(data[p+2:]))
-		if n < 2 || p+2+n > len(data) {
-			break
-		}
-		seg := data[p+4 : p+2+n]
+	for marker, seg := range jpegSegments(data) {
 		if marker == 0xE2 && len(seg) > 14 && string(seg[:12]) == "ICC_PROFILE\x00" {
 			icc = append(icc, seg[14:]...) // chunks come in order in practice
 		}
-		p += 2 + n
 	}
 	return icc
 }

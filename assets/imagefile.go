@@ -9,6 +9,7 @@ import (
 	_ "image/gif" // formats an asset may come in
 	_ "image/jpeg"
 	_ "image/png"
+	"iter"
 
 	"github.com/disintegration/imaging"
 	_ "golang.org/x/image/webp"
@@ -115,29 +116,34 @@ func orient(img image.Image, o int) image.Image {
 	return img
 }
 
+// jpegSegments yields the marker and body of each segment of a JPEG before
+// its image data, stopping at the first malformed one.
+func jpegSegments(data []byte) iter.Seq2[byte, []byte] {
+	return func(yield func(byte, []byte) bool) {
+		if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
+			return
+		}
+		for p := 2; p+4 <= len(data) && data[p] == 0xFF; {
+			marker := data[p+1]
+			if marker == 0xDA || marker == 0xD9 { // start of scan, end of image
+				return
+			}
+			n := int(binary.BigEndian.Uint16(data[p+2:]))
+			if n < 2 || p+2+n > len(data) || !yield(marker, data[p+4:p+2+n]) {
+				return
+			}
+			p += 2 + n
+		}
+	}
+}
+
 // jpegOrientation finds the orientation tag in a JPEG's EXIF segment; 1
 // when there is none or it cannot be read.
 func jpegOrientation(data []byte) int {
-	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
-		return 1
-	}
-	for p := 2; p+4 <= len(data); {
-		if data[p] != 0xFF {
-			return 1
-		}
-		marker := data[p+1]
-		if marker == 0xDA || marker == 0xD9 { // start of scan: no EXIF before it
-			return 1
-		}
-		n := int(binary.BigEndian.Uint16(data[p+2:]))
-		if n < 2 || p+2+n > len(data) {
-			return 1
-		}
-		seg := data[p+4 : p+2+n]
+	for marker, seg := range jpegSegments(data) {
 		if marker == 0xE1 && len(seg) > 6 && string(seg[:6]) == "Exif\x00\x00" {
 			return exifOrientation(seg[6:])
 		}
-		p += 2 + n
 	}
 	return 1
 }
