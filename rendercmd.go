@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"atelier/assets"
-	"atelier/brandkit"
 	"atelier/studio"
 	"atelier/studio/platform"
 )
@@ -102,8 +101,7 @@ func renderCommand(out io.Writer, args []string) error {
 		if _, err := assets.WriteVariant(*outDir, v); err != nil {
 			return err
 		}
-		rep := brandkit.CheckImage(kit, brandkit.ImageTarget{Placement: v.Placement.ID, Width: v.Placement.Width,
-			Height: v.Placement.Height, Safe: v.Placement.Safe, Meta: &v.Meta.ImageMeta}, v.Image)
+		rep := v.Check(kit)
 		text := ""
 		if len(v.Meta.Text) > 0 {
 			tb := v.Meta.Text[0]

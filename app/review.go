@@ -225,14 +225,14 @@ func (r *reviewScreen) loadRenders(pieceID int64) <-chan struct{} {
 	done := make(chan struct{})
 	goBackground(func() {
 		defer close(done)
-		list, err := r.ws.Store.PieceAssets(context.Background(), pieceID, "variant")
-		if err != nil || len(list) == 0 {
-			return
+		stored, err := r.ws.Renders(context.Background(), pieceID)
+		if err != nil || len(stored) == 0 {
+			return // the mock-up keeps its empty frames; the Images tab says what failed
 		}
 		renders := map[string]image.Image{}
-		for _, a := range list {
-			if img, _, err := r.ws.Library().Open(a.SHA256, a.MIME); err == nil {
-				renders[a.Placement] = imaging.Fit(img, 600, 600, imaging.Linear)
+		for _, s := range stored {
+			if s.Image != nil {
+				renders[s.Placement.ID] = imaging.Fit(s.Image, 600, 600, imaging.Linear)
 			}
 		}
 		onUIAndWait(func() {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"image"
 	"strings"
@@ -16,7 +15,6 @@ import (
 	"github.com/disintegration/imaging"
 
 	"atelier/assets"
-	"atelier/brandkit"
 	"atelier/studio"
 	"atelier/studio/store"
 )
@@ -98,7 +96,7 @@ func (v *variantsPanel) setPiece(pieceID int64, platformID string) <-chan struct
 	v.refreshSources()
 	v.alt.SetText(lang.L("Alt text suggested by the draft:") + " " + v.st.ws.AltText(context.Background(), pieceID))
 	v.cards.RemoveAll()
-	return v.loadRenders(pieceID, platformID)
+	return v.loadRenders(pieceID)
 }
 
 func (v *variantsPanel) refreshSources() {
@@ -125,32 +123,22 @@ func (v *variantsPanel) refreshSources() {
 }
 
 // loadRenders shows the piece's stored renders, read off the UI goroutine.
-func (v *variantsPanel) loadRenders(pieceID int64, platformID string) <-chan struct{} {
+func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
 	done := make(chan struct{})
 	goBackground(func() {
 		defer close(done)
-		list, err := v.st.ws.Store.PieceAssets(context.Background(), pieceID, "variant")
+		renders, err := v.st.ws.Renders(context.Background(), pieceID)
 		if err != nil {
 			showError(v.st.win, err)
 			return
 		}
-		pls, _ := studio.Placements(v.st.ws.Registry, platformID, nil) // no ids: cannot fail
 		var problems []string
-		for _, a := range list {
-			img, _, err := v.st.ws.Library().Open(a.SHA256, a.MIME)
-			if err != nil { // shown as not rendered; rendering again replaces it
-				problems = append(problems, a.Placement+": "+err.Error())
-				continue
+		for _, r := range renders {
+			if r.Err != nil { // a file that cannot be read shows as not rendered; rendering again replaces it
+				problems = append(problems, r.Placement.ID+": "+r.Err.Error())
 			}
-			var meta assets.VariantMeta
-			if err := json.Unmarshal([]byte(a.Meta), &meta); err != nil {
-				problems = append(problems, a.Placement+": its render metadata cannot be read: "+err.Error())
-			}
-			for _, p := range pls {
-				if p.ID == a.Placement {
-					rep := brandkit.CheckImage(v.st.ws.Kit, brandkit.ImageTarget{Placement: p.ID, Width: p.Width, Height: p.Height, Safe: p.Safe, Meta: &meta.ImageMeta}, img)
-					v.put(pieceID, shownVariant{placement: p, img: imaging.Fit(img, 600, 600, imaging.Linear), score: rep.Score, errors: len(rep.Errors())})
-				}
+			if r.Image != nil {
+				v.put(pieceID, shownVariant{placement: r.Placement, img: imaging.Fit(r.Image, 600, 600, imaging.Linear), score: r.Report.Score, errors: len(r.Report.Errors())})
 			}
 		}
 		onUIAndWait(func() {

@@ -28,6 +28,11 @@ type Placement struct {
 	Safe   brandkit.SafeZone
 }
 
+// Target is what the brand checker holds an image for this placement to.
+func (p Placement) Target(meta *brandkit.ImageMeta) brandkit.ImageTarget {
+	return brandkit.ImageTarget{Placement: p.ID, Width: p.Width, Height: p.Height, Safe: p.Safe, Meta: meta}
+}
+
 // saliencySide is the long side of the copy the saliency map is computed on.
 const saliencySide = 160
 

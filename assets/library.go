@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sync"
 
 	"github.com/disintegration/imaging"
 
@@ -30,14 +29,11 @@ type Library struct {
 	Dir       string
 	ThumbDir  string
 	MaxPixels int // 0: DefaultMaxPixels
-
-	mu     sync.Mutex
-	making map[string]*sync.Mutex // one thumbnail render per file at a time
 }
 
 // NewLibrary opens the library of a data dir.
 func NewLibrary(dataDir string) *Library {
-	return &Library{Dir: filepath.Join(dataDir, "assets"), ThumbDir: filepath.Join(dataDir, "thumbs"), making: map[string]*sync.Mutex{}}
+	return &Library{Dir: filepath.Join(dataDir, "assets"), ThumbDir: filepath.Join(dataDir, "thumbs")}
 }
 
 // Imported is what the library knows of a file it took in.
@@ -49,28 +45,38 @@ type Imported struct {
 	Path   string // where it is kept
 }
 
-// ImportFile reads a file and imports it.
-func (l *Library) ImportFile(path string) (Imported, error) {
+// ReadFileLimited reads a file of at most limit bytes, refusing a larger
+// one without reading it all.
+func ReadFileLimited(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Imported{}, fmt.Errorf("cannot open %s: %w", path, err)
+		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxImportBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return Imported{}, fmt.Errorf("cannot read %s: %w", path, err)
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
-	if len(data) > MaxImportBytes {
-		return Imported{}, fmt.Errorf("%s is over %d MB; Atelier imports images up to that size", path, MaxImportBytes>>20)
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is over %d MB, the most Atelier reads", path, limit>>20)
+	}
+	return data, nil
+}
+
+// ImportFile reads a file and imports it.
+func (l *Library) ImportFile(path string) (Imported, error) {
+	data, err := ReadFileLimited(path, MaxImportBytes)
+	if err != nil {
+		return Imported{}, err
 	}
 	return l.Import(filepath.Base(path), data)
 }
 
 // Import checks the image (header, pixel budget, a full decode) and stores
-// its bytes unchanged under their sha256; the same file imported twice is
-// kept once.
+// its bytes unchanged under their sha256, with its thumbnail made from the
+// picture just decoded; the same file imported twice is kept once.
 func (l *Library) Import(name string, data []byte) (Imported, error) {
-	_, info, err := DecodeImage(name, data, l.MaxPixels)
+	img, info, err := DecodeImage(name, data, l.MaxPixels)
 	if err != nil {
 		return Imported{}, err
 	}
@@ -85,6 +91,9 @@ func (l *Library) Import(name string, data []byte) (Imported, error) {
 	}
 	if err := brandkit.WriteFileAtomic(im.Path, data, 0o644); err != nil {
 		return im, fmt.Errorf("cannot store %s: %w", name, err)
+	}
+	if _, err := l.writeThumbnail(im.SHA256, img); err != nil {
+		return im, fmt.Errorf("cannot store the thumbnail of %s: %w", name, err)
 	}
 	return im, nil
 }
@@ -120,20 +129,11 @@ func (l *Library) Open(sha, mime string) (image.Image, ImageInfo, error) {
 	return DecodeImage(path, data, l.MaxPixels)
 }
 
-// Thumbnail returns the path of the file's thumbnail, making it the first
-// time: at most 320 px on the long side, JPEG. Call it off the UI
-// goroutine.
+// Thumbnail returns the path of the file's thumbnail: made at import, or
+// here the first time for a file that has none (at most 320 px on the long
+// side, JPEG). Call it off the UI goroutine.
 func (l *Library) Thumbnail(sha, mime string) (string, error) {
 	path := filepath.Join(l.ThumbDir, sha+".jpg")
-	l.mu.Lock()
-	m := l.making[sha]
-	if m == nil {
-		m = &sync.Mutex{}
-		l.making[sha] = m
-	}
-	l.mu.Unlock()
-	m.Lock()
-	defer m.Unlock()
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	} else if !errors.Is(err, os.ErrNotExist) {
@@ -143,6 +143,11 @@ func (l *Library) Thumbnail(sha, mime string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return l.writeThumbnail(sha, img)
+}
+
+func (l *Library) writeThumbnail(sha string, img image.Image) (string, error) {
+	path := filepath.Join(l.ThumbDir, sha+".jpg")
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, imaging.Fit(img, ThumbSide, ThumbSide, imaging.Box), &jpeg.Options{Quality: 85}); err != nil {
 		return "", err

@@ -286,6 +286,11 @@ func WriteVariant(dir string, v *Variant) (string, error) {
 	return path, v.write(path)
 }
 
+// Check holds the render to the kit, with its own metadata.
+func (v *Variant) Check(k *brandkit.Kit) brandkit.Report {
+	return brandkit.CheckImage(k, v.Placement.Target(&v.Meta.ImageMeta), v.Image)
+}
+
 // MIME is the encoded file's type.
 func (v *Variant) MIME() string { return "image/" + v.Format }
 

@@ -26,6 +26,7 @@ import (
 
 	"atelier/assets"
 	"atelier/brandkit"
+	"atelier/studio"
 	"atelier/studio/platform"
 )
 
@@ -50,12 +51,9 @@ func photo(w, h int, fx, fy float64) *image.NRGBA {
 
 func placements(t testing.TB) []assets.Placement {
 	t.Helper()
-	var out []assets.Placement
-	for _, p := range platform.Default().All() {
-		for _, pl := range p.Placements {
-			out = append(out, assets.Placement{ID: pl.ID, Width: pl.Width, Height: pl.Height,
-				Safe: brandkit.SafeZone{Top: pl.Safe.Top, Bottom: pl.Safe.Bottom, Left: pl.Safe.Left, Right: pl.Safe.Right}})
-		}
+	out, err := studio.Placements(platform.Default(), "", nil)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(out) < 10 {
 		t.Fatalf("the registry has %d placements; the renderer is tested on all of them", len(out))
@@ -199,7 +197,7 @@ func checkRender(t *testing.T, k *brandkit.Kit, p assets.Placement, path string)
 	if err := json.Unmarshal(raw, &meta); err != nil {
 		t.Fatal(err)
 	}
-	return brandkit.CheckImage(k, brandkit.ImageTarget{Placement: p.ID, Width: p.Width, Height: p.Height, Safe: p.Safe, Meta: &meta}, img)
+	return brandkit.CheckImage(k, p.Target(&meta), img)
 }
 
 func TestHeadlineContrast(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,7 +43,7 @@ func CheckFile(kit *brandkit.Kit, reg *platform.Registry, t CheckTarget, path st
 	if t.Language == "" {
 		t.Language = kit.Language()
 	}
-	data, err := readLimited(path, 256<<20)
+	data, err := assets.ReadFileLimited(path, 256<<20)
 	if err != nil {
 		return nil, err
 	}
@@ -74,8 +73,7 @@ func CheckFile(kit *brandkit.Kit, reg *platform.Registry, t CheckTarget, path st
 		}
 		it := brandkit.ImageTarget{Meta: meta}
 		if pl, ok := placementFor(reg, p, t.Placement); ok {
-			it = brandkit.ImageTarget{Placement: pl.ID, Width: pl.Width, Height: pl.Height, Meta: meta,
-				Safe: brandkit.SafeZone{Top: pl.Safe.Top, Bottom: pl.Safe.Bottom, Left: pl.Safe.Left, Right: pl.Safe.Right}}
+			it = placementOf(pl).Target(meta)
 		}
 		fc.Report = brandkit.CheckImage(kit, it, fc.Image)
 	case ".wav":
@@ -98,20 +96,4 @@ func placementFor(reg *platform.Registry, p platform.Platform, id string) (platf
 		return p.Placements[0], true
 	}
 	return platform.Placement{}, false
-}
-
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is over %d MB", path, limit>>20)
-	}
-	return data, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
 	"strings"
 
 	"atelier/assets"
@@ -86,10 +87,15 @@ func Placements(reg *platform.Registry, platformID string, ids []string) ([]asse
 	}
 	out := make([]assets.Placement, len(pls))
 	for i, pl := range pls {
-		out[i] = assets.Placement{ID: pl.ID, Width: pl.Width, Height: pl.Height,
-			Safe: brandkit.SafeZone{Top: pl.Safe.Top, Bottom: pl.Safe.Bottom, Left: pl.Safe.Left, Right: pl.Safe.Right}}
+		out[i] = placementOf(pl)
 	}
 	return out, nil
+}
+
+// placementOf is a registry placement as the renderer and checker take it.
+func placementOf(pl platform.Placement) assets.Placement {
+	return assets.Placement{ID: pl.ID, Width: pl.Width, Height: pl.Height,
+		Safe: brandkit.SafeZone{Top: pl.Safe.Top, Bottom: pl.Safe.Bottom, Left: pl.Safe.Left, Right: pl.Safe.Right}}
 }
 
 // RenderedVariant is a render kept in the library and linked to its piece.
@@ -179,11 +185,45 @@ func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn a
 			return nil, err
 		}
 		out[i] = RenderedVariant{Variant: v, Asset: a, Path: im.Path,
-			Report: brandkit.CheckImage(w.Kit, brandkit.ImageTarget{Placement: v.Placement.ID, Width: v.Placement.Width,
-				Height: v.Placement.Height, Safe: v.Placement.Safe, Meta: &v.Meta.ImageMeta}, v.Image)}
+			Report: v.Check(w.Kit)}
 	}
 	if err := w.Store.LinkAsset(ctx, piece.ID, src.ID, "source", ""); err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// StoredRender is one of a piece's renders as kept in the library, checked
+// against the kit.
+type StoredRender struct {
+	Placement assets.Placement
+	Image     image.Image // nil when the file cannot be read
+	Report    brandkit.Report
+	Err       error // the file or its metadata could not be read
+}
+
+// Renders reads a piece's renders, each decoded and checked with its
+// metadata; one that cannot be read carries its error.
+func (w *Workspace) Renders(ctx context.Context, pieceID int64) ([]StoredRender, error) {
+	list, err := w.Store.PieceAssets(ctx, pieceID, "variant")
+	if err != nil {
+		return nil, err
+	}
+	var out []StoredRender
+	for _, a := range list {
+		pl, ok := w.Registry.Placement(a.Placement)
+		if !ok {
+			continue // a placement the registry no longer has
+		}
+		r := StoredRender{Placement: placementOf(pl)}
+		if r.Image, _, r.Err = w.Library().Open(a.SHA256, a.MIME); r.Err == nil {
+			var meta assets.VariantMeta
+			if err := json.Unmarshal([]byte(a.Meta), &meta); err != nil {
+				r.Err = fmt.Errorf("its render metadata cannot be read: %w", err)
+			}
+			r.Report = brandkit.CheckImage(w.Kit, r.Placement.Target(&meta.ImageMeta), r.Image)
+		}
+		out = append(out, r)
 	}
 	return out, nil
 }
