@@ -10,9 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/disintegration/imaging"
@@ -184,19 +182,7 @@ func humanSize(n int64) string {
 }
 
 func (a *assetsScreen) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(a.st.win, err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		a.importFiles([]string{r.URI().Path()})
-	}, a.st.win)
-	d.SetFilter(storage.NewExtensionFileFilter(imageExtensions))
-	d.Show()
+	openFile(a.st.win, imageExtensions, func(path string) { a.importFiles([]string{path}) })
 }
 
 // drop imports the images dropped on the window.

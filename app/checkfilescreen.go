@@ -11,9 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -66,19 +64,7 @@ func (c *checkFileScreen) build() fyne.CanvasObject {
 }
 
 func (c *checkFileScreen) onOpen() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(c.st.win, err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		c.Check(r.URI().Path())
-	}, c.st.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".png", ".jpg", ".jpeg", ".wav"}))
-	d.Show()
+	openFile(c.st.win, []string{".txt", ".md", ".png", ".jpg", ".jpeg", ".wav"}, func(path string) { c.Check(path) })
 }
 
 // drop checks the first file dropped on the window.

@@ -35,13 +35,9 @@ func connectTo(s *ollamatest.Server) func(context.Context) (*studio.Connection, 
 
 // showScreen selects the screen of type T in the sidebar and returns it.
 func showScreen[T screen](s *Studio) T {
-	for i, sc := range s.screens {
-		if c, ok := sc.(T); ok {
-			s.nav.Select(i)
-			return c
-		}
-	}
-	panic("no such screen")
+	i := screenIndex[T](s)
+	s.nav.Select(i)
+	return s.screens[i].(T)
 }
 
 func composeOf(s *Studio) *composeScreen { return showScreen[*composeScreen](s) }

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -491,7 +490,7 @@ func (k *kitScreen) onRevert() {
 // rebind rebuilds the screen on the reloaded kit, whose fields live at new
 // addresses.
 func (k *kitScreen) rebind() {
-	i := k.st.kitIndex()
+	i := screenIndex[*kitScreen](k.st)
 	fresh := newKitScreen(k.st, k.ws)
 	k.st.built[i] = fresh.build()
 	k.st.screens[i] = fresh
@@ -524,18 +523,7 @@ func (k *kitScreen) onExport() {
 
 // onImport installs an .atelierkit the user chooses and opens it.
 func (k *kitScreen) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			if err != nil {
-				showError(k.st.win, err)
-			}
-			return
-		}
-		r.Close()
-		k.importKit(r.URI().Path(), false)
-	}, k.st.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".atelierkit", ".zip"}))
-	d.Show()
+	openFile(k.st.win, []string{".atelierkit", ".zip"}, func(path string) { k.importKit(path, false) })
 }
 
 // importKit checks, validates and installs the file off the UI goroutine;

@@ -89,22 +89,13 @@ type dropTarget interface{ drop([]fyne.URI) }
 // onDropped hands dropped files to the screen shown when it takes them
 // (Assets imports them), otherwise to "Check a file".
 func (s *Studio) onDropped(_ fyne.Position, uris []fyne.URI) {
-	if t, ok := s.screens[s.current].(dropTarget); ok {
-		if _, built := s.built[s.current]; built {
-			t.drop(uris)
-			return
-		}
+	t, ok := s.screens[s.current].(dropTarget)
+	if !ok {
+		i := screenIndex[*checkFileScreen](s)
+		s.nav.Select(i)
+		t = s.screens[i].(dropTarget)
 	}
-	for i, sc := range s.screens {
-		if _, isAssets := sc.(*assetsScreen); isAssets {
-			continue
-		}
-		if t, ok := sc.(dropTarget); ok {
-			s.nav.Select(i)
-			t.drop(uris)
-			return
-		}
-	}
+	t.drop(uris)
 }
 
 // Close stops the background loops, and the Ollama server if the studio
@@ -141,7 +132,7 @@ func (s *Studio) build() {
 	split.Offset = 0.18
 	s.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), s.status), nil, nil, split))
 	s.win.Resize(fyne.NewSize(1200, 780))
-	s.nav.Select(s.kitIndex())
+	s.nav.Select(screenIndex[*kitScreen](s)) // the kit steers everything else
 }
 
 func (s *Studio) newNavItem() fyne.CanvasObject {
@@ -180,11 +171,10 @@ func (s *Studio) ScreenTitles() []string {
 	return out
 }
 
-// kitIndex is the Brand kit screen's place in the sidebar: the studio opens
-// on it, since the kit is what steers everything else.
-func (s *Studio) kitIndex() int {
+// screenIndex is the sidebar place of the screen of type T.
+func screenIndex[T screen](s *Studio) int {
 	for i, sc := range s.screens {
-		if _, ok := sc.(*kitScreen); ok {
+		if _, ok := sc.(T); ok {
 			return i
 		}
 	}

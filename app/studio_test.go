@@ -123,7 +123,7 @@ func TestKitScreenShowsSampleKit(t *testing.T) {
 			t.Errorf("colour %s %s is not drawn", c.Name, c.Hex)
 		}
 	}
-	k := s.screens[s.kitIndex()].(*kitScreen)
+	k := s.screens[screenIndex[*kitScreen](s)].(*kitScreen)
 	k.tabs.SelectIndex(1)
 	got = texts(s.Window())
 	for _, c := range ws.Kit.Palette {
@@ -146,7 +146,7 @@ func findField(t *testing.T, k *kitScreen, path string) *field {
 
 func TestKitScreenShowsErrorsInlineAndSavesNothingBad(t *testing.T) {
 	s, ws := newTestStudio(t)
-	k := s.screens[s.kitIndex()].(*kitScreen)
+	k := s.screens[screenIndex[*kitScreen](s)].(*kitScreen)
 	manifest := filepath.Join(ws.KitDir, brandkit.FileName)
 	before, _ := os.ReadFile(manifest)
 
@@ -178,7 +178,7 @@ func TestKitScreenShowsErrorsInlineAndSavesNothingBad(t *testing.T) {
 
 func TestPaletteEditRecoloursSwatch(t *testing.T) {
 	s, ws := newTestStudio(t)
-	k := s.screens[s.kitIndex()].(*kitScreen)
+	k := s.screens[screenIndex[*kitScreen](s)].(*kitScreen)
 	k.tabs.SelectIndex(1)
 	k.swatches.Select(0)
 	hex := k.swatchBox.Objects[0]
