@@ -89,14 +89,14 @@ func TestAssetsScreenImportsAndSetsTheFocalPoint(t *testing.T) {
 	// The pixel budget chosen in Settings holds for the next import.
 	settings := showScreen[*settingsScreen](s)
 	settings.onPixelBudget("25 MP")
-	if ws.MaxImagePixels != 25_000_000 || s.app.Preferences().Int(prefMaxMP) != 25 {
-		t.Fatalf("the budget is %d, the preference %d", ws.MaxImagePixels, s.app.Preferences().Int(prefMaxMP))
+	if ws.Library().MaxPixels != 25_000_000 || s.app.Preferences().Int(prefMaxMP) != 25 {
+		t.Fatalf("the budget is %d, the preference %d", ws.Library().MaxPixels, s.app.Preferences().Int(prefMaxMP))
 	}
-	ws.MaxImagePixels = 1_000_000 // below the 3.8 MP photo, as a user could not choose
+	ws.SetMaxImagePixels(1_000_000) // below the 3.8 MP photo, as a user could not choose
 	if _, err := ws.ImportImage(context.Background(), good); !errors.Is(err, assets.ErrImageTooLarge) {
 		t.Errorf("an image over the budget: %v", err)
 	}
-	ws.MaxImagePixels = 0
+	ws.SetMaxImagePixels(0)
 	showScreen[*assetsScreen](s)
 
 	// Files dropped on the Assets screen are imported there.

@@ -66,7 +66,7 @@ func (s *settingsScreen) onPixelBudget(choice string) {
 		return
 	}
 	s.st.app.Preferences().SetInt(prefMaxMP, mp)
-	s.st.ws.MaxImagePixels = mp * 1_000_000
+	s.st.ws.SetMaxImagePixels(mp * 1_000_000)
 }
 
 func sectionTitle(s string) *widget.Label {

@@ -56,7 +56,7 @@ type Options struct {
 // Ollama in the background. Call Window().ShowAndRun(), then Close.
 func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	s := &Studio{app: a, ws: ws, built: map[int]fyne.CanvasObject{}, done: make(chan struct{})}
-	ws.MaxImagePixels = a.Preferences().IntWithFallback(prefMaxMP, 100) * 1_000_000
+	ws.SetMaxImagePixels(a.Preferences().IntWithFallback(prefMaxMP, 100) * 1_000_000)
 	a.Settings().SetTheme(newKitTheme(ws.Kit))
 	s.win = a.NewWindow("Atelier")
 	s.screens = []screen{

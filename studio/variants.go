@@ -29,9 +29,13 @@ func ParseImageMeta(a store.Asset) ImageMeta {
 // Library is the workspace's content-addressed file store.
 func (w *Workspace) Library() *assets.Library {
 	l := assets.NewLibrary(w.DataDir)
-	l.MaxPixels = w.MaxImagePixels
+	l.MaxPixels = int(w.maxImagePixels.Load())
 	return l
 }
+
+// SetMaxImagePixels sets the largest image the library imports; 0 means
+// assets.DefaultMaxPixels.
+func (w *Workspace) SetMaxImagePixels(n int) { w.maxImagePixels.Store(int64(n)) }
 
 // ImportImage takes an image file into the library and records it.
 func (w *Workspace) ImportImage(ctx context.Context, path string) (store.Asset, error) {

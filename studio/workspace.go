@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 
 	"atelier/brandkit"
 	"atelier/studio/platform"
@@ -24,9 +25,10 @@ type Workspace struct {
 	KitErr   error         // the kit's validation problems, if any
 	Store    *store.Store
 	Registry *platform.Registry
-	// MaxImagePixels is the largest image the library imports;
-	// assets.DefaultMaxPixels when zero.
-	MaxImagePixels int
+	// maxImagePixels is the largest image the library imports;
+	// assets.DefaultMaxPixels when zero. Settings change it while imports
+	// run off the UI goroutine, hence atomic.
+	maxImagePixels atomic.Int64
 }
 
 // DataDir returns where Atelier keeps its data: $ATELIER_HOME when set,
