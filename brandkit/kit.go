@@ -18,6 +18,10 @@ type Kit struct {
 	Platforms  map[string]PlatformOverride `toml:"platforms"`
 	Audio      Audio                       `toml:"audio"`
 	Templates  []Template                  `toml:"templates"`
+	Regulatory Regulatory                  `toml:"regulatory"`
+	// Rules sets a rule's severity by its id ("emoji.policy",
+	// "eu-green-claims.generic"): "error", "warning", "info" or "off".
+	Rules map[string]string `toml:"rules"`
 
 	// Dir is the folder the kit was loaded from; it is not part of the file.
 	Dir string `toml:"-"`
@@ -44,13 +48,23 @@ type Voice struct {
 	MaxEmoji int    `toml:"max_emoji"`
 }
 
-// Lexicon lists the words the brand avoids and prefers.
+// Lexicon lists the words the brand avoids and prefers. Banned and
+// Preferred apply in every language; ByLanguage adds terms for one language
+// (keyed by a BCP 47 tag such as "de" or "de-CH"). A term matches its
+// inflected forms; one written with a leading "=" matches only as written.
 type Lexicon struct {
-	Banned           []string          `toml:"banned"`
-	Preferred        map[string]string `toml:"preferred"` // word to avoid → term to use
-	RequiredHashtags []string          `toml:"required_hashtags"`
-	RequiredMentions []string          `toml:"required_mentions"`
-	MaxHashtags      int               `toml:"max_hashtags"`
+	Banned           []string                 `toml:"banned"`
+	Preferred        map[string]string        `toml:"preferred"` // word to avoid → term to use
+	RequiredHashtags []string                 `toml:"required_hashtags"`
+	RequiredMentions []string                 `toml:"required_mentions"`
+	MaxHashtags      int                      `toml:"max_hashtags"`
+	ByLanguage       map[string]LanguageTerms `toml:"by_language"`
+}
+
+// LanguageTerms are the lexicon's terms for one language.
+type LanguageTerms struct {
+	Banned    []string          `toml:"banned"`
+	Preferred map[string]string `toml:"preferred"`
 }
 
 // Colour is one named palette entry.
@@ -81,18 +95,36 @@ type Logo struct {
 }
 
 // Claims is the policy on restricted CSR and environmental claims.
+// Restricted applies in every language; ByLanguage adds claims for one.
 type Claims struct {
-	Restricted      []string          `toml:"restricted"`
-	Substantiations []Substantiation  `toml:"substantiations"`
-	WindowChars     int               `toml:"window_chars"` // how near a substantiation must stand
-	Notes           map[string]string `toml:"notes"`
+	Restricted      []string                  `toml:"restricted"`
+	Substantiations []Substantiation          `toml:"substantiations"`
+	WindowChars     int                       `toml:"window_chars"` // how near a substantiation must stand
+	Notes           map[string]string         `toml:"notes"`
+	ByLanguage      map[string]LanguageClaims `toml:"by_language"`
+}
+
+// LanguageClaims are the restricted claims of one language.
+type LanguageClaims struct {
+	Restricted []string `toml:"restricted"`
 }
 
 // Substantiation is an approved proof that allows some restricted claims.
+// Translations holds the proof's text in other languages, keyed by tag;
+// quoting any of them, or the id, substantiates the claim.
 type Substantiation struct {
-	ID     string   `toml:"id"`
-	Text   string   `toml:"text"`
-	Claims []string `toml:"claims"`
+	ID           string            `toml:"id"`
+	Text         string            `toml:"text"`
+	Claims       []string          `toml:"claims"`
+	Translations map[string]string `toml:"translations"`
+}
+
+// Regulatory enables the regulatory packs by id ("eu-green-claims",
+// "fr-influence", "us-ftc-endorsements") and lists the certification
+// schemes the brand's labels rest on.
+type Regulatory struct {
+	Packs   []string `toml:"packs"`
+	Schemes []string `toml:"schemes"`
 }
 
 // Persona is an audience the brand writes for.
