@@ -26,6 +26,7 @@ type Finding struct {
 	AutoFix  *Edit    `json:"autofix,omitempty"` // a safe automatic fix, when there is one
 	Region   *Region  `json:"region,omitempty"`  // where in an image
 	TimeMS   *[2]int  `json:"time_ms,omitempty"` // where in a sound, in milliseconds
+	Cite     string   `json:"cite,omitempty"`    // the law and article a regulatory pack's finding rests on
 }
 
 // Region is a rectangle of pixels.

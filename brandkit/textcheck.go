@@ -8,11 +8,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
-	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/language"
 )
 
-// TextTarget is what a text is checked for: a platform's rules and the
-// language asked for. Counting is "chars", "graphemes" or "weighted".
+// TextTarget is what a text is checked for: a platform's rules, the
+// language asked for (detected when empty) and what the regulatory packs
+// need to know about the post. Counting is "chars", "graphemes" or
+// "weighted".
 type TextTarget struct {
 	Platform    string
 	Limit       int
@@ -21,7 +23,15 @@ type TextTarget struct {
 	MaxHashtags int // the platform's own limit; 0 = none
 	Fold        int // characters before "see more" on a phone; 0 = no fold
 	Language    string
+	Partner     string // the partner of a paid partnership; "" when the post is not paid
+	Image       string // ImageRetouched or ImageVirtual when the post's picture of a person was edited or generated
 }
+
+// What a post's image of a person is, for the influence rules.
+const (
+	ImageRetouched = "retouched"
+	ImageVirtual   = "virtual"
+)
 
 // MaxTextBytes is the largest text the checker reads; a longer one gets a
 // single finding, since no platform takes it.
@@ -31,21 +41,37 @@ var (
 	hashtagRe = regexp.MustCompile(`#[\p{L}\p{N}_]+`)
 	mentionRe = regexp.MustCompile(`@[\p{L}\p{N}_.]+`)
 	urlRe     = regexp.MustCompile(`https?://[^\s]+`)
+	// linkRe finds what is not prose: links with or without a scheme, and
+	// e-mail addresses. Words, hashtags and mentions inside them are not
+	// matched.
+	linkRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/[^\s]*`)
 )
 
-// CheckText runs the kit's text rules on a post: length as the platform
-// counts it, the hook above the fold, banned words, preferred terms,
-// required hashtags and mentions, the hashtag limit, restricted claims, the
-// emoji policy, the language, French tu/vous, and readability (info).
+// CheckText runs the kit's text rules on a post. Invisible characters are
+// reported and then left out, so they cannot hide a word from the other
+// rules: length as the platform counts it, the hook above the fold, banned
+// words and preferred terms, required hashtags and mentions, the hashtag
+// limit, restricted claims, the emoji policy, the language, the address
+// (formality), the enabled regulatory packs, and readability (info). Word
+// rules follow the post's language: the target's, or the detected one.
 func CheckText(k *Kit, t TextTarget, text string) Report {
 	if len(text) > MaxTextBytes {
 		return newReport([]Finding{{Rule: "text.too_large", Severity: SeverityError, Start: -1, End: -1,
 			Message: fmt.Sprintf("The text is %d KB; no platform takes more than %d KB.", len(text)>>10, MaxTextBytes>>10),
 			Fix:     "Shorten the text."}})
 	}
-	c := textChecker{kit: k, target: t, text: text, folded: foldText(text)}
-	c.hidden()
-	c.length()
+	clean, offs := stripInvisible(text)
+	lang := t.Language
+	if lang == "" {
+		if lang = DetectLanguage(clean); lang == "" {
+			lang = k.Language()
+		}
+	}
+	c := &textChecker{kit: k, target: t, text: clean, lang: lang, base: baseLanguage(lang)}
+	c.links = linkRe.FindAllStringIndex(clean, -1)
+	c.words = c.proseWords()
+	c.rules = k.compiled(c.base)
+	c.length(text)
 	c.fold()
 	c.lexicon()
 	c.hashtags()
@@ -54,75 +80,97 @@ func CheckText(k *Kit, t TextTarget, text string) Report {
 	c.emoji()
 	c.language()
 	c.formality()
+	c.packs()
 	c.readability()
-	return newReport(c.findings)
+	fs := mapOffsets(c.findings, offs)
+	fs = append(fs, hiddenFindings(text)...)
+	return newReport(k.applySeverities(fs))
 }
 
 type textChecker struct {
 	kit      *Kit
 	target   TextTarget
-	text     string
-	folded   folded
+	text     string // the text with its invisible characters removed
+	lang     string // the post's language tag
+	base     string // its base language, such as "de"
+	links    [][]int
+	words    []word // the words outside links, mentions and e-mail addresses
+	rules    *kitRules
 	findings []Finding
 }
 
 func (c *textChecker) add(f Finding) { c.findings = append(c.findings, f) }
 
-// hiddenRune reports characters a reader cannot see but a platform would
-// publish: control characters (line breaks and tabs aside), bidirectional
-// overrides that reorder what is shown, and bytes that are not UTF-8.
-func hiddenRune(r rune, size int) bool {
-	switch {
-	case r == utf8.RuneError && size == 1:
-		return true
-	case r == '\n' || r == '\t' || r == '\r':
-		return false
-	case unicode.IsControl(r):
-		return true
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0xFEFF:
-		return true
+// baseLanguage returns the base language of a tag ("de" for "de-CH").
+func baseLanguage(tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		b, _, _ := strings.Cut(strings.ToLower(tag), "-")
+		return b
+	}
+	b, _ := t.Base()
+	return b.String()
+}
+
+// inLink reports whether the byte offset falls inside a link or address.
+func (c *textChecker) inLink(at int) bool {
+	for _, l := range c.links {
+		if at >= l[0] && at < l[1] {
+			return true
+		}
 	}
 	return false
 }
 
-// HiddenAt returns the byte offset of the first hidden character in text,
-// or -1.
-func HiddenAt(text string) int {
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if hiddenRune(r, size) {
-			return i
+func (c *textChecker) proseWords() []word {
+	ws := splitWords(c.text, c.base)
+	out := ws[:0]
+	for _, w := range ws {
+		if c.inLink(w.start) || w.start > 0 && c.text[w.start-1] == '@' {
+			continue
 		}
-		i += size
+		out = append(out, w)
 	}
-	return -1
+	return out
 }
 
-// hidden finds runs of hidden characters, each with a fix that removes it
-// (at most 20 are listed).
-func (c *textChecker) hidden() {
-	n := 0
-	for i := 0; i < len(c.text); {
-		r, size := utf8.DecodeRuneInString(c.text[i:])
-		if !hiddenRune(r, size) {
-			i += size
-			continue
-		}
-		start := i
-		for i < len(c.text) {
-			r, size = utf8.DecodeRuneInString(c.text[i:])
-			if !hiddenRune(r, size) {
-				break
-			}
-			i += size
-		}
-		if n++; n > 20 {
-			continue
-		}
-		c.add(Finding{Rule: "text.hidden_characters", Severity: SeverityError, Start: start, End: i,
-			Message: fmt.Sprintf("%d invisible byte(s) here (control, direction-override or non-UTF-8 characters): the platform would publish them.", i-start),
-			Fix:     "Remove them.", AutoFix: &Edit{Start: start, End: i, With: ""}})
+// mapOffsets moves the findings' byte ranges from the clean text back to
+// the original one.
+func mapOffsets(fs []Finding, offs []int) []Finding {
+	if offs == nil {
+		return fs
 	}
+	at := func(i int) int {
+		if i < 0 || i >= len(offs) {
+			return i
+		}
+		return offs[i]
+	}
+	for i := range fs {
+		f := &fs[i]
+		f.Start, f.End = at(f.Start), at(f.End)
+		if f.AutoFix != nil {
+			e := *f.AutoFix
+			e.Start, e.End = at(e.Start), at(e.End)
+			f.AutoFix = &e
+		}
+	}
+	return fs
+}
+
+// hiddenFindings reports each run of invisible characters with its code
+// points and names, and a fix that removes it (at most 20 are listed).
+func hiddenFindings(text string) []Finding {
+	var fs []Finding
+	for _, s := range invisibleSpans(text) {
+		if len(fs) == 20 {
+			break
+		}
+		fs = append(fs, Finding{Rule: "text.hidden_characters", Severity: SeverityError, Start: s[0], End: s[1],
+			Message: fmt.Sprintf("Invisible character(s) here: %s. A reader cannot see them, the platform would publish them, and they can hide a word from the checks.", describeInvisible(text[s[0]:s[1]])),
+			Fix:     "Remove them.", AutoFix: &Edit{Start: s[0], End: s[1], With: ""}})
+	}
+	return fs
 }
 
 // Length counts text the way the platform does.
@@ -150,7 +198,7 @@ func weightedCount(s string) int {
 	for g.Next() {
 		r := g.Runes()[0]
 		switch {
-		case isEmoji(r):
+		case IsEmoji(g.Str()):
 			n += 2
 		case r <= 4351, r >= 8192 && r <= 8205, r >= 8208 && r <= 8223, r >= 8242 && r <= 8247:
 			n++
@@ -161,16 +209,17 @@ func weightedCount(s string) int {
 	return n
 }
 
-func (c *textChecker) length() {
+// length counts the original text, invisible characters included, since
+// the platform counts them too; the finding points into the clean text.
+func (c *textChecker) length(original string) {
 	t := c.target
 	if t.Limit <= 0 {
 		return
 	}
-	n := Length(c.text, t.Counting, t.URLLength)
+	n := Length(original, t.Counting, t.URLLength)
 	if n <= t.Limit {
 		return
 	}
-	// Point at the part past the limit, approximately, in characters.
 	cut := len(c.text)
 	if over := n - t.Limit; over < utf8.RuneCountInString(c.text) {
 		cut = byteOffsetOfRune(c.text, utf8.RuneCountInString(c.text)-over)
@@ -199,21 +248,28 @@ func byteOffsetOfRune(s string, n int) int {
 }
 
 func (c *textChecker) lexicon() {
-	for _, w := range c.kit.Lexicon.Banned {
-		for _, m := range c.folded.findWord(w) {
-			c.add(Finding{Rule: "lexicon.banned", Severity: SeverityError, Start: m[0], End: m[1],
-				Message: fmt.Sprintf("%q is a banned word in the %s kit.", c.text[m[0]:m[1]], c.kit.Identity.Name),
-				Fix:     "Rephrase without it."})
-		}
+	for _, m := range c.rules.banned.find(c.words) {
+		c.add(Finding{Rule: "lexicon.banned", Severity: SeverityError, Start: m.start, End: m.end,
+			Message: fmt.Sprintf("%q is a banned word in the %s kit%s.", c.text[m.start:m.end], c.kit.Identity.Name, asListed(c.text[m.start:m.end], c.rules.banned.terms[m.term].text)),
+			Fix:     "Rephrase without it."})
 	}
-	for from, to := range c.kit.Lexicon.Preferred {
-		for _, m := range c.folded.findWord(from) {
-			c.add(Finding{Rule: "lexicon.preferred", Severity: SeverityWarning, Start: m[0], End: m[1],
-				Message: fmt.Sprintf("The kit prefers %q to %q.", to, c.text[m[0]:m[1]]),
-				Fix:     fmt.Sprintf("Write %q.", to),
-				AutoFix: &Edit{Start: m[0], End: m[1], With: matchCase(c.text[m[0]:m[1]], to)}})
-		}
+	for _, m := range c.rules.preferred.find(c.words) {
+		from := c.rules.preferred.terms[m.term].text
+		to := c.rules.replacements[from]
+		c.add(Finding{Rule: "lexicon.preferred", Severity: SeverityWarning, Start: m.start, End: m.end,
+			Message: fmt.Sprintf("The kit prefers %q to %q.", to, c.text[m.start:m.end]),
+			Fix:     fmt.Sprintf("Write %q.", to),
+			AutoFix: &Edit{Start: m.start, End: m.end, With: matchCase(c.text[m.start:m.end], to)}})
 	}
+}
+
+// asListed names the kit's form of a word found in another form.
+func asListed(found, listed string) string {
+	listed = strings.TrimPrefix(listed, "=")
+	if strings.EqualFold(foldAccents(found), foldAccents(listed)) {
+		return ""
+	}
+	return fmt.Sprintf(" (listed as %q)", listed)
 }
 
 // matchCase gives replacement the capitalisation of the word it replaces.
@@ -226,8 +282,41 @@ func matchCase(orig, repl string) string {
 	return repl
 }
 
-// Hashtags returns the hashtags in text, in order.
-func Hashtags(text string) []string { return hashtagRe.FindAllString(text, -1) }
+// Hashtags returns the hashtags in text, in order. A link's #fragment is
+// not a hashtag.
+func Hashtags(text string) []string {
+	var out []string
+	for _, l := range hashtagSpans(text, linkRe.FindAllStringIndex(text, -1)) {
+		out = append(out, text[l[0]:l[1]])
+	}
+	return out
+}
+
+// hashtagSpans finds the hashtags outside links: a # that starts a word.
+func hashtagSpans(text string, links [][]int) [][]int {
+	var out [][]int
+	for _, l := range hashtagRe.FindAllStringIndex(text, -1) {
+		if inSpans(links, l[0]) {
+			continue
+		}
+		if l[0] > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:l[0]]); isWordRune(r) || r == '&' || r == '/' {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func inSpans(spans [][]int, at int) bool {
+	for _, s := range spans {
+		if at >= s[0] && at < s[1] {
+			return true
+		}
+	}
+	return false
+}
 
 // HashtagLimit is the lowest of the kit's limit, the kit's platform override
 // and the platform's own; 0 means no limit.
@@ -242,13 +331,13 @@ func (k *Kit) HashtagLimit(platformID string, platformMax int) int {
 }
 
 func (c *textChecker) hashtags() {
-	locs := hashtagRe.FindAllStringIndex(c.text, -1)
+	locs := hashtagSpans(c.text, c.links)
 	present := map[string]bool{}
 	for _, l := range locs {
-		present[foldString(c.text[l[0]:l[1]])] = true
+		present[foldTag(c.text[l[0]:l[1]])] = true
 	}
 	for _, h := range c.kit.Lexicon.RequiredHashtags {
-		if !present[foldString(h)] {
+		if !present[foldTag(h)] {
 			c.add(Finding{Rule: "hashtags.required", Severity: SeverityError, Start: -1, End: -1,
 				Message: fmt.Sprintf("The required hashtag %s is missing.", h),
 				Fix:     "Add " + h + ".",
@@ -263,6 +352,9 @@ func (c *textChecker) hashtags() {
 	}
 }
 
+// foldTag compares hashtags and mentions without case or accents.
+func foldTag(s string) string { return foldAccents(lowerNFKC(s)) }
+
 func appendSep(text string) string {
 	if text == "" || strings.HasSuffix(text, " ") || strings.HasSuffix(text, "\n") {
 		return ""
@@ -272,11 +364,13 @@ func appendSep(text string) string {
 
 func (c *textChecker) mentions() {
 	present := map[string]bool{}
-	for _, m := range mentionRe.FindAllString(c.text, -1) {
-		present[strings.ToLower(m)] = true
+	for _, l := range mentionRe.FindAllStringIndex(c.text, -1) {
+		if !inSpans(c.links, l[0]) {
+			present[foldTag(strings.TrimRight(c.text[l[0]:l[1]], "."))] = true
+		}
 	}
 	for _, m := range c.kit.Lexicon.RequiredMentions {
-		if !present[strings.ToLower(m)] {
+		if !present[foldTag(m)] {
 			c.add(Finding{Rule: "mentions.required", Severity: SeverityError, Start: -1, End: -1,
 				Message: fmt.Sprintf("The required mention %s is missing.", m), Fix: "Add " + m + ".",
 				AutoFix: &Edit{Start: len(c.text), End: len(c.text), With: appendSep(c.text) + m}})
@@ -284,51 +378,87 @@ func (c *textChecker) mentions() {
 	}
 }
 
-func (c *textChecker) claims() {
-	window := c.kit.Claims.WindowChars
-	if window <= 0 {
-		window = 200
+func (c *textChecker) window() int {
+	if w := c.kit.Claims.WindowChars; w > 0 {
+		return w
 	}
-	for _, claim := range c.kit.Claims.Restricted {
-		for _, m := range c.folded.findWord(claim) {
-			if c.substantiated(claim, m, window) {
-				continue
-			}
-			c.add(Finding{Rule: "claims.unsubstantiated", Severity: SeverityError, Start: m[0], End: m[1],
-				Message: fmt.Sprintf("%q is a restricted claim and no approved substantiation stands within %d characters.", c.text[m[0]:m[1]], window),
-				Fix:     c.substantiationHint(claim)})
+	return 200
+}
+
+func (c *textChecker) claims() {
+	window := c.window()
+	for _, m := range c.rules.claims.find(c.words) {
+		claim := c.rules.claims.terms[m.term].text
+		if c.substantiated(claim, m, window) {
+			continue
 		}
+		c.add(Finding{Rule: "claims.unsubstantiated", Severity: SeverityError, Start: m.start, End: m.end,
+			Message: fmt.Sprintf("%q is a restricted claim%s and no approved substantiation stands within %d characters.", c.text[m.start:m.end], asListed(c.text[m.start:m.end], claim), window),
+			Fix:     c.substantiationHint(claim)})
 	}
 }
 
-// substantiated reports whether an approved proof for claim is quoted
-// within window characters of the match.
-func (c *textChecker) substantiated(claim string, m [2]int, window int) bool {
-	lo := max(0, byteOffsetBefore(c.text, m[0], window))
-	hi := min(len(c.text), byteOffsetAfter(c.text, m[1], window))
-	near := foldString(c.text[lo:hi])
+// near returns the folded text within window characters of a match.
+func (c *textChecker) near(m match, window int) string {
+	lo := max(0, byteOffsetBefore(c.text, m.start, window))
+	hi := min(len(c.text), byteOffsetAfter(c.text, m.end, window))
+	return foldTag(c.text[lo:hi])
+}
+
+// substantiated reports whether an approved proof for claim (its id, or
+// the start of its text in any of its translations) is quoted within
+// window characters of the match.
+func (c *textChecker) substantiated(claim string, m match, window int) bool {
+	near := c.near(m, window)
 	for _, s := range c.kit.Claims.Substantiations {
 		if !containsFold(s.Claims, claim) {
 			continue
 		}
-		if strings.Contains(near, foldString(s.ID)) || strings.Contains(near, proofKey(s.Text)) {
+		if quotesProof(near, s) {
 			return true
 		}
 	}
 	return false
 }
 
+func quotesProof(near string, s Substantiation) bool {
+	if s.ID != "" && strings.Contains(near, foldTag(s.ID)) {
+		return true
+	}
+	for _, text := range s.texts() {
+		if strings.Contains(near, proofKey(text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// texts returns the proof's text and its translations.
+func (s Substantiation) texts() []string {
+	out := []string{s.Text}
+	for _, t := range s.Translations {
+		out = append(out, t)
+	}
+	return out
+}
+
 // proofKey is the part of a substantiation that must be quoted: its first
 // 40 folded characters.
 func proofKey(text string) string {
-	f := []rune(foldString(text))
+	f := []rune(foldTag(strings.TrimSpace(text)))
 	return string(f[:min(len(f), 40)])
 }
 
 func (c *textChecker) substantiationHint(claim string) string {
 	for _, s := range c.kit.Claims.Substantiations {
 		if containsFold(s.Claims, claim) {
-			return fmt.Sprintf("Quote the approved proof nearby: %q", s.Text)
+			text := s.Text
+			for tag, t := range s.Translations {
+				if baseLanguage(tag) == c.base {
+					text = t
+				}
+			}
+			return fmt.Sprintf("Quote the approved proof nearby: %q", text)
 		}
 	}
 	return "Remove the claim: the kit has no approved proof for it."
@@ -336,7 +466,7 @@ func (c *textChecker) substantiationHint(claim string) string {
 
 func containsFold(list []string, s string) bool {
 	for _, l := range list {
-		if foldString(l) == foldString(s) {
+		if foldTag(l) == foldTag(s) {
 			return true
 		}
 	}
@@ -366,101 +496,20 @@ func (c *textChecker) emoji() {
 	if o := c.kit.Platforms[c.target.Platform].Emoji; o != "" {
 		policy = o
 	}
-	var locs [][2]int
-	for i, r := range c.text {
-		if isEmoji(r) {
-			locs = append(locs, [2]int{i, i + utf8.RuneLen(r)})
-		}
+	if policy != "none" && policy != "sparing" {
+		return
 	}
+	locs := emojiSpans(c.text)
 	switch {
-	case policy == "none" && len(locs) > 0:
+	case policy == "none":
 		for _, l := range locs {
 			c.add(Finding{Rule: "emoji.policy", Severity: SeverityWarning, Start: l[0], End: l[1],
-				Message: "The kit allows no emoji here.", Fix: "Remove the emoji.", AutoFix: &Edit{Start: l[0], End: l[1]}})
+				Message: fmt.Sprintf("The kit allows no emoji on %s; %s is one.", platformName(c.target.Platform), c.text[l[0]:l[1]]),
+				Fix:     "Remove the emoji.", AutoFix: &Edit{Start: l[0], End: l[1]}})
 		}
-	case policy == "sparing" && len(locs) > c.kit.Voice.MaxEmoji:
+	case len(locs) > c.kit.Voice.MaxEmoji:
 		c.add(Finding{Rule: "emoji.policy", Severity: SeverityWarning, Start: locs[c.kit.Voice.MaxEmoji][0], End: locs[len(locs)-1][1],
 			Message: fmt.Sprintf("%d emoji; the kit allows %d.", len(locs), c.kit.Voice.MaxEmoji),
 			Fix:     fmt.Sprintf("Keep at most %d.", c.kit.Voice.MaxEmoji)})
 	}
-}
-
-func isEmoji(r rune) bool {
-	return r >= 0x1F300 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r >= 0x1F000 && r <= 0x1F2FF
-}
-
-// folded is text lower-cased with accents removed, with each folded rune's
-// byte offset in the original, so matches map back to the original text.
-type folded struct {
-	runes []rune
-	start []int // byte offset in the original of each folded rune
-	end   []int
-}
-
-func foldRune(r rune) []rune {
-	var out []rune
-	for _, d := range norm.NFD.String(string(r)) {
-		if unicode.Is(unicode.Mn, d) {
-			continue
-		}
-		switch d {
-		case '\u00A0', '\u202F', '\u2009': // no-break and thin spaces, as French typography uses
-			d = ' '
-		case '\u2019', '\u02BC': // typographic apostrophes
-			d = '\''
-		}
-		out = append(out, unicode.ToLower(d))
-	}
-	return out
-}
-
-func foldText(s string) folded {
-	var f folded
-	for i, r := range s {
-		for _, fr := range foldRune(r) {
-			f.runes = append(f.runes, fr)
-			f.start = append(f.start, i)
-			f.end = append(f.end, i+utf8.RuneLen(r))
-		}
-	}
-	return f
-}
-
-func foldString(s string) string { return string(foldText(s).runes) }
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
-
-// findWord returns the byte ranges in the original text where the phrase
-// stands as whole words, ignoring case and accents. An elided article
-// before it (l', d', qu') does not stop a match, since the apostrophe is a
-// boundary.
-func (f folded) findWord(phrase string) [][2]int {
-	p := []rune(foldString(strings.TrimSpace(phrase)))
-	if len(p) == 0 {
-		return nil
-	}
-	var out [][2]int
-	for i := 0; i+len(p) <= len(f.runes); i++ {
-		if !equalRunes(f.runes[i:i+len(p)], p) {
-			continue
-		}
-		if isWordRune(p[0]) && i > 0 && isWordRune(f.runes[i-1]) {
-			continue
-		}
-		if j := i + len(p); isWordRune(p[len(p)-1]) && j < len(f.runes) && isWordRune(f.runes[j]) {
-			continue
-		}
-		out = append(out, [2]int{f.start[i], f.end[i+len(p)-1]})
-		i += len(p) - 1
-	}
-	return out
-}
-
-func equalRunes(a, b []rune) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

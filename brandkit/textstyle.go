@@ -82,33 +82,6 @@ func (c *textChecker) language() {
 		Fix:     "Translate it, or change the piece's language."})
 }
 
-// formality checks French address against the kit's tu/vous.
-func (c *textChecker) formality() {
-	if base, _, _ := strings.Cut(c.target.Language, "-"); base != "fr" {
-		return
-	}
-	var wrong []string
-	var want string
-	switch c.kit.Voice.Formality {
-	case "vous", "formal":
-		wrong, want = []string{"tu", "toi", "ton", "ta", "tes", "t'"}, "vous"
-	case "tu", "casual":
-		wrong, want = []string{"vous", "votre", "vos"}, "tu"
-	default:
-		return
-	}
-	for _, w := range wrong {
-		for _, m := range c.folded.findWord(w) {
-			if w == "t'" && m[0] > 0 && isWordRune(rune(c.text[m[0]-1])) {
-				continue
-			}
-			c.add(Finding{Rule: "voice.formality", Severity: SeverityWarning, Start: m[0], End: m[1],
-				Message: fmt.Sprintf("%q breaks the kit's address: the brand says %q.", c.text[m[0]:m[1]], want),
-				Fix:     fmt.Sprintf("Address the reader with %q.", want)})
-		}
-	}
-}
-
 // readability reports, as info, sentences that are long for social posts:
 // over 25 words on average.
 func (c *textChecker) readability() {
