@@ -3,6 +3,7 @@ package brandkit_test
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"atelier/brandkit"
 )
@@ -155,10 +156,44 @@ func FuzzCheckText(f *testing.F) {
 				if fd.Start > fd.End || fd.End > len(text) || (fd.Start < 0) != (fd.End < 0) {
 					t.Fatalf("bad range %d:%d for %s in %d bytes", fd.Start, fd.End, fd.Rule, len(text))
 				}
+				if fd.Start >= 0 && (!runeBoundary(text, fd.Start) || !runeBoundary(text, fd.End)) {
+					t.Fatalf("%s's range %d:%d splits a character of %q", fd.Rule, fd.Start, fd.End, text)
+				}
 			}
 			if fixed, _ := brandkit.ApplyFixes(text, r.Findings); len(fixed) > len(text)+200 {
 				t.Fatalf("fixes grew the text by %d bytes", len(fixed)-len(text))
 			}
+		}
+	})
+}
+
+// runeBoundary reports whether i starts a character of text, as decoding
+// walks it (a byte that is not UTF-8 is one character), or is its end.
+func runeBoundary(text string, i int) bool {
+	at := 0
+	for at < i {
+		_, size := utf8.DecodeRuneInString(text[at:])
+		at += size
+	}
+	return at == i
+}
+
+// FuzzStripInvisible: stripping never panics, is idempotent, keeps the
+// visible characters in order and leaves nothing HiddenAt finds.
+func FuzzStripInvisible(f *testing.F) {
+	for _, s := range []string{"bil\u200blig", "a\u00adb\u2060c", "👩\u200d🚀 ▶\ufe0f ★\ufe0f", "\U000e0041\U000e0042", "\xff\xfe\u202e", "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		once := brandkit.StripInvisible(text)
+		if twice := brandkit.StripInvisible(once); twice != once {
+			t.Fatalf("stripping twice %q != once %q", twice, once)
+		}
+		if at := brandkit.HiddenAt(once); at >= 0 {
+			t.Fatalf("%q still has an invisible character at %d", once, at)
+		}
+		if len(once) > len(text) {
+			t.Fatalf("stripping grew the text")
 		}
 	})
 }

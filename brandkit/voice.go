@@ -10,8 +10,8 @@ var formalityWords = map[string]bool{
 	"vous": true, "tu": false, // French
 	"sie": true, "du": false, // German
 	"usted": true, "tú": false, // Spanish
-	"lei": true, // Italian (tu as in French)
-	"u": true, "je": false, // Dutch
+	"lei": true,              // Italian (tu as in French)
+	"u":   true, "je": false, // Dutch
 }
 
 // Formal says whether the kit addresses readers formally (vous, Sie,
