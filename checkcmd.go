@@ -31,7 +31,9 @@ func checkCommand(out io.Writer, args []string) error {
 	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
 	platformID := fs.String("platform", "", "platform whose rules apply (x, linkedin, instagram…)")
 	placementID := fs.String("placement", "", "image placement (default: the platform's first)")
-	lang := fs.String("lang", "", "language the text must be in (default: the kit's first)")
+	lang := fs.String("lang", "", "language the text must be in (default: detected from the text, else the kit's first)")
+	partner := fs.String("partner", "", "the partner's name when the post is a paid partnership (the regulatory packs' disclosure rules)")
+	imageKind := fs.String("image", "", `"retouched" or "virtual" when the post's picture of a person was edited or generated`)
 	asJSON := fs.Bool("json", false, "print the reports as JSON")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: atelier check [--kit DIR] [--platform P] [--placement ID] [--lang L] [--json] FILE...\n\nChecks text (.txt, .md), images (.png, .jpg) and sound (.wav) against the brand kit.\nAn image's Atelier render metadata is read from FILE.atelier.json when present.\nExits 1 when any file has an error finding, 2 when a file cannot be read.")
@@ -53,7 +55,7 @@ func checkCommand(out io.Writer, args []string) error {
 	if _, ok := reg.Get(*platformID); *platformID != "" && !ok {
 		return fmt.Errorf("unknown platform %q; known: %s", *platformID, strings.Join(reg.IDs(), ", "))
 	}
-	target := studio.CheckTarget{Platform: *platformID, Placement: *placementID, Language: *lang}
+	target := studio.CheckTarget{Platform: *platformID, Placement: *placementID, Language: *lang, Partner: *partner, Image: *imageKind}
 	var results []checkedFile
 	failed, unreadable := false, false
 	for _, f := range fs.Args() {
@@ -124,6 +126,9 @@ func printReport(out io.Writer, r checkedFile) {
 		fmt.Fprintf(out, "  %-7s %s%s: %s", f.Severity, f.Rule, where, f.Message)
 		if f.Fix != "" {
 			fmt.Fprintf(out, " → %s", f.Fix)
+		}
+		if f.Cite != "" {
+			fmt.Fprintf(out, " [%s]", f.Cite)
 		}
 		fmt.Fprintln(out)
 	}

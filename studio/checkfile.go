@@ -27,11 +27,16 @@ type FileCheck struct {
 }
 
 // CheckTarget says which rules a file is held to: a platform (optional), an
-// image placement (default: the platform's first) and a language.
+// image placement (default: the platform's first), a language (detected
+// from a text when empty), and, for the regulatory packs, the partner of a
+// paid partnership and whether the image of a person was retouched or
+// generated (brandkit.ImageRetouched, brandkit.ImageVirtual).
 type CheckTarget struct {
 	Platform  string
 	Placement string
 	Language  string
+	Partner   string
+	Image     string
 }
 
 // CheckFile reads a text, image or WAV file and checks it against the kit.
@@ -40,8 +45,8 @@ func CheckFile(kit *brandkit.Kit, reg *platform.Registry, t CheckTarget, path st
 	if t.Platform != "" && !ok {
 		return nil, fmt.Errorf("unknown platform %q; known: %s", t.Platform, strings.Join(reg.IDs(), ", "))
 	}
-	if t.Language == "" {
-		t.Language = kit.Language()
+	if t.Image != "" && t.Image != brandkit.ImageRetouched && t.Image != brandkit.ImageVirtual {
+		return nil, fmt.Errorf("the image can be %q or %q, not %q", brandkit.ImageRetouched, brandkit.ImageVirtual, t.Image)
 	}
 	data, err := assets.ReadFileLimited(path, 256<<20)
 	if err != nil {
@@ -55,6 +60,7 @@ func CheckFile(kit *brandkit.Kit, reg *platform.Registry, t CheckTarget, path st
 		if p.ID != "" {
 			tt = TextTarget(Target{Platform: p, Language: t.Language})
 		}
+		tt.Partner, tt.Image = t.Partner, t.Image
 		fc.Report = brandkit.CheckText(kit, tt, fc.Text)
 	case ".png", ".jpg", ".jpeg", ".webp", ".gif":
 		fc.Kind = "image"
