@@ -55,7 +55,7 @@ func TestInflectedFormsMatch(t *testing.T) {
 		{"fr-FR", "Nos clients roulent.", "lexicon.preferred", true},
 		{"en-GB", "Nos clients roulent en ville tous les jours.", "lexicon.preferred", false}, // a French term in an English post
 		{"fr-FR", "Le Velo X arrive.", "lexicon.banned", true},
-		{"fr-FR", "Le vélo X arrive.", "lexicon.banned", true}, // accents fold
+		{"fr-FR", "Le vélo X arrive.", "lexicon.banned", true},      // accents fold
 		{"fr-FR", "Les Velos X arrivent.", "lexicon.banned", false}, // exact-match term
 		{"es-ES", "Bicicletas baratas.", "lexicon.banned", true},
 		{"it-IT", "Biciclette economiche.", "lexicon.banned", true},

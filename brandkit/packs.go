@@ -291,3 +291,22 @@ func firstLine(text string) (int, int) {
 	}
 	return start, len(text)
 }
+
+// Disclosure returns the words that declare a paid partnership in a
+// language, from the fr-influence pack's wordings ("Publicité" in French,
+// "Werbung" in German), or "Advertising" when the pack has none for it.
+func Disclosure(tag string) string {
+	base := baseLanguage(tag)
+	p, _ := packByID("fr-influence")
+	for _, r := range p.Rules {
+		if r.Kind != "disclosure" || r.When != "paid" {
+			continue
+		}
+		for _, key := range []string{base, "*"} {
+			if ts := r.Terms[key]; len(ts) > 0 {
+				return ts[0]
+			}
+		}
+	}
+	return "Advertising"
+}

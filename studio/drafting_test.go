@@ -343,11 +343,46 @@ func TestTemplateDrafterIsLabelled(t *testing.T) {
 		if o.Err != nil || o.Version.Origin != store.OriginTemplate || o.Version.Model != "template" {
 			t.Fatalf("%s: %+v %v", o.Target.Key(), o.Version, o.Err)
 		}
-		if !strings.Contains(o.Version.Text, brief.Topic) || !strings.Contains(o.Version.Text, "#MaisonLumen") {
-			t.Errorf("%s: template not filled: %q", o.Target.Key(), o.Version.Text)
+		text, _ := brief.Text(o.Target.Language)
+		if !strings.Contains(o.Version.Text, text.Topic) || !strings.Contains(o.Version.Text, "#MaisonLumen") {
+			t.Errorf("%s: template not filled with the %s text: %q", o.Target.Key(), o.Target.Language, o.Version.Text)
 		}
 	}
-	if !strings.Contains(outs[0].Version.Text, "—") || !strings.Contains(outs[1].Version.Text, brief.Topic+":") {
+	en, _ := brief.Text("en-GB")
+	if !strings.Contains(outs[0].Version.Text, "—") || !strings.Contains(outs[1].Version.Text, en.Topic+":") {
 		t.Error("each language must use its own template")
+	}
+}
+
+// TestTemplateDrafterNeedsTranslation: with no text for a language, the
+// template drafter says so instead of filling that language's template
+// with another language's words; a paid brief's drafts open with the
+// disclosure.
+func TestTemplateDrafterNeedsTranslation(t *testing.T) {
+	ws := newWorkspace(t)
+	ctx := context.Background()
+	camp, _ := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "Translation"})
+	b := studio.SampleBrief(camp.ID)
+	b.Platforms, b.Personas, b.ByLanguage, b.Partner = []string{"instagram"}, []string{"design-lovers"}, nil, "Atelier Cire"
+	b, err := ws.Store.CreateBrief(ctx, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs, err := (&studio.Composer{WS: ws, Drafter: studio.TemplateDrafter{}}).Compose(ctx, b, nil)
+	if err != nil || len(outs) != 2 {
+		t.Fatal(err, len(outs))
+	}
+	var nt *studio.NeedsTranslationError
+	for _, o := range outs {
+		switch o.Target.Language {
+		case "fr-FR":
+			if o.Err != nil || !strings.HasPrefix(o.Version.Text, "Publicité · Atelier Cire\n") {
+				t.Errorf("fr-FR: %v %q, want the disclosure on the first line", o.Err, o.Version.Text)
+			}
+		case "en-GB":
+			if !errors.As(o.Err, &nt) || !strings.Contains(o.Err.Error(), "needs translation") {
+				t.Errorf("en-GB: %v, want needs translation", o.Err)
+			}
+		}
 	}
 }

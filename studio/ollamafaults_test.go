@@ -135,6 +135,7 @@ func TestPromptInjectionCannotChangeTheSchemaOrSkipTheCheck(t *testing.T) {
 	plain.Platforms, plain.Personas, plain.Languages = []string{"x"}, []string{"design-lovers"}, []string{"en-GB"}
 	hostile := plain
 	hostile.KeyMessage, hostile.CTA = injection, injection
+	hostile.ByLanguage = map[string]store.BriefText{"en-GB": {Topic: "Autumn refill", KeyMessage: injection, CTA: injection}}
 	hostile, err := ws.Store.CreateBrief(ctx, hostile)
 	if err != nil {
 		t.Fatal(err)

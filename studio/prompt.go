@@ -10,6 +10,7 @@ import (
 
 	"atelier/brandkit"
 	"atelier/studio/platform"
+	"atelier/studio/store"
 )
 
 // Prompt is the conversation sent for one variant, in cache-friendly order:
@@ -48,8 +49,12 @@ func systemPrompt(k *brandkit.Kit, targets []Target) string {
 	if len(k.Voice.Traits) > 0 {
 		fmt.Fprintf(&b, "Traits: %s.\n", strings.Join(k.Voice.Traits, ", "))
 	}
-	if f := k.Voice.Formality; f != "" {
-		fmt.Fprintf(&b, "Formality: %s (in French, address the reader as \"%s\").\n", f, frenchAddress(f))
+	if formal, set := k.Voice.Formal(); set {
+		if formal {
+			b.WriteString("Address the reader formally (French vous, German Sie, Spanish usted, Italian Lei, Dutch u).\n")
+		} else {
+			b.WriteString("Address the reader casually (French tu, German du, Spanish tú, Italian tu, Dutch je).\n")
+		}
 	}
 	switch k.Voice.Emoji {
 	case "none":
@@ -57,28 +62,32 @@ func systemPrompt(k *brandkit.Kit, targets []Target) string {
 	case "sparing":
 		fmt.Fprintf(&b, "Emoji: at most %d per post.\n", k.Voice.MaxEmoji)
 	}
-	if len(k.Lexicon.Banned) > 0 {
-		fmt.Fprintf(&b, "Never use these words: %s.\n", strings.Join(k.Lexicon.Banned, "; "))
-	}
-	if len(k.Lexicon.Preferred) > 0 {
-		keys := make([]string, 0, len(k.Lexicon.Preferred))
-		for from := range k.Lexicon.Preferred {
-			keys = append(keys, from)
-		}
-		sort.Strings(keys)
-		b.WriteString("Preferred terms:")
-		for _, from := range keys {
-			fmt.Fprintf(&b, " %q not %q;", k.Lexicon.Preferred[from], from)
-		}
-		b.WriteString("\n")
+	writeTerms(&b, "Never use these words, in any form", k.Lexicon.Banned, languageLists(k, func(l brandkit.LanguageTerms) []string { return l.Banned }))
+	writePreferred(&b, "", k.Lexicon.Preferred)
+	for _, tag := range sortedKeys(k.Lexicon.ByLanguage) {
+		writePreferred(&b, tag, k.Lexicon.ByLanguage[tag].Preferred)
 	}
 	if len(k.Lexicon.RequiredHashtags) > 0 {
 		fmt.Fprintf(&b, "Always include: %s.\n", strings.Join(append(append([]string{}, k.Lexicon.RequiredHashtags...), k.Lexicon.RequiredMentions...), " "))
 	}
-	if len(k.Claims.Restricted) > 0 {
-		fmt.Fprintf(&b, "Restricted claims (%s) may only appear next to an approved proof, quoted as is:\n", strings.Join(k.Claims.Restricted, "; "))
+	claims := map[string][]string{}
+	for tag, c := range k.Claims.ByLanguage {
+		claims[tag] = c.Restricted
+	}
+	if writeTerms(&b, "Restricted claims, which may only appear next to an approved proof, quoted as is", k.Claims.Restricted, claims) {
 		for _, s := range k.Claims.Substantiations {
-			fmt.Fprintf(&b, "- for %s: %q\n", strings.Join(s.Claims, " / "), s.Text)
+			fmt.Fprintf(&b, "- for %s: %q", strings.Join(s.Claims, " / "), s.Text)
+			for _, tag := range sortedKeys(s.Translations) {
+				fmt.Fprintf(&b, "; in %s: %q", tag, s.Translations[tag])
+			}
+			b.WriteString("\n")
+		}
+	}
+	for _, id := range k.Regulatory.Packs {
+		for _, p := range brandkit.Packs() {
+			if p.ID == id {
+				fmt.Fprintf(&b, "Law to respect: %s (%s).\n", p.Name, p.Law)
+			}
 		}
 	}
 	b.WriteString("Audiences:\n")
@@ -103,11 +112,63 @@ func systemPrompt(k *brandkit.Kit, targets []Target) string {
 	return b.String()
 }
 
-func frenchAddress(formality string) string {
-	if formality == "tu" || formality == "casual" {
-		return "tu"
+// languageLists gathers one list of a kit's per-language terms by tag.
+func languageLists(k *brandkit.Kit, list func(brandkit.LanguageTerms) []string) map[string][]string {
+	out := map[string][]string{}
+	for tag, l := range k.Lexicon.ByLanguage {
+		out[tag] = list(l)
 	}
-	return "vous"
+	return out
+}
+
+// writeTerms writes a line of global terms and one per language, sorted,
+// and reports whether it wrote any.
+func writeTerms(b *strings.Builder, what string, global []string, byLanguage map[string][]string) bool {
+	wrote := false
+	if len(global) > 0 {
+		fmt.Fprintf(b, "%s: %s.\n", what, strings.Join(unmarked(global), "; "))
+		wrote = true
+	}
+	for _, tag := range sortedKeys(byLanguage) {
+		if l := byLanguage[tag]; len(l) > 0 {
+			fmt.Fprintf(b, "%s, in %s: %s.\n", what, tag, strings.Join(unmarked(l), "; "))
+			wrote = true
+		}
+	}
+	return wrote
+}
+
+func writePreferred(b *strings.Builder, tag string, preferred map[string]string) {
+	if len(preferred) == 0 {
+		return
+	}
+	b.WriteString("Preferred terms")
+	if tag != "" {
+		b.WriteString(", in " + tag)
+	}
+	b.WriteString(":")
+	for _, from := range sortedKeys(preferred) {
+		fmt.Fprintf(b, " %q not %q;", preferred[from], strings.TrimPrefix(from, "="))
+	}
+	b.WriteString("\n")
+}
+
+// unmarked drops the kit's exact-match marker from terms shown to a model.
+func unmarked(terms []string) []string {
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = strings.TrimPrefix(t, "=")
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func platformRules(k *brandkit.Kit, p platform.Platform) string {
@@ -136,18 +197,32 @@ func sortedTargets(ts []Target) []Target {
 	return out
 }
 
+// briefMessage writes the brief, in its own language and in every
+// language it was given in, so that it is the same for every target.
 func briefMessage(req *Request) string {
 	b := req.Brief
 	var s strings.Builder
 	s.WriteString("Brief.\n")
-	fmt.Fprintf(&s, "Topic: %s\nKey message: %s\n", b.Topic, b.KeyMessage)
-	if b.CTA != "" {
-		fmt.Fprintf(&s, "Call to action: %s\n", b.CTA)
+	if b.Language != "" {
+		fmt.Fprintf(&s, "Written in %s; for another language, translate it unless its text is given below.\n", b.Language)
 	}
-	if b.Link != "" {
-		fmt.Fprintf(&s, "Link: %s\n", b.Link)
+	writeBriefText(&s, store.BriefText{Topic: b.Topic, KeyMessage: b.KeyMessage, CTA: b.CTA, Link: b.Link})
+	for _, tag := range sortedKeys(b.ByLanguage) {
+		fmt.Fprintf(&s, "In %s:\n", tag)
+		writeBriefText(&s, b.ByLanguage[tag])
+	}
+	if b.Partner != "" {
+		fmt.Fprintf(&s, "This is a paid partnership with %s: the first line must say so plainly, with the word %q in French posts and its equivalent in other languages (Advertising, Werbung, Publicidad, Pubblicità, Reclame).\n", b.Partner, "Publicité")
 	}
 	return s.String()
+}
+
+func writeBriefText(s *strings.Builder, t store.BriefText) {
+	for _, f := range []struct{ name, value string }{{"Topic", t.Topic}, {"Key message", t.KeyMessage}, {"Call to action", t.CTA}, {"Link", t.Link}} {
+		if f.value != "" {
+			fmt.Fprintf(s, "%s: %s\n", f.name, f.value)
+		}
+	}
 }
 
 func taskMessage(req *Request) string {

@@ -2,6 +2,7 @@ package studio
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"atelier/brandkit"
@@ -24,7 +25,11 @@ func (TemplateDrafter) Draft(ctx context.Context, req *Request, fn ProgressFunc)
 	if err := ctx.Err(); err != nil {
 		return &Result{Model: TemplateModel, Origin: store.OriginTemplate}, err
 	}
-	k, b := req.Kit, req.Brief
+	k := req.Kit
+	b, translated := req.Brief.Text(req.Target.Language)
+	if !translated {
+		return &Result{Model: TemplateModel, Origin: store.OriginTemplate}, &NeedsTranslationError{Brief: req.Brief.Language, Target: req.Target.Language}
+	}
 	tmpl := templateFor(k, req.Target.Language)
 	hashtags := strings.Join(k.Lexicon.RequiredHashtags, " ")
 	text := strings.NewReplacer(
@@ -32,6 +37,9 @@ func (TemplateDrafter) Draft(ctx context.Context, req *Request, fn ProgressFunc)
 		"{hashtags}", hashtags, "{persona}", req.Target.Persona.Name,
 	).Replace(tmpl)
 	text = strings.TrimSpace(strings.ReplaceAll(text, " \n", "\n"))
+	if p := req.Brief.Partner; p != "" {
+		text = brandkit.Disclosure(req.Target.Language) + " · " + p + "\n" + text
+	}
 	res := &Result{
 		Draft: Draft{Hook: b.Topic, Body: b.KeyMessage, CTA: b.CTA, Hashtags: k.Lexicon.RequiredHashtags, Language: req.Target.Language,
 			AltText: b.Topic},
@@ -44,6 +52,17 @@ func (TemplateDrafter) Draft(ctx context.Context, req *Request, fn ProgressFunc)
 		}
 	}
 	return res, nil
+}
+
+// NeedsTranslationError says the brief has no text in a target's language,
+// so the template drafter cannot fill that language's template: a model
+// translates, or the brief gives the text.
+type NeedsTranslationError struct {
+	Brief, Target string
+}
+
+func (e *NeedsTranslationError) Error() string {
+	return fmt.Sprintf("needs translation: the brief is written in %s and gives no %s text; add the %s text to the brief, or draft with a model, which translates", e.Brief, e.Target, e.Target)
 }
 
 func templateFor(k *brandkit.Kit, language string) string {

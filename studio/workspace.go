@@ -157,5 +157,11 @@ func SampleBrief(campaignID int64) store.Brief {
 		Platforms:  []string{"instagram", "linkedin", "x"},
 		Languages:  []string{"fr-FR", "en-GB"},
 		Formats:    []string{"text", "image", "audio"},
+		Language:   "fr-FR",
+		ByLanguage: map[string]store.BriefText{"en-GB": {
+			Topic:      "The “Wood Fire” autumn refill",
+			KeyMessage: "Keep your candle and change only the wax: the Wood Fire refill arrives on 1 October.",
+			CTA:        "Reserve yours",
+		}},
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -19,7 +20,10 @@ type Campaign struct {
 }
 
 // Brief is what the CM asks for: one message for several platforms,
-// personas and languages.
+// personas and languages. Topic, KeyMessage, CTA and Link are written in
+// Language; ByLanguage gives them in other languages, and a language left
+// out is translated by the model. Partner names the partner of a paid
+// partnership ("" when the brief is not paid).
 type Brief struct {
 	ID         int64
 	CampaignID int64
@@ -31,7 +35,53 @@ type Brief struct {
 	Platforms  []string
 	Languages  []string
 	Formats    []string
+	Language   string
+	ByLanguage map[string]BriefText
+	Partner    string
 	CreatedAt  time.Time
+}
+
+// BriefText is a brief's words in one language.
+type BriefText struct {
+	Topic      string `json:"topic,omitempty" toml:"topic"`
+	KeyMessage string `json:"key_message,omitempty" toml:"key_message"`
+	CTA        string `json:"cta,omitempty" toml:"cta"`
+	Link       string `json:"link,omitempty" toml:"link"`
+}
+
+// Text returns the brief's words for a language: its own text for its own
+// language (or when it names none), the text given for that language, or,
+// with translated false, its own text, which then still needs translating.
+// A field left empty in a language's text falls back to the brief's own.
+func (b Brief) Text(language string) (t BriefText, translated bool) {
+	own := BriefText{Topic: b.Topic, KeyMessage: b.KeyMessage, CTA: b.CTA, Link: b.Link}
+	if b.Language == "" || sameBase(b.Language, language) {
+		return own, true
+	}
+	for tag, lt := range b.ByLanguage {
+		if tag == language || sameBase(tag, language) {
+			if lt.Topic == "" {
+				lt.Topic = own.Topic
+			}
+			if lt.KeyMessage == "" {
+				lt.KeyMessage = own.KeyMessage
+			}
+			if lt.CTA == "" {
+				lt.CTA = own.CTA
+			}
+			if lt.Link == "" {
+				lt.Link = own.Link
+			}
+			return lt, true
+		}
+	}
+	return own, false
+}
+
+// sameBase compares the base languages of two tags ("fr-FR", "fr").
+func sameBase(a, b string) bool {
+	cut := func(s string) string { s, _, _ = strings.Cut(strings.ToLower(s), "-"); return s }
+	return cut(a) == cut(b)
 }
 
 // CreateCampaign stores a new campaign and returns it with its id.
@@ -66,9 +116,17 @@ func (s *Store) CreateBrief(ctx context.Context, b Brief) (Brief, error) {
 	if err != nil {
 		return b, err
 	}
+	byLanguage := b.ByLanguage
+	if byLanguage == nil {
+		byLanguage = map[string]BriefText{}
+	}
+	texts, err := json.Marshal(byLanguage)
+	if err != nil {
+		return b, err
+	}
 	at := now()
-	b.ID, err = s.insert(ctx, `INSERT INTO brief(campaign_id, topic, key_message, cta, link, personas, platforms, languages, formats, created_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, b.CampaignID, b.Topic, b.KeyMessage, b.CTA, b.Link, lists[0], lists[1], lists[2], lists[3], at)
+	b.ID, err = s.insert(ctx, `INSERT INTO brief(campaign_id, topic, key_message, cta, link, personas, platforms, languages, formats, language, by_language, partner, created_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, b.CampaignID, b.Topic, b.KeyMessage, b.CTA, b.Link, lists[0], lists[1], lists[2], lists[3], b.Language, string(texts), b.Partner, at)
 	b.CreatedAt = parseTime(at)
 	return b, err
 }
@@ -76,9 +134,9 @@ func (s *Store) CreateBrief(ctx context.Context, b Brief) (Brief, error) {
 // Brief returns one brief.
 func (s *Store) Brief(ctx context.Context, id int64) (Brief, error) {
 	var b Brief
-	var personas, platforms, languages, formats, at string
-	err := s.r.QueryRowContext(ctx, `SELECT id, campaign_id, topic, key_message, cta, link, personas, platforms, languages, formats, created_at
-		FROM brief WHERE id = ?`, id).Scan(&b.ID, &b.CampaignID, &b.Topic, &b.KeyMessage, &b.CTA, &b.Link, &personas, &platforms, &languages, &formats, &at)
+	var personas, platforms, languages, formats, texts, at string
+	err := s.r.QueryRowContext(ctx, `SELECT id, campaign_id, topic, key_message, cta, link, personas, platforms, languages, formats, language, by_language, partner, created_at
+		FROM brief WHERE id = ?`, id).Scan(&b.ID, &b.CampaignID, &b.Topic, &b.KeyMessage, &b.CTA, &b.Link, &personas, &platforms, &languages, &formats, &b.Language, &texts, &b.Partner, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, fmt.Errorf("brief %d: %w", id, ErrNotFound)
 	}
@@ -93,6 +151,9 @@ func (s *Store) Brief(ctx context.Context, id int64) (Brief, error) {
 		if err := json.Unmarshal([]byte(l.raw), l.dst); err != nil {
 			return b, fmt.Errorf("brief %d has a damaged list: %w", id, err)
 		}
+	}
+	if err := json.Unmarshal([]byte(texts), &b.ByLanguage); err != nil {
+		return b, fmt.Errorf("brief %d has damaged texts per language: %w", id, err)
 	}
 	return b, nil
 }

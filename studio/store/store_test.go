@@ -51,7 +51,8 @@ func seed(t *testing.T, s *store.Store) (store.Brief, store.Piece) {
 		t.Fatal(err)
 	}
 	b, err := s.CreateBrief(ctx, store.Brief{CampaignID: c.ID, Topic: "Recharge d'automne", KeyMessage: "Gardez la bougie, changez la cire",
-		Platforms: []string{"x", "linkedin"}, Personas: []string{"design-lovers"}, Languages: []string{"fr-FR"}})
+		Platforms: []string{"x", "linkedin"}, Personas: []string{"design-lovers"}, Languages: []string{"fr-FR", "de-CH"},
+		Language: "fr-FR", Partner: "Atelier Cire", ByLanguage: map[string]store.BriefText{"de-CH": {Topic: "Herbst-Nachfüllung"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,8 +68,14 @@ func TestBriefPieceVersionRoundTrip(t *testing.T) {
 	s := open(t, filepath.Join(t.TempDir(), store.FileName))
 	b, p := seed(t, s)
 	got, err := s.Brief(ctx, b.ID)
-	if err != nil || got.Topic != b.Topic || strings.Join(got.Platforms, ",") != "x,linkedin" {
+	if err != nil || got.Topic != b.Topic || strings.Join(got.Platforms, ",") != "x,linkedin" || got.Partner != "Atelier Cire" || got.Language != "fr-FR" {
 		t.Fatalf("brief %+v %v", got, err)
+	}
+	if de, ok := got.Text("de"); !ok || de.Topic != "Herbst-Nachfüllung" || de.KeyMessage != b.KeyMessage {
+		t.Fatalf("the de-CH text: %+v %v (a field left out falls back to the brief's own)", de, ok)
+	}
+	if _, ok := got.Text("en-GB"); ok {
+		t.Fatal("a language with no text is not translated")
 	}
 	if p.CampaignID != b.CampaignID || p.State != store.StateDraft {
 		t.Fatalf("piece %+v", p)
