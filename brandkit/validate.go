@@ -216,6 +216,11 @@ func (v *validator) claims(k *Kit) {
 	for _, c := range k.Claims.Restricted {
 		restricted[strings.ToLower(c)] = true
 	}
+	for _, l := range k.Claims.ByLanguage {
+		for _, c := range l.Restricted {
+			restricted[strings.ToLower(c)] = true
+		}
+	}
 	for i, s := range k.Claims.Substantiations {
 		f := fmt.Sprintf("claims.substantiations[%d]", i)
 		if s.ID == "" {

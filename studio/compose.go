@@ -93,7 +93,7 @@ func (c *Composer) Targets(b store.Brief) ([]Target, error) {
 				if !k.SpeaksLanguage(lang) {
 					return nil, fmt.Errorf("the brief asks for %q, which is not one of the kit's languages %v", lang, k.Identity.Languages)
 				}
-				out = append(out, Target{Platform: p, Persona: per, Language: lang})
+				out = append(out, Target{Platform: p, Persona: per, Language: lang, Partner: b.Partner})
 			}
 		}
 	}
@@ -103,7 +103,8 @@ func (c *Composer) Targets(b store.Brief) ([]Target, error) {
 // TextTarget gives the checker the platform's rules for a target.
 func TextTarget(t Target) brandkit.TextTarget {
 	p := t.Platform
-	return brandkit.TextTarget{Platform: p.ID, Limit: p.TextLimit, Counting: string(p.Counting), URLLength: p.URLLength, MaxHashtags: p.MaxHashtags, Fold: p.FoldMobile, Language: t.Language}
+	return brandkit.TextTarget{Platform: p.ID, Limit: p.TextLimit, Counting: string(p.Counting), URLLength: p.URLLength, MaxHashtags: p.MaxHashtags, Fold: p.FoldMobile,
+		Language: t.Language, Partner: t.Partner}
 }
 
 // Compose stores the brief's pieces and drafts each of them in turn. A
@@ -333,7 +334,11 @@ func (c *Composer) ApplyFix(ctx context.Context, pieceID int64, f brandkit.Findi
 	if !ok {
 		return store.Version{}, brandkit.Report{}, fmt.Errorf("piece %d is for an unknown platform %q", pieceID, piece.Platform)
 	}
-	report := brandkit.CheckText(c.WS.Kit, TextTarget(Target{Platform: p, Language: piece.Language}), text)
+	brief, err := st.Brief(ctx, piece.BriefID)
+	if err != nil {
+		return store.Version{}, brandkit.Report{}, err
+	}
+	report := brandkit.CheckText(c.WS.Kit, TextTarget(Target{Platform: p, Language: piece.Language, Partner: brief.Partner}), text)
 	status := store.VersionComplete
 	if report.Count(brandkit.SeverityError) > 0 {
 		status = store.VersionFailedCheck

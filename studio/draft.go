@@ -18,6 +18,7 @@ type Target struct {
 	Platform platform.Platform
 	Persona  brandkit.Persona
 	Language string
+	Partner  string // the brief's paid partner, for the disclosure rules
 }
 
 // Key names the target, e.g. "linkedin/design-lovers/en-GB".
