@@ -24,13 +24,14 @@ func renderCommand(out io.Writer, args []string) error {
 	focal := fs.String("focal", "", "focal point as x,y fractions of the image, e.g. 0.66,0.4 (default: found by saliency)")
 	headline := fs.String("headline", "", "a headline to set in the kit's heading font")
 	band := fs.Bool("band", false, "always put a band in a kit colour behind the headline")
+	label := fs.String("label", "", `a mention stamped on a band at the top, such as "Publicité" or "Image retouchée"`)
 	frame := fs.String("frame", "", "a frame in this kit colour (name, role or #RRGGBB)")
 	noLogo := fs.Bool("no-logo", false, "leave the logo out")
 	format := fs.String("format", "jpeg", "jpeg or png")
 	quality := fs.Int("quality", 90, "JPEG quality, 1-100")
 	maxMP := fs.Int("max-mp", assets.DefaultMaxPixels/1_000_000, "refuse sources over this many megapixels")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: atelier render [--kit DIR] --image FILE [--placements instagram.feed,linkedin.link,...] [--out DIR]\n\t[--focal X,Y] [--headline TEXT] [--band] [--frame COLOUR] [--no-logo] [--format jpeg|png] [--quality 90]\n\nRenders one image for every placement: a crop around the focal point that keeps\nit in the safe area, the kit's logo in an allowed corner with its clear space,\nand an optional headline coloured for WCAG contrast. Each render gets a\nFILE.atelier.json the brand checker reads.")
+		fmt.Fprintln(fs.Output(), "usage: atelier render [--kit DIR] --image FILE [--placements instagram.feed,linkedin.link,...] [--out DIR]\n\t[--focal X,Y] [--headline TEXT] [--band] [--label TEXT] [--frame COLOUR] [--no-logo] [--format jpeg|png] [--quality 90]\n\nRenders one image for every placement: a crop around the focal point that keeps\nit in the safe area, the kit's logo in an allowed corner with its clear space,\nand an optional headline coloured for WCAG contrast. Each render gets a\nFILE.atelier.json the brand checker reads.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -40,7 +41,7 @@ func renderCommand(out io.Writer, args []string) error {
 		fs.Usage()
 		return errFailed
 	}
-	opt := assets.VariantOptions{Headline: *headline, Band: *band, Frame: *frame, NoLogo: *noLogo, Format: *format, Quality: *quality}
+	opt := assets.VariantOptions{Headline: *headline, Band: *band, Label: *label, Frame: *frame, NoLogo: *noLogo, Format: *format, Quality: *quality}
 	if *focal != "" {
 		var f assets.Focal
 		if _, err := fmt.Sscanf(*focal, "%g,%g", &f.X, &f.Y); err != nil || !f.Valid() {

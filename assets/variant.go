@@ -24,6 +24,10 @@ type VariantOptions struct {
 	Focal    *Focal // nil: found by Saliency
 	Headline string // drawn over the image when not empty
 	Band     bool   // always put a band in a kit colour behind the headline
+	// Label is a short mention stamped on a band in a top corner of the
+	// safe area, such as "Publicité" for a paid partnership or "Image
+	// retouchée"; "" = none.
+	Label  string
 	Frame    string // a kit colour name, role or hex for a frame; "" = none
 	NoLogo   bool
 	Corner   string // the logo's corner, if allowed; "" = the calmest allowed corner
@@ -198,23 +202,44 @@ func renderOne(inter image.Image, srcBounds image.Rectangle, focal Focal, auto b
 	}
 	focalOut := image.Pt(int((focal.X*float64(srcBounds.Dx())-float64(srcCrop.Min.X))/float64(srcCrop.Dx())*float64(p.Width)),
 		int((focal.Y*float64(srcBounds.Dy())-float64(srcCrop.Min.Y))/float64(srcCrop.Dy())*float64(p.Height)))
-	var area image.Rectangle
+	var area, label image.Rectangle
 	bottom := false
 	if opt.Headline != "" {
 		area, bottom = headlineArea(img, safe, focalOut)
 	}
+	if opt.Label != "" {
+		label = labelArea(img, safe, opt.Headline != "" && !bottom)
+	}
 	if brand.Logo != nil && !opt.NoLogo {
-		box, corner := brand.placeLogo(img, safe, focalOut, opt.Corner, area)
+		box, corner := brand.placeLogo(img, safe, focalOut, opt.Corner, area.Union(label))
 		v.Meta.Logo, v.Meta.Corner = &box, corner
+	}
+	if opt.Label != "" {
+		tb, err := brand.drawHeadline(img, label, opt.Label, true, label.Min.Y > safe.Min.Y+safe.Dy()/2)
+		if err != nil {
+			return nil, err
+		}
+		v.Meta.Text = append(v.Meta.Text, tb)
 	}
 	if opt.Headline != "" {
 		tb, err := brand.drawHeadline(img, area, opt.Headline, opt.Band, bottom)
 		if err != nil {
 			return nil, err
 		}
-		v.Meta.Text = []brandkit.TextBox{tb}
+		v.Meta.Text = append(v.Meta.Text, tb)
 	}
 	return v, nil
+}
+
+// labelArea is the strip a label takes: a sixteenth of the safe area's
+// height, at its top, or at its bottom when the headline takes the top.
+func labelArea(img *image.NRGBA, safe image.Rectangle, headlineOnTop bool) image.Rectangle {
+	pad := img.Rect.Dx() * 3 / 100
+	h := max(safe.Dy()/16, headlineMinPx+4)
+	if headlineOnTop {
+		return image.Rect(safe.Min.X+pad, safe.Max.Y-pad-h, safe.Max.X-pad, safe.Max.Y-pad)
+	}
+	return image.Rect(safe.Min.X+pad, safe.Min.Y+pad, safe.Max.X-pad, safe.Min.Y+pad+h)
 }
 
 // headlineArea picks the band of the safe area the headline may take: a

@@ -537,3 +537,38 @@ func TestColourProfileIsNamed(t *testing.T) {
 		t.Errorf("PNG iCCP: %q %v", info.Profile, err)
 	}
 }
+
+// TestLabelIsStamped: a label ("Publicité") is set on a band in the safe
+// area, apart from the headline and the logo, for every corner choice.
+func TestLabelIsStamped(t *testing.T) {
+	b := brand(t)
+	p := assets.Placement{ID: "instagram.story", Width: 1080, Height: 1920, Safe: brandkit.SafeZone{Top: 0.14, Bottom: 0.14}}
+	for _, headline := range []string{"", "La recharge arrive"} {
+		vs, err := assets.RenderVariants(context.Background(), noise(800, 1400), b, assets.VariantOptions{Headline: headline, Label: "Publicité"}, []assets.Placement{p}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := vs[0].Meta
+		want := 1
+		if headline != "" {
+			want = 2
+		}
+		if len(m.Text) != want {
+			t.Fatalf("headline %q: %d text boxes, want %d", headline, len(m.Text), want)
+		}
+		label := m.Text[0].Region
+		r := image.Rect(label.X, label.Y, label.X+label.W, label.Y+label.H)
+		if label.W == 0 || r.Min.Y < 268 || r.Max.Y > 1920-268 {
+			t.Errorf("headline %q: the label %v is empty or outside the safe area", headline, label)
+		}
+		if lg := m.Logo; lg != nil && r.Overlaps(image.Rect(lg.X, lg.Y, lg.X+lg.W, lg.Y+lg.H)) {
+			t.Errorf("headline %q: the label %v overlaps the logo %v", headline, label, *lg)
+		}
+		if len(m.Text) == 2 {
+			h := m.Text[1].Region
+			if r.Overlaps(image.Rect(h.X, h.Y, h.X+h.W, h.Y+h.H)) {
+				t.Errorf("the label %v overlaps the headline %v", label, h)
+			}
+		}
+	}
+}

@@ -164,6 +164,11 @@ func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn a
 			}
 		}
 	}
+	if opt.Label == "" {
+		if b, err := w.Store.Brief(ctx, piece.BriefID); err == nil && b.Partner != "" {
+			opt.Label = brandkit.Disclosure(piece.Language) // a paid partnership says so on the image too
+		}
+	}
 	vs, err := assets.RenderVariants(ctx, img, brand, opt, pls, fn)
 	if err != nil {
 		return nil, err
