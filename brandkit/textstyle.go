@@ -10,20 +10,38 @@ import (
 	"golang.org/x/text/language"
 )
 
-// fold checks that the hook (the first paragraph) is above the platform's
-// "see more" fold.
+// fold checks that the hook, the first sentence of the first line, is
+// above the platform's "see more" fold, so a reader sees it whole.
 func (c *textChecker) fold() {
 	f := c.target.Fold
 	if f <= 0 {
 		return
 	}
 	hook, _, _ := strings.Cut(strings.TrimSpace(c.text), "\n")
+	hook = firstSentence(hook)
 	if n := utf8.RuneCountInString(hook); n > f {
 		start := strings.Index(c.text, hook)
 		c.add(Finding{Rule: "fold.hook", Severity: SeverityWarning, Start: start + byteOffsetOfRune(hook, f), End: start + len(hook),
 			Message: fmt.Sprintf("The hook is %d characters; %s folds after about %d, so readers see only its start.", n, platformName(c.target.Platform), f),
 			Fix:     fmt.Sprintf("Say the point in the first %d characters, then break the line.", f)})
 	}
+}
+
+// firstSentence returns line up to the end of its first sentence: a full
+// stop, question or exclamation mark or ellipsis after a letter, followed by
+// a space ("14. Juni" does not end one).
+func firstSentence(line string) string {
+	prev := ' '
+	for i, r := range line {
+		if strings.ContainsRune(".!?…", r) && unicode.IsLetter(prev) {
+			next := i + utf8.RuneLen(r)
+			if next == len(line) || line[next] == ' ' {
+				return line[:next]
+			}
+		}
+		prev = r
+	}
+	return line
 }
 
 // languageNames maps whatlanggo's languages to BCP 47 base tags for the

@@ -45,7 +45,7 @@ type word struct {
 	lower      string
 	fold       string
 	key        string
-	alt        string // a second key: an English comparative's base (cheaper → cheap)
+	alt        string // a second key: an English comparative's base (cheaper → cheap), a German verb's (heilt → heilen)
 }
 
 // isWordRune holds letters, digits (CO₂'s subscript too) and the marks
@@ -77,8 +77,11 @@ func splitWords(text, base string) []word {
 		w := word{start: start, end: i, lower: lowerNFKC(text[start:i])}
 		w.fold = foldAccents(w.lower)
 		w.key = stemKey(stem, w.lower)
-		if base == "en" {
+		switch base {
+		case "en":
 			w.alt = englishComparative(stem, w.lower)
+		case "de":
+			w.alt = germanVerb(stem, w.lower)
 		}
 		out = append(out, w)
 	}
@@ -147,6 +150,18 @@ func englishComparative(stem func(*snowball.Env) bool, lower string) string {
 		base = base[:n-1] // bigger → big
 	}
 	return stemKey(stem, base)
+}
+
+// germanVerb returns the key of a German verb's stem for its second and
+// third person present (heilt, heilst, arbeitet), whose endings the German
+// Snowball stemmer keeps; "" when the word does not end so.
+func germanVerb(stem func(*snowball.Env) bool, lower string) string {
+	for _, end := range []string{"est", "et", "st", "t"} {
+		if strings.HasSuffix(lower, end) && len(lower)-len(end) >= 4 {
+			return stemKey(stem, lower[:len(lower)-len(end)]+"en")
+		}
+	}
+	return ""
 }
 
 // term is a kit or pack phrase compiled for one language: per word, the
