@@ -5,10 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/ollama/ollama/api"
 )
+
+// OllamaPidFile is the file in the data folder that records the Ollama
+// server Atelier started, so that a run after a crash stops it.
+const OllamaPidFile = "ollama.pid"
 
 // Connection is the Ollama server Atelier talks to: the one OLLAMA_HOST
 // names (or Ollama's default), or one Atelier started on loopback.
@@ -58,9 +63,20 @@ func Connect(ctx context.Context) (*Connection, error) {
 	if findErr != nil {
 		return nil, findErr
 	}
+	pidFile := ""
+	if dir, err := DataDir(); err == nil {
+		pidFile = filepath.Join(dir, OllamaPidFile)
+		StopStaleServer(pidFile)
+	}
 	ms, err := StartOllama(ctx, bin, "")
 	if err != nil {
 		return nil, fmt.Errorf("starting Ollama from %s: %w", bin, err)
+	}
+	if pidFile != "" {
+		if err := ms.writePidFile(pidFile); err != nil {
+			ms.Stop()
+			return nil, fmt.Errorf("recording the Ollama server Atelier started in %s: %w", pidFile, err)
+		}
 	}
 	return &Connection{Client: ms.Client(), Host: ms.Host, Managed: ms}, nil
 }

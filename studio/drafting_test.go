@@ -1,6 +1,7 @@
 package studio_test
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,7 +10,10 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -25,6 +29,9 @@ import (
 var server *ollamatest.Server
 
 func TestMain(m *testing.M) {
+	if os.Getenv("ATELIER_CONNECT_CHILD") != "" { // TestConnectChild needs no test server
+		os.Exit(m.Run())
+	}
 	dir, err := os.MkdirTemp("", "atelier-ollama-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -197,14 +204,24 @@ func TestServerKilledMidStreamThenRetry(t *testing.T) {
 	brief := newBrief(t, ws, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
 	c := &studio.Composer{WS: ws, Drafter: ollamaDrafter(s)}
 	killed := false
+	var runners []int
 	outs, err := c.Compose(context.Background(), brief, func(e studio.Event) {
 		if e.Kind == studio.EventStream && !killed && len(e.Text) > 5 {
 			killed = true
+			runners = ollamatest.Children(s.Pid())
 			s.Kill()
 		}
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(runners) == 0 {
+		t.Fatal("the server had no model runner while it streamed")
+	}
+	for _, pid := range runners {
+		if waitGone(pid, 5*time.Second) {
+			t.Errorf("the model runner %d outlived its killed server", pid)
+		}
 	}
 	if !killed || !errors.Is(outs[0].Err, studio.ErrInterrupted) {
 		t.Fatalf("want an interrupted draft, got %v", outs[0].Err)
@@ -223,6 +240,104 @@ func TestServerKilledMidStreamThenRetry(t *testing.T) {
 	if v.Number != 2 || v.Status == store.VersionInterrupted {
 		t.Fatalf("retry stored %+v", v)
 	}
+	// Stopping the restarted server ends its runner too: nothing is left.
+	pid, runners := s.Pid(), ollamatest.Children(s.Pid())
+	s.Stop()
+	for _, p := range append(runners, pid) {
+		if waitGone(p, 5*time.Second) {
+			t.Errorf("process %d outlived the stopped server", p)
+		}
+	}
+}
+
+// waitGone waits up to d for a process to end and reports whether it is
+// still there.
+func waitGone(pid int, d time.Duration) bool {
+	for end := time.Now().Add(d); ollamatest.Alive(pid) && time.Now().Before(end); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	return ollamatest.Alive(pid)
+}
+
+// TestKilledAtelierLeavesNoServer: the Ollama server Atelier starts dies
+// with it, even when Atelier is killed with SIGKILL; a pidfile left by a
+// crashed run lets the next start stop a server still running.
+func TestKilledAtelierLeavesNoServer(t *testing.T) {
+	if os.Getenv("ATELIER_CONNECT_CHILD") != "" {
+		return
+	}
+	bin, err := ollamatest.Binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestConnectChild$", "-test.v")
+	cmd.Env = append(os.Environ(), "ATELIER_CONNECT_CHILD=1", "ATELIER_HOME="+home, "ATELIER_OLLAMA_BIN="+bin, "OLLAMA_HOST=")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var pid int
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if _, err := fmt.Sscanf(sc.Text(), "managed-pid %d", &pid); err == nil {
+			break
+		}
+	}
+	if pid == 0 {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatal("the child did not start a managed server")
+	}
+	if data, err := os.ReadFile(filepath.Join(home, studio.OllamaPidFile)); err != nil || !strings.HasPrefix(string(data), fmt.Sprint(pid)) {
+		t.Errorf("the pidfile does not record the server: %q %v", data, err)
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if waitGone(pid, 5*time.Second) {
+		syscall.Kill(-pid, syscall.SIGKILL)
+		t.Fatalf("the managed server %d outlived Atelier killed with SIGKILL", pid)
+	}
+
+	// A server still running under a stale pidfile is stopped by the next start.
+	ctx := context.Background()
+	ms, err := studio.StartOllama(ctx, bin, filepath.Join(home, "models"), ollamatest.Offline...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ms.Stop()
+	pidFile := filepath.Join(home, studio.OllamaPidFile)
+	os.WriteFile(pidFile, []byte(fmt.Sprintf("%d %s\n", ms.Pid(), ms.Host)), 0o644)
+	if got := studio.StopStaleServer(pidFile); got != ms.Pid() || waitGone(ms.Pid(), 5*time.Second) {
+		t.Fatalf("the stale server %d was not stopped (stopped %d)", ms.Pid(), got)
+	}
+	if _, err := os.Stat(pidFile); !os.IsNotExist(err) {
+		t.Error("the stale pidfile is still there")
+	}
+	// A pidfile naming another program leaves it alone.
+	os.WriteFile(pidFile, []byte(fmt.Sprintf("%d 127.0.0.1:1\n", os.Getpid())), 0o644)
+	if got := studio.StopStaleServer(pidFile); got != 0 {
+		t.Fatalf("a pidfile naming the test itself stopped %d", got)
+	}
+}
+
+// TestConnectChild is the child of TestKilledAtelierLeavesNoServer: it
+// connects as Atelier does, says which server it started and waits to be
+// killed.
+func TestConnectChild(t *testing.T) {
+	if os.Getenv("ATELIER_CONNECT_CHILD") == "" {
+		return
+	}
+	conn, err := studio.Connect(context.Background())
+	if err != nil || conn.Managed == nil {
+		t.Fatalf("connect: %v %+v", err, conn)
+	}
+	fmt.Printf("managed-pid %d\n", conn.Managed.Pid())
+	time.Sleep(time.Minute)
 }
 
 func TestEditActionsMakeNewVersions(t *testing.T) {

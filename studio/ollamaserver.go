@@ -10,8 +10,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/ollama/ollama/api"
@@ -27,6 +29,9 @@ type ManagedServer struct {
 	Binary string
 	Host   string // 127.0.0.1:PORT
 	Models string // OLLAMA_MODELS, or "" for Ollama's default
+	// PidFile records the running server for the next start; removed by
+	// Stop. "" when none was written.
+	PidFile string
 
 	cmd  *exec.Cmd
 	done chan struct{}
@@ -98,6 +103,7 @@ func StartOllamaOn(ctx context.Context, binary, models, host string, env ...stri
 	s.cmd.Env = append(s.cmd.Env, env...)
 	s.cmd.Stdout = (*lockedWriter)(s)
 	s.cmd.Stderr = (*lockedWriter)(s)
+	s.cmd.SysProcAttr = ownGroup()
 	if err := s.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting %s serve: %w", binary, err)
 	}
@@ -155,25 +161,77 @@ func (s *ManagedServer) Client() *api.Client {
 	return api.NewClient(&url.URL{Scheme: "http", Host: s.Host}, httpClient())
 }
 
-// Kill ends the server at once, as a crash would.
+// Pid returns the server's process id.
+func (s *ManagedServer) Pid() int { return s.cmd.Process.Pid }
+
+// Kill ends the server and the model runners it started at once, as a
+// crash would.
 func (s *ManagedServer) Kill() {
 	if s.cmd.Process != nil {
-		s.cmd.Process.Kill()
+		signalGroup(s.cmd.Process, syscall.SIGKILL)
 	}
 	<-s.done
 }
 
-// Stop asks the server to stop and waits up to 5 s before killing it.
+// Stop asks the server to stop, waits up to 5 s before killing it, and
+// then ends whatever of its process group is left (its model runners).
 func (s *ManagedServer) Stop() {
 	if s.cmd.Process == nil {
 		return
 	}
-	s.cmd.Process.Signal(os.Interrupt)
+	signalGroup(s.cmd.Process, syscall.SIGINT)
 	select {
 	case <-s.done:
 	case <-time.After(5 * time.Second):
-		s.Kill()
 	}
+	s.Kill()
+	if s.PidFile != "" {
+		os.Remove(s.PidFile)
+	}
+}
+
+// writePidFile records the server in path, so that the next start can stop
+// it if this run dies without stopping it (where no parent-death signal
+// exists, or the machine's init adopted it).
+func (s *ManagedServer) writePidFile(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	s.PidFile = path
+	return os.WriteFile(path, []byte(fmt.Sprintf("%d %s\n", s.Pid(), s.Host)), 0o644)
+}
+
+// StopStaleServer stops the Ollama server a crashed run of Atelier left
+// behind, as its pidfile records it, and removes the pidfile. It reports
+// the pid it stopped, or 0. A pid that now belongs to another program is
+// left alone.
+func StopStaleServer(pidFile string) int {
+	data, err := os.ReadFile(pidFile)
+	if err != nil {
+		return 0
+	}
+	defer os.Remove(pidFile)
+	var pid int
+	var host string
+	if _, err := fmt.Sscan(string(data), &pid, &host); err != nil || !alive(pid) || !isOllamaServe(pid) {
+		return 0
+	}
+	killGroupOf(pid)
+	for i := 0; i < 50 && alive(pid); i++ {
+		time.Sleep(20 * time.Millisecond)
+	}
+	return pid
+}
+
+// isOllamaServe reports whether pid runs `ollama serve` (Linux: from
+// /proc; elsewhere the pidfile's word is taken).
+func isOllamaServe(pid int) bool {
+	cmdline, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	if err != nil {
+		return runtime.GOOS != "linux"
+	}
+	args := strings.Split(string(cmdline), "\x00")
+	return len(args) > 1 && strings.Contains(filepath.Base(args[0]), "ollama") && args[1] == "serve"
 }
 
 // Running reports whether the server process is alive.

@@ -117,7 +117,9 @@ func Start(tb testing.TB) *Server {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(s.Stop)
+	// Not tb.Cleanup(s.Stop): that would bind the first server, and a
+	// Restart replaces it.
+	tb.Cleanup(func() { s.Stop() })
 	return s
 }
 
@@ -181,4 +183,40 @@ func (s *Server) CreateTinyModel(ctx context.Context, name string) error {
 		return fmt.Errorf("creating %s: %w\n%s", name, err, s.Logs())
 	}
 	return nil
+}
+
+// Children lists the processes whose parent is pid (Linux: read from
+// /proc), such as the model runners of a server.
+func Children(pid int) []int {
+	entries, _ := os.ReadDir("/proc")
+	var out []int
+	for _, e := range entries {
+		child, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid …: comm may hold spaces, so read after ")".
+		rest := string(stat[strings.LastIndexByte(string(stat), ')')+1:])
+		var state string
+		var ppid int
+		if _, err := fmt.Sscan(rest, &state, &ppid); err == nil && ppid == pid {
+			out = append(out, child)
+		}
+	}
+	return out
+}
+
+// Alive reports whether a process with the pid still runs (a zombie does
+// not count).
+func Alive(pid int) bool {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	rest := string(stat[strings.LastIndexByte(string(stat), ')')+1:])
+	return !strings.HasPrefix(strings.TrimSpace(rest), "Z")
 }
