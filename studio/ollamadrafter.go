@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
+	"os"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/ollama/ollama/api"
+	"github.com/ollama/ollama/envconfig"
 )
 
 // OllamaDrafter drafts with a local model through Ollama's API.
@@ -32,17 +35,27 @@ const DefaultModel = "gemma3:4b"
 // NewOllamaClient builds a client from OLLAMA_HOST (Ollama's default when
 // unset), with dial and header timeouts but no overall timeout, since
 // replies stream.
+// The client is Atelier's own http.Client (httpClient), never
+// http.DefaultClient.
 func NewOllamaClient() (*api.Client, error) {
-	c, err := api.ClientFromEnvironment()
-	if err != nil {
-		return nil, fmt.Errorf("OLLAMA_HOST is not a valid address: %w", err)
+	host := envconfig.Host()
+	if host == nil || host.Host == "" {
+		return nil, fmt.Errorf("OLLAMA_HOST=%q is not a valid address; expected host:port, such as 127.0.0.1:11434", os.Getenv("OLLAMA_HOST"))
 	}
-	return c, nil
+	return api.NewClient(host, httpClient()), nil
 }
 
+// httpClient talks to Ollama: dial and header timeouts, no overall one
+// (replies stream), and no proxy for a server on this machine, so drafts
+// never leave it through one.
 func httpClient() *http.Client {
 	return &http.Client{Transport: &http.Transport{
-		Proxy:                 nil, // Ollama is local; never send drafts through a proxy
+		Proxy: func(r *http.Request) (*url.URL, error) {
+			if IsLoopback(r.URL.Host) {
+				return nil, nil
+			}
+			return http.ProxyFromEnvironment(r)
+		},
 		DialContext:           (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
 		ResponseHeaderTimeout: 2 * time.Minute,
 		MaxIdleConnsPerHost:   4,
