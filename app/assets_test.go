@@ -161,7 +161,7 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 			case *canvas.Image:
 				images++
 			case *canvas.Rectangle:
-				if o.FillColor == (color.NRGBA{0xC8, 0x55, 0x3D, 0x66}) {
+				if o.FillColor == (color.NRGBA{0xC8, 0x55, 0x3D, 0x66}) && o.Visible() {
 					bands++
 				}
 			}

@@ -241,8 +241,12 @@ func (c *composeScreen) refreshLoop() {
 }
 
 func (c *composeScreen) brief() store.Brief {
-	return store.Brief{Topic: c.topic.Text, KeyMessage: c.message.Text, CTA: c.cta.Text, Link: c.link.Text,
+	b := store.Brief{Topic: c.topic.Text, KeyMessage: c.message.Text, CTA: c.cta.Text, Link: c.link.Text,
 		Personas: c.personas.Selected, Platforms: c.platforms.Selected, Languages: c.languages.Selected, Formats: []string{"text"}}
+	if k := c.st.ws.Kit; k != nil {
+		b.Language = k.Language() // the brief is written in the kit's first language; others are translated
+	}
+	return b
 }
 
 func (c *composeScreen) onDraft() {
@@ -261,8 +265,10 @@ func (c *composeScreen) onDraft() {
 	for i, t := range targets {
 		c.cards[i] = &card{target: t, status: lang.L("waiting")}
 	}
+	c.selected = -1 // the old selection may lie past the new cards
 	c.dirty = true
 	c.mu.Unlock()
+	c.grid.UnselectAll()
 	c.grid.Refresh()
 	ctx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel
@@ -364,31 +370,39 @@ func (c *composeScreen) onCardSelected(id widget.GridWrapItemID) {
 
 // showDetail shows the selected card's text and check.
 func (c *composeScreen) showDetail() {
-	c.mu.Lock()
-	if c.selected < 0 || c.selected >= len(c.cards) {
-		c.mu.Unlock()
+	cd, ok := c.selectedCard()
+	if !ok {
 		return
 	}
-	cd := *c.cards[c.selected]
-	c.mu.Unlock()
 	highlighted(c.preview, cd.text, -1, -1)
 	c.check.show(cd.report)
 	c.audio.setPiece(cd.pieceID, cd.text, cd.target.Language)
 	c.images.setPiece(cd.pieceID, cd.target.Platform.ID)
 }
 
-func (c *composeScreen) onFindingSelected(f brandkit.Finding) {
+// selectedCard returns a copy of the selected card, if one is selected.
+func (c *composeScreen) selectedCard() (card, bool) {
 	c.mu.Lock()
-	text := c.cards[c.selected].text
-	c.mu.Unlock()
-	highlighted(c.preview, text, f.Start, f.End)
+	defer c.mu.Unlock()
+	if c.selected < 0 || c.selected >= len(c.cards) {
+		return card{}, false
+	}
+	return *c.cards[c.selected], true
+}
+
+func (c *composeScreen) onFindingSelected(f brandkit.Finding) {
+	if cd, ok := c.selectedCard(); ok {
+		highlighted(c.preview, cd.text, f.Start, f.End)
+	}
 }
 
 // onApplyFix applies a safe fix to the selected variant as a new version.
 func (c *composeScreen) onApplyFix(f brandkit.Finding) {
-	c.mu.Lock()
-	i, pieceID := c.selected, c.cards[c.selected].pieceID
-	c.mu.Unlock()
+	cd, ok := c.selectedCard()
+	if !ok {
+		return
+	}
+	i, pieceID := c.selected, cd.pieceID
 	composer := &studio.Composer{WS: c.st.ws, Author: "studio"}
 	goBackground(func() {
 		v, rep, err := composer.ApplyFix(context.Background(), pieceID, f)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"atelier/brandkit"
 	"atelier/studio"
 	"atelier/studio/ollamatest"
 	"atelier/studio/store"
@@ -165,6 +167,13 @@ func TestComposeWithoutOllamaUsesLabelledTemplates(t *testing.T) {
 		}
 	}
 	for _, cd := range c.cards {
+		if cd.target.Language != "fr-FR" { // the brief is written in French: the templates cannot translate it
+			var nt *studio.NeedsTranslationError
+			if !errors.As(cd.err, &nt) {
+				t.Errorf("card %s: %v, want needs translation", cd.target.Key(), cd.err)
+			}
+			continue
+		}
 		if cd.origin != store.OriginTemplate || !strings.Contains(cd.text, "#MaisonLumen") {
 			t.Errorf("card %s: origin %s, text %q", cd.target.Key(), cd.origin, cd.text)
 		}
@@ -235,4 +244,22 @@ func TestSlowServerKeepsTheUIResponsive(t *testing.T) {
 		t.Fatalf("the partial text is not kept: %+v", vs)
 	}
 	t.Logf("slowest screen switch during the stream: %v", worst)
+}
+
+// TestDraftAgainWithFewerVariants: a finding picked or a fix applied after
+// drafting again with fewer variants does not reach past the new cards (it
+// panicked).
+func TestDraftAgainWithFewerVariants(t *testing.T) {
+	s, _ := newTestStudio(t)
+	c := draftTemplates(t, s, []string{"instagram", "x"}, []string{"design-lovers", "parents-urbains"}, []string{"fr-FR"})
+	c.grid.Select(3)
+	runUI()
+	draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
+	f := brandkit.Finding{Rule: "lexicon.preferred", Start: 0, End: 1, AutoFix: &brandkit.Edit{Start: 0, End: 1, With: "A"}}
+	c.onFindingSelected(f)
+	c.onApplyFix(f)
+	runUI()
+	if _, ok := c.selectedCard(); ok {
+		t.Error("a card is still selected after drafting again")
+	}
 }

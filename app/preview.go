@@ -108,22 +108,26 @@ func (p *postPreview) CreateRenderer() fyne.WidgetRenderer {
 	p.more = &widget.Button{Importance: widget.LowImportance, OnTapped: p.onMore}
 	p.device = &widget.Button{Importance: widget.LowImportance, OnTapped: p.onDevice}
 	p.count = widget.NewLabel("")
-	p.media = container.NewStack()
+	media := newMediaView()
+	p.media = container.NewStack(media.cell)
 	p.placeBtn = &widget.Button{Importance: widget.LowImportance, Icon: theme.NavigateNextIcon(), OnTapped: p.onPlace}
 	avatar := container.NewGridWrap(fyne.NewSize(40, 40), container.NewStack(p.avatar, container.NewCenter(p.initial)))
 	head := container.NewHBox(avatar, container.NewVBox(p.name, p.handle), layout.NewSpacer(), p.device)
 	card := container.NewVBox(head, p.body, container.NewHBox(p.more, layout.NewSpacer(), p.count), p.placeBtn, p.media)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = 12
-	r := &previewRenderer{p: p, bg: bg, content: container.NewPadded(card)}
+	r := &previewRenderer{p: p, bg: bg, content: container.NewPadded(card), media: media}
 	r.Refresh()
 	return r
 }
 
+// previewRenderer owns the preview's objects, made once in CreateRenderer;
+// Refresh updates them in place.
 type previewRenderer struct {
 	p       *postPreview
 	bg      *canvas.Rectangle
 	content *fyne.Container
+	media   *mediaView
 }
 
 func (r *previewRenderer) Layout(s fyne.Size) {
@@ -169,10 +173,10 @@ func (r *previewRenderer) Refresh() {
 		p.count.Importance = widget.DangerImportance
 	}
 	p.count.Refresh()
-	p.media.Objects = nil
 	if n := len(p.platform.Placements); n > 0 {
 		pl := p.platform.Placements[p.place%n]
-		p.media.Objects = []fyne.CanvasObject{mediaFrame(pl, p.renders[pl.ID], 280)}
+		r.media.update(pl, p.renders[pl.ID], 280)
+		r.media.cell.Show()
 		p.placeBtn.SetText(fmt.Sprintf("%s (%d/%d)", pl.Name, p.place%n+1, n))
 		p.placeBtn.Show()
 		if n == 1 {
@@ -182,8 +186,8 @@ func (r *previewRenderer) Refresh() {
 		}
 	} else {
 		p.placeBtn.Hide()
+		r.media.cell.Hide()
 	}
-	p.media.Refresh()
 	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 	r.bg.Refresh()
 	p.name.Color = theme.Color(theme.ColorNameForeground)
@@ -192,41 +196,63 @@ func (r *previewRenderer) Refresh() {
 	p.initial.Refresh()
 }
 
-// mediaFrame draws the placement at its aspect ratio, w px wide, with its
-// render when there is one, and the areas the platform's own interface
-// covers shaded.
-func mediaFrame(pl platform.Placement, img image.Image, w float32) fyne.CanvasObject {
+// mediaView draws a placement at its aspect ratio, with its render when
+// there is one and the areas the platform's own interface covers shaded.
+// Its objects are made once; update moves and fills them.
+type mediaView struct {
+	frame   *canvas.Rectangle
+	picture *canvas.Image
+	shades  [4]*canvas.Rectangle
+	label   *canvas.Text
+	box     *fyne.Container // the objects, placed by hand
+	cell    *fyne.Container // box in a cell of the frame's size
+}
+
+func newMediaView() *mediaView {
+	m := &mediaView{frame: canvas.NewRectangle(theme.Color(theme.ColorNameDisabledButton)), picture: &canvas.Image{FillMode: canvas.ImageFillStretch}}
+	m.frame.CornerRadius = 6
+	m.label = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	m.label.TextSize = theme.CaptionTextSize()
+	objs := []fyne.CanvasObject{m.frame, m.picture}
+	for i := range m.shades {
+		m.shades[i] = canvas.NewRectangle(color.NRGBA{0xC8, 0x55, 0x3D, 0x66})
+		objs = append(objs, m.shades[i])
+	}
+	m.box = container.NewWithoutLayout(append(objs, m.label)...)
+	m.cell = container.NewGridWrap(fyne.Size{}, m.box)
+	return m
+}
+
+// update shows the placement w px wide, with img (nil: its name and size).
+func (m *mediaView) update(pl platform.Placement, img image.Image, w float32) {
 	h := w / float32(pl.Aspect())
-	frame := canvas.NewRectangle(theme.Color(theme.ColorNameDisabledButton))
-	frame.CornerRadius = 6
-	objs := []fyne.CanvasObject{frame}
-	if img != nil {
-		picture := canvas.NewImageFromImage(img)
-		picture.FillMode = canvas.ImageFillStretch
-		picture.Resize(fyne.NewSize(w, h))
-		objs = append(objs, picture)
-	}
-	shade := color.NRGBA{0xC8, 0x55, 0x3D, 0x66}
-	add := func(x, y, ww, hh float32) {
-		if ww > 0 && hh > 0 {
-			r := canvas.NewRectangle(shade)
-			r.Move(fyne.NewPos(x, y))
-			r.Resize(fyne.NewSize(ww, hh))
-			objs = append(objs, r)
-		}
-	}
+	m.frame.FillColor = theme.Color(theme.ColorNameDisabledButton)
+	m.frame.Resize(fyne.NewSize(w, h))
+	m.picture.Image = img
+	m.picture.Hidden = img == nil
+	m.picture.Resize(fyne.NewSize(w, h))
 	s := pl.Safe
-	add(0, 0, w, h*float32(s.Top))
-	add(0, h*(1-float32(s.Bottom)), w, h*float32(s.Bottom))
-	add(w*(1-float32(s.Right)), 0, w*float32(s.Right), h)
-	add(0, 0, w*float32(s.Left), h)
-	if img == nil {
-		label := canvas.NewText(fmt.Sprintf("%s · %d×%d", pl.Name, pl.Width, pl.Height), theme.Color(theme.ColorNameForeground))
-		label.TextSize = theme.CaptionTextSize()
-		label.Move(fyne.NewPos(8, h/2-8))
-		objs = append(objs, label)
+	for i, r := range [4][4]float32{
+		{0, 0, w, h * float32(s.Top)},
+		{0, h * (1 - float32(s.Bottom)), w, h * float32(s.Bottom)},
+		{w * (1 - float32(s.Right)), 0, w * float32(s.Right), h},
+		{0, 0, w * float32(s.Left), h},
+	} {
+		m.shades[i].Move(fyne.NewPos(r[0], r[1]))
+		m.shades[i].Resize(fyne.NewSize(r[2], r[3]))
+		m.shades[i].Hidden = r[2] <= 0 || r[3] <= 0
 	}
-	frame.Resize(fyne.NewSize(w, h))
-	box := container.NewWithoutLayout(objs...)
-	return container.NewGridWrap(fyne.NewSize(w, h), box)
+	m.label.Text = fmt.Sprintf("%s · %d×%d", pl.Name, pl.Width, pl.Height)
+	m.label.Color = theme.Color(theme.ColorNameForeground)
+	m.label.Move(fyne.NewPos(8, h/2-8))
+	m.label.Hidden = img != nil
+	m.cell.Layout = layout.NewGridWrapLayout(fyne.NewSize(w, h))
+	m.cell.Refresh()
+}
+
+// mediaFrame is a mediaView made for one placement and render.
+func mediaFrame(pl platform.Placement, img image.Image, w float32) fyne.CanvasObject {
+	m := newMediaView()
+	m.update(pl, img, w)
+	return m.cell
 }
