@@ -146,7 +146,7 @@ func demoDraft(ctx context.Context, out io.Writer, ws *studio.Workspace) error {
 	if brief, err = ws.Store.CreateBrief(ctx, brief); err != nil {
 		return err
 	}
-	c := &studio.Composer{WS: ws, Drafter: drafter, Author: "demo"}
+	c := &studio.Composer{WS: ws, Drafter: drafter, User: studio.User{Name: "Camille", Role: studio.RoleAuthor}}
 	start := time.Now()
 	outs, err := c.Compose(ctx, brief, nil)
 	if err != nil {

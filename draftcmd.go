@@ -127,7 +127,7 @@ func draftCommand(out, log io.Writer, args []string) error {
 	if brief, err = ws.Store.CreateBrief(ctx, brief); err != nil {
 		return err
 	}
-	composer := &studio.Composer{WS: ws, Drafter: drafter, Author: "cli"}
+	composer := &studio.Composer{WS: ws, Drafter: drafter, User: studio.LocalUser()}
 	start := time.Now()
 	outs, err := composer.Compose(ctx, brief, func(e studio.Event) {
 		if e.Kind == studio.EventStart && !*asJSON {

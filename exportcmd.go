@@ -5,10 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"atelier/packaging"
+	"atelier/studio"
 )
 
 func exportCommand(out io.Writer, args []string) error {
@@ -29,7 +29,7 @@ func exportCommand(out io.Writer, args []string) error {
 		fs.Usage()
 		return errFailed
 	}
-	opt := packaging.ExportOptions{CampaignID: *campaign, Out: *dest, Every: *every, LocalFormat: *localFormat, Who: os.Getenv("USER")}
+	opt := packaging.ExportOptions{CampaignID: *campaign, Out: *dest, Every: *every, LocalFormat: *localFormat, Who: studio.LocalUser().Name}
 	if *start != "" {
 		t, err := time.ParseInLocation("2006-01-02T15:04", *start, time.Local)
 		if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"atelier/studio/store"
 	"bufio"
 	"bytes"
 	"context"
@@ -45,12 +46,57 @@ func TestKitValidateCommand(t *testing.T) {
 
 func TestDemoRunsHeadless(t *testing.T) {
 	var out bytes.Buffer
-	if err := demoCommand(&out, []string{"--home", t.TempDir()}); err != nil {
+	home := t.TempDir()
+	if err := demoCommand(&out, []string{"--home", home}); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
+	assertPeopleInTheAudit(t, home)
 	for _, want := range []string{"ok: Maison Lumen", "Instagram", "instagram.story 1080×1920", "search \"recharge automne\" → brief", "variants drafted, checked and stored", "jingle.wav", "audio.loudness", "image.palette", "LUFS (target -16)", "snippet-waveform.png", "instagram.story      1080×1920", "variants-sheet.png", "approved by Inès", "exported 2 pieces", "Demo finished."} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q", want)
+		}
+	}
+}
+
+// assertPeopleInTheAudit fails when a version, transition or comment in
+// the data folder names a program ("studio", "cli", "demo") or nobody.
+func assertPeopleInTheAudit(t *testing.T, home string) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(home, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ps, err := st.Pieces(ctx, store.PieceFilter{})
+	if err != nil || len(ps) == 0 {
+		t.Fatalf("pieces: %d %v", len(ps), err)
+	}
+	bad := func(who string) bool {
+		switch strings.ToLower(strings.TrimSpace(who)) {
+		case "", "studio", "cli", "demo", "atelier":
+			return true
+		}
+		return false
+	}
+	for _, p := range ps {
+		vs, _ := st.Versions(ctx, p.ID)
+		for _, v := range vs {
+			if bad(v.Author) {
+				t.Errorf("piece %d version %d is by %q", p.ID, v.Number, v.Author)
+			}
+		}
+		trs, _ := st.Transitions(ctx, p.ID)
+		for _, tr := range trs {
+			if bad(tr.Who) {
+				t.Errorf("piece %d moved %s → %s by %q", p.ID, tr.From, tr.To, tr.Who)
+			}
+		}
+		cs, _ := st.Comments(ctx, p.ID)
+		for _, c := range cs {
+			if bad(c.Author) {
+				t.Errorf("piece %d comment by %q", p.ID, c.Author)
+			}
 		}
 	}
 }

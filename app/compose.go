@@ -253,7 +253,7 @@ func (c *composeScreen) onDraft() {
 	ws := c.st.ws
 	drafter, label := c.st.drafter()
 	c.mode.SetText(label)
-	composer := &studio.Composer{WS: ws, Drafter: drafter, Author: "studio"}
+	composer := &studio.Composer{WS: ws, Drafter: drafter, User: c.st.user()}
 	brief := c.brief()
 	targets, err := composer.Targets(brief)
 	if err != nil {
@@ -403,7 +403,7 @@ func (c *composeScreen) onApplyFix(f brandkit.Finding) {
 		return
 	}
 	i, pieceID := c.selected, cd.pieceID
-	composer := &studio.Composer{WS: c.st.ws, Author: "studio"}
+	composer := &studio.Composer{WS: c.st.ws, User: c.st.user()}
 	goBackground(func() {
 		v, rep, err := composer.ApplyFix(context.Background(), pieceID, f)
 		if err != nil {
@@ -430,7 +430,7 @@ func (c *composeScreen) onApply() {
 		return
 	}
 	drafter, _ := c.st.drafter()
-	composer := &studio.Composer{WS: c.st.ws, Drafter: drafter, Author: "studio"}
+	composer := &studio.Composer{WS: c.st.ws, Drafter: drafter, User: c.st.user()}
 	ctx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel
 	c.setRunning(true)

@@ -170,7 +170,7 @@ func (h *historyPanel) onRestore() {
 	if h.selected < 0 {
 		return
 	}
-	if _, err := h.st.ws.Restore(context.Background(), h.pieceID, h.versions[h.selected].Number, h.st.user().Name); err != nil {
+	if _, err := h.st.ws.Restore(context.Background(), h.pieceID, h.versions[h.selected].Number, h.st.user()); err != nil {
 		showError(h.st.win, err)
 		return
 	}

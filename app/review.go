@@ -437,7 +437,7 @@ func (r *reviewScreen) exportTo(dir string) {
 				break
 			}
 			out := filepath.Join(dir, fmt.Sprintf("%s-%d-%s", packaging.Slug(c.Name), c.ID, time.Now().Format("20060102-150405")))
-			_, e := packaging.ExportCampaign(ctx, r.ws, packaging.ExportOptions{CampaignID: c.ID, Out: out, Who: "studio"},
+			_, e := packaging.ExportCampaign(ctx, r.ws, packaging.ExportOptions{CampaignID: c.ID, Out: out, Who: r.st.user().Name},
 				func(_ string, f float64) { onUI(func() { r.progress.SetValue(f) }) })
 			switch {
 			case errors.Is(e, packaging.ErrNothingApproved):

@@ -27,12 +27,12 @@ type VariantOptions struct {
 	// Label is a short mention stamped on a band in a top corner of the
 	// safe area, such as "Publicité" for a paid partnership or "Image
 	// retouchée"; "" = none.
-	Label  string
-	Frame    string // a kit colour name, role or hex for a frame; "" = none
-	NoLogo   bool
-	Corner   string // the logo's corner, if allowed; "" = the calmest allowed corner
-	Format   string // "jpeg" (default) or "png"
-	Quality  int    // JPEG quality, 1–100; 90 when zero
+	Label   string
+	Frame   string // a kit colour name, role or hex for a frame; "" = none
+	NoLogo  bool
+	Corner  string // the logo's corner, if allowed; "" = the calmest allowed corner
+	Format  string // "jpeg" (default) or "png"
+	Quality int    // JPEG quality, 1–100; 90 when zero
 	// MaxBytes bounds the pixels held by renders running at once; 256 MiB
 	// when zero. Renders run in parallel up to GOMAXPROCS within it.
 	MaxBytes int64

@@ -164,7 +164,11 @@ func ExportCampaign(ctx context.Context, ws *studio.Workspace, opt ExportOptions
 	if err := os.WriteFile(filepath.Join(tmp, "manifest.json"), data, 0o644); err != nil {
 		return nil, err
 	}
-	err = st.ExportPieces(ctx, ids, opt.Who, func() error {
+	who := opt.Who
+	if strings.TrimSpace(who) == "" {
+		who = studio.LocalUser().Name
+	}
+	err = st.ExportPieces(ctx, ids, who, func() error {
 		if strings.HasSuffix(strings.ToLower(opt.Out), ".zip") {
 			return zipFolder(tmp, opt.Out)
 		}

@@ -19,7 +19,7 @@ const MaxRepairs = 2
 type Composer struct {
 	WS      *Workspace
 	Drafter Drafter
-	Author  string
+	User    User // who drafts and edits; the computer's user when it names nobody
 }
 
 // EventKind says what a compose event reports.
@@ -118,7 +118,7 @@ func (c *Composer) Compose(ctx context.Context, brief store.Brief, fn EventFunc)
 	out := make([]Outcome, 0, len(targets))
 	for i, t := range targets {
 		piece, err := c.WS.Store.CreatePiece(ctx, store.Piece{BriefID: brief.ID, CampaignID: brief.CampaignID,
-			Platform: t.Platform.ID, Persona: t.Persona.ID, Language: t.Language, Author: c.Author})
+			Platform: t.Platform.ID, Persona: t.Persona.ID, Language: t.Language, Author: c.User.orLocal().Name})
 		if err != nil {
 			return out, err
 		}
@@ -223,12 +223,12 @@ func (c *Composer) save(ctx context.Context, piece store.Piece, req *Request, re
 		Model: res.Model, PromptHash: res.PromptHash, Seed: res.Seed,
 		PromptEvalCount: res.Metrics.PromptEvalCount, EvalCount: res.Metrics.EvalCount,
 		PromptEvalTime: res.Metrics.PromptEval, EvalTime: res.Metrics.Eval, TotalTime: res.Metrics.Total,
-		Payload: payload, Author: c.Author,
+		Payload: payload, Author: c.User.orLocal().Name,
 	})
 	if err != nil {
 		return v, err
 	}
-	if err := c.WS.demoteIfApproved(ctx, piece.ID, c.Author); err != nil {
+	if err := c.WS.demoteIfApproved(ctx, piece.ID, c.User); err != nil {
 		return v, err
 	}
 	findings, _ := json.Marshal(report.Findings)
@@ -247,7 +247,7 @@ func (c *Composer) savePartial(piece store.Piece, req *Request, res *Result) (st
 	defer cancel()
 	return c.WS.Store.AddVersion(ctx, store.Version{
 		PieceID: piece.ID, Text: res.Raw, Status: store.VersionInterrupted, Origin: res.Origin, Action: string(req.Action),
-		Model: res.Model, PromptHash: res.PromptHash, Seed: res.Seed, Author: c.Author,
+		Model: res.Model, PromptHash: res.PromptHash, Seed: res.Seed, Author: c.User.orLocal().Name,
 	})
 }
 
@@ -308,7 +308,7 @@ func (c *Composer) sibling(ctx context.Context, p store.Piece, lang string) (sto
 		return ps[0], nil
 	}
 	return c.WS.Store.CreatePiece(ctx, store.Piece{BriefID: p.BriefID, CampaignID: p.CampaignID, Platform: p.Platform,
-		Persona: p.Persona, Language: lang, Format: p.Format, Author: c.Author})
+		Persona: p.Persona, Language: lang, Format: p.Format, Author: c.User.orLocal().Name})
 }
 
 // ApplyFix applies a finding's automatic fix to the piece's latest version

@@ -89,7 +89,7 @@ func WordDiff(a, b string) []DiffOp {
 
 // Restore makes an old version the newest again, as a new version with
 // origin "restore"; an approved piece returns to draft.
-func (w *Workspace) Restore(ctx context.Context, pieceID int64, number int, who string) (store.Version, error) {
+func (w *Workspace) Restore(ctx context.Context, pieceID int64, number int, user User) (store.Version, error) {
 	vs, err := w.Store.Versions(ctx, pieceID)
 	if err != nil {
 		return store.Version{}, err
@@ -97,11 +97,11 @@ func (w *Workspace) Restore(ctx context.Context, pieceID int64, number int, who 
 	for _, v := range vs {
 		if v.Number == number {
 			nv, err := w.Store.AddVersion(ctx, store.Version{PieceID: pieceID, Text: v.Text, Status: store.VersionComplete, Origin: store.OriginRestore,
-				Action: fmt.Sprintf("restore:v%d", number), Model: v.Model, Payload: v.Payload, Author: who})
+				Action: fmt.Sprintf("restore:v%d", number), Model: v.Model, Payload: v.Payload, Author: user.orLocal().Name})
 			if err != nil {
 				return nv, err
 			}
-			return nv, w.demoteIfApproved(ctx, pieceID, who)
+			return nv, w.demoteIfApproved(ctx, pieceID, user)
 		}
 	}
 	return store.Version{}, fmt.Errorf("piece %d has no version %d", pieceID, number)

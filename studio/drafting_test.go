@@ -86,7 +86,7 @@ func ollamaDrafter(s *ollamatest.Server) *studio.OllamaDrafter {
 func TestComposeTwelveVariantsAgainstRealOllama(t *testing.T) {
 	ws := newWorkspace(t)
 	brief := newBrief(t, ws, []string{"instagram", "linkedin", "x"}, []string{"parents-urbains", "design-lovers"}, []string{"fr-FR", "en-GB"})
-	c := &studio.Composer{WS: ws, Drafter: ollamaDrafter(server), Author: "test"}
+	c := &studio.Composer{WS: ws, Drafter: ollamaDrafter(server), User: studio.User{Name: "Camille", Role: studio.RoleAuthor}}
 	streamed := map[int64]int{}
 	outs, err := c.Compose(context.Background(), brief, func(e studio.Event) {
 		if e.Kind == studio.EventStream {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	osuser "os/user"
 	"slices"
 	"strings"
 
@@ -22,10 +24,34 @@ const (
 // Roles lists every role.
 var Roles = []Role{RoleAuthor, RoleReviewer, RoleBrandOwner}
 
-// User is the person at the keyboard.
+// User is the person at the keyboard. Every write names one: versions,
+// transitions, comments and exports record who made them, never a program.
 type User struct {
 	Name string
 	Role Role
+}
+
+// LocalUser is the person logged in to this computer, for a front-end whose
+// user has not said who they are: the account's full name, or its login.
+func LocalUser() User {
+	name := "unknown user"
+	if u, err := osuser.Current(); err == nil {
+		name = u.Username
+		if full, _, _ := strings.Cut(u.Name, ","); strings.TrimSpace(full) != "" {
+			name = strings.TrimSpace(full)
+		}
+	} else if n := os.Getenv("USER"); n != "" {
+		name = n
+	}
+	return User{Name: name, Role: RoleAuthor}
+}
+
+// orLocal returns u, or the local user when u names nobody.
+func (u User) orLocal() User {
+	if strings.TrimSpace(u.Name) == "" {
+		return LocalUser()
+	}
+	return u
 }
 
 // transitions is the workflow of DESIGN.md: draft → in_review → approved →
@@ -89,15 +115,12 @@ func (w *Workspace) Move(ctx context.Context, pieceID int64, to store.State, use
 
 // demoteIfApproved returns an approved piece to draft after a change, and
 // says so in the audit trail.
-func (w *Workspace) demoteIfApproved(ctx context.Context, pieceID int64, who string) error {
+func (w *Workspace) demoteIfApproved(ctx context.Context, pieceID int64, user User) error {
 	p, err := w.Store.Piece(ctx, pieceID)
 	if err != nil || p.State != store.StateApproved {
 		return err
 	}
-	if who == "" {
-		who = "atelier"
-	}
-	_, err = w.Store.RecordTransition(ctx, store.Transition{PieceID: pieceID, From: store.StateApproved, To: store.StateDraft, Who: who,
+	_, err = w.Store.RecordTransition(ctx, store.Transition{PieceID: pieceID, From: store.StateApproved, To: store.StateDraft, Who: user.orLocal().Name,
 		Note: "changed after approval: a new version was written"})
 	return err
 }

@@ -120,7 +120,7 @@ func TestEditAfterApprovalDemotes(t *testing.T) {
 	ws := newWorkspace(t)
 	ctx := context.Background()
 	p := pieceIn(t, ws, store.StateInReview, store.StateApproved)
-	c := &studio.Composer{WS: ws, Drafter: studio.TemplateDrafter{}, Author: "Camille"}
+	c := &studio.Composer{WS: ws, Drafter: studio.TemplateDrafter{}, User: studio.User{Name: "Camille", Role: studio.RoleAuthor}}
 	if _, _, err := c.Edit(ctx, p.ID, studio.ActionRegenerate, "", nil); err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestRestoreMakesANewVersionAndDemotes(t *testing.T) {
 	ws.Store.AddVersion(ctx, store.Version{PieceID: p.ID, Text: "une autre version", Origin: store.OriginUser})
 	ws.Store.RecordTransition(ctx, store.Transition{PieceID: p.ID, From: store.StateDraft, To: store.StateInReview, Who: "a"})
 	ws.Store.RecordTransition(ctx, store.Transition{PieceID: p.ID, From: store.StateInReview, To: store.StateApproved, Who: "b"})
-	v, err := ws.Restore(ctx, p.ID, first.Number, "Camille")
+	v, err := ws.Restore(ctx, p.ID, first.Number, studio.User{Name: "Camille", Role: studio.RoleAuthor})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestRestoreMakesANewVersionAndDemotes(t *testing.T) {
 	if v.Number != 3 || v.Text != first.Text || v.Origin != store.OriginRestore || got.State != store.StateDraft {
 		t.Fatalf("restored %+v, state %s", v, got.State)
 	}
-	if _, err := ws.Restore(ctx, p.ID, 99, "x"); err == nil {
+	if _, err := ws.Restore(ctx, p.ID, 99, studio.User{Name: "Camille"}); err == nil {
 		t.Fatal("restoring a version that does not exist must fail")
 	}
 }
