@@ -133,6 +133,9 @@ func stemKey(stem func(*snowball.Env) bool, lower string) string {
 // comparative or superlative (cheaper, cheapest, bigger, easier), which the
 // English Snowball stemmer leaves whole; "" when the word is not one.
 func englishComparative(stem func(*snowball.Env) bool, lower string) string {
+	if notComparative[lower] {
+		return ""
+	}
 	var base string
 	switch {
 	case strings.HasSuffix(lower, "iest") && len(lower) > 6:
@@ -162,6 +165,16 @@ func germanVerb(stem func(*snowball.Env) bool, lower string) string {
 		}
 	}
 	return ""
+}
+
+// notComparative are English words in -er that are no adjective's
+// comparative, though they look like one (better is good's; bet-ter would
+// match "bet").
+var notComparative = map[string]bool{
+	"better": true, "letter": true, "matter": true, "bitter": true, "butter": true, "litter": true, "latter": true,
+	"otter": true, "utter": true, "batter": true, "chatter": true, "shatter": true, "scatter": true, "clutter": true,
+	"gutter": true, "shutter": true, "stutter": true, "putter": true, "mutter": true, "summer": true, "hammer": true,
+	"winter": true, "dinner": true, "banner": true, "manner": true, "runner": true, "spinner": true, "planner": true,
 }
 
 // term is a kit or pack phrase compiled for one language: per word, the
