@@ -64,6 +64,10 @@ func Parse(dir string, data []byte, opt Options) (*Kit, error) {
 		return nil, &ValidationError{Errors: []FieldError{{File: file,
 			Problem: fmt.Sprintf("the file is %d bytes", len(data)), Expected: fmt.Sprintf("at most %d bytes", MaxManifestBytes)}}}
 	}
+	if isBlankTOML(data) {
+		return nil, &ValidationError{Errors: []FieldError{{File: file, Problem: "the file is empty",
+			Expected: "a brand kit: [identity], [voice], [lexicon], [[palette]], [typography], [logo] and [[personas]] at least (see samples/kit/brandkit.toml and docs/brandkit.md)"}}}
+	}
 	kit := &Kit{Dir: dir}
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	err := dec.Decode(kit)
@@ -75,13 +79,11 @@ func Parse(dir string, data []byte, opt Options) (*Kit, error) {
 	case errors.As(err, &strict):
 		for _, e := range strict.Errors {
 			line, _ := e.Position()
-			v.errs = append(v.errs, FieldError{File: file, Line: line, Field: strings.Join(e.Key(), "."),
-				Problem: "unknown key", Expected: "one of the keys documented in samples/kit/" + FileName})
+			v.errs = append(v.errs, unknownKey(file, line, e.Key()))
 		}
 	case errors.As(err, &decodeErr):
 		line, _ := decodeErr.Position()
-		v.errs = append(v.errs, FieldError{File: file, Line: line, Field: strings.Join(decodeErr.Key(), "."),
-			Problem: strings.TrimPrefix(decodeErr.Error(), "toml: "), Expected: "valid TOML of the documented shape"})
+		v.errs = append(v.errs, decodeProblem(file, line, decodeErr))
 		return kit, v.result()
 	case err != nil:
 		v.errs = append(v.errs, FieldError{File: file, Problem: err.Error()})
@@ -89,4 +91,50 @@ func Parse(dir string, data []byte, opt Options) (*Kit, error) {
 	}
 	v.validate(kit, opt)
 	return kit, v.result()
+}
+
+// isBlankTOML reports a file with nothing but spaces and comments.
+func isBlankTOML(data []byte) bool {
+	for _, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			return false
+		}
+	}
+	return true
+}
+
+// unknownKey describes a key the format does not have, with the key it was
+// probably meant as.
+func unknownKey(file string, line int, key []string) FieldError {
+	known := keysAt(key[:len(key)-1])
+	what, where := "key", "here"
+	if len(key) == 1 {
+		what, where = "section", "at the top of the file"
+	}
+	fe := FieldError{File: file, Line: line, Field: strings.Join(key, "."), Problem: "unknown " + what}
+	if guess := didYouMean(key[len(key)-1], known); guess != "" {
+		fe.Problem += fmt.Sprintf(", did you mean %q", guess)
+	}
+	if len(known) > 0 {
+		fe.Expected = fmt.Sprintf("one of the keys allowed %s: %s (see docs/brandkit.md)", where, strings.Join(known, ", "))
+	} else {
+		fe.Expected = "one of the keys documented in docs/brandkit.md"
+	}
+	return fe
+}
+
+// decodeProblem says in words what a value should have been.
+func decodeProblem(file string, line int, e *toml.DecodeError) FieldError {
+	key := e.Key()
+	fe := FieldError{File: file, Line: line, Field: strings.Join(key, "."), Problem: strings.TrimPrefix(e.Error(), "toml: "),
+		Expected: "valid TOML of the documented shape (see docs/brandkit.md)"}
+	if t, ok := fieldAt(key); ok && len(key) > 0 {
+		name := key[len(key)-1]
+		fe.Problem = fmt.Sprintf("%s has the wrong kind of value", name)
+		if got := valueInWords(e.Error()); got != "" {
+			fe.Problem = fmt.Sprintf("%s is %s", name, got)
+		}
+		fe.Expected = typeInWords(t)
+	}
+	return fe
 }

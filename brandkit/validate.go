@@ -19,7 +19,6 @@ var (
 	hexColour   = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 	colourRoles = []string{"primary", "secondary", "accent", "background", "text", "alert"}
 	corners     = []string{"top-left", "top-right", "bottom-left", "bottom-right"}
-	formalities = []string{"", "tu", "vous", "casual", "formal"}
 	emojiRules  = []string{"", "none", "sparing", "free"}
 )
 
@@ -58,6 +57,61 @@ func (v *validator) validate(k *Kit, opt Options) {
 	v.platforms(k, opt)
 	v.audio(k)
 	v.templates(k)
+	v.regulatory(k)
+	v.rules(k)
+}
+
+func (v *validator) regulatory(k *Kit) {
+	ids := PackIDs()
+	for i, id := range k.Regulatory.Packs {
+		if !slices.Contains(ids, id) {
+			fe := fmt.Sprintf("%q is not a regulatory pack", id)
+			if guess := didYouMean(id, ids); guess != "" {
+				fe += fmt.Sprintf(", did you mean %q", guess)
+			}
+			v.add(fmt.Sprintf("regulatory.packs[%d]", i), fe, strings.Join(ids, ", "))
+		}
+	}
+	v.terms("regulatory.schemes", k.Regulatory.Schemes)
+}
+
+// RuleKinds lists every rule a kit's [rules] table may set: the text
+// checker's and the packs' ("eu-green-claims.generic").
+func RuleKinds() []string {
+	kinds := append([]string(nil), textRules...)
+	for _, p := range Packs() {
+		for _, r := range p.Rules {
+			if kind := p.ID + "." + r.ID; !slices.Contains(kinds, kind) {
+				kinds = append(kinds, kind)
+			}
+		}
+	}
+	return kinds
+}
+
+// textRules are the text checker's rules, with their default severity in
+// docs/brandkit.md.
+var textRules = []string{"text.hidden_characters", "text.too_large", "length.limit", "fold.hook", "lexicon.banned", "lexicon.preferred",
+	"hashtags.required", "hashtags.limit", "mentions.required", "claims.unsubstantiated", "emoji.policy", "language.mismatch",
+	"voice.formality", "readability.sentences"}
+
+func (v *validator) rules(k *Kit) {
+	kinds := RuleKinds()
+	for rule, sev := range k.Rules {
+		f := "rules." + rule
+		if !slices.Contains(kinds, rule) {
+			problem := fmt.Sprintf("%q is not a rule", rule)
+			if guess := didYouMean(rule, kinds); guess != "" {
+				problem += fmt.Sprintf(", did you mean %q", guess)
+			}
+			v.add(f, problem, "one of "+strings.Join(kinds, ", "))
+		}
+		switch Severity(sev) {
+		case SeverityError, SeverityWarning, SeverityInfo, SeverityOff:
+		default:
+			v.add(f, fmt.Sprintf("%q is not a severity", sev), `"error", "warning", "info" or "off"`)
+		}
+	}
 }
 
 func (v *validator) identity(k *Kit) {
@@ -68,18 +122,34 @@ func (v *validator) identity(k *Kit) {
 		v.add("identity.languages", "no language is listed", `at least one BCP 47 tag, such as ["fr-FR", "en-GB"]`)
 	}
 	for i, tag := range k.Identity.Languages {
-		if _, err := language.Parse(tag); err != nil {
-			v.add(fmt.Sprintf("identity.languages[%d]", i), fmt.Sprintf("%q is not a BCP 47 language tag", tag), `a tag such as "fr", "fr-FR" or "en-GB"`)
-		}
+		v.languageTag(fmt.Sprintf("identity.languages[%d]", i), tag)
 	}
 	if k.Identity.Avatar != "" {
 		v.image("identity.avatar", k.Identity.Avatar)
 	}
 }
 
+// languageTag checks a BCP 47 tag, suggesting the tag meant ("es_ES" →
+// "es-ES").
+func (v *validator) languageTag(field, tag string) bool {
+	if problem := CheckLanguageTag(tag); problem != "" {
+		v.add(field, problem, `a BCP 47 tag such as "fr", "fr-FR", "de-CH" or "en-GB"`)
+		return false
+	}
+	return true
+}
+
+// kitLanguage checks a tag that must also be one of the kit's languages,
+// as the keys of by_language tables and proof translations are.
+func (v *validator) kitLanguage(k *Kit, field, tag string) {
+	if v.languageTag(field, tag) && len(k.Identity.Languages) > 0 && !k.SpeaksLanguage(tag) {
+		v.add(field, fmt.Sprintf("%q is not one of the kit's languages", tag), strings.Join(k.Identity.Languages, ", ")+" (identity.languages)")
+	}
+}
+
 func (v *validator) voice(k *Kit) {
-	if !slices.Contains(formalities, k.Voice.Formality) {
-		v.add("voice.formality", fmt.Sprintf("%q is not a formality", k.Voice.Formality), `"tu", "vous", "casual" or "formal"`)
+	if _, set := k.Voice.Formal(); !set && k.Voice.Formality != "" {
+		v.add("voice.formality", fmt.Sprintf("%q is not a formality", k.Voice.Formality), `"formal" or "casual", or a language's own word: "vous"/"tu", "Sie"/"du", "usted"/"tú", "Lei", "u"/"je"`)
 	}
 	if !slices.Contains(emojiRules, k.Voice.Emoji) {
 		v.add("voice.emoji", fmt.Sprintf("%q is not an emoji policy", k.Voice.Emoji), `"none", "sparing" or "free"`)
@@ -103,9 +173,29 @@ func (v *validator) lexicon(k *Kit) {
 	if k.Lexicon.MaxHashtags < 0 {
 		v.add("lexicon.max_hashtags", "the limit is negative", "0 or more")
 	}
-	for from, to := range k.Lexicon.Preferred {
+	v.preferred("lexicon.preferred", k.Lexicon.Preferred)
+	for tag, terms := range k.Lexicon.ByLanguage {
+		f := "lexicon.by_language." + tag
+		v.kitLanguage(k, f, tag)
+		v.preferred(f+".preferred", terms.Preferred)
+		v.terms(f+".banned", terms.Banned)
+	}
+	v.terms("lexicon.banned", k.Lexicon.Banned)
+}
+
+func (v *validator) preferred(field string, m map[string]string) {
+	for from, to := range m {
 		if strings.TrimSpace(to) == "" {
-			v.add("lexicon.preferred."+from, fmt.Sprintf("no replacement is given for %q", from), "the term to use instead")
+			v.add(field+"."+from, fmt.Sprintf("no replacement is given for %q", from), "the term to use instead")
+		}
+	}
+}
+
+// terms checks that a list of words has no empty entry.
+func (v *validator) terms(field string, list []string) {
+	for i, t := range list {
+		if strings.TrimSpace(strings.TrimPrefix(t, "=")) == "" {
+			v.add(fmt.Sprintf("%s[%d]", field, i), "the term is empty", `a word or phrase; start it with "=" to match only that exact form`)
 		}
 	}
 }
@@ -152,6 +242,9 @@ func (v *validator) kitFile(field, rel string) ([]byte, bool) {
 	case !info.Mode().IsRegular():
 		v.add(field, fmt.Sprintf("%q is not a regular file", rel), "a plain file (no link, no folder)")
 		return nil, false
+	case info.Size() == 0:
+		v.add(field, fmt.Sprintf("%q is empty (0 bytes)", rel), "the file itself: copy or export it again")
+		return nil, false
 	case info.Size() > maxAssetBytes:
 		v.add(field, fmt.Sprintf("%q is %d MB", rel, info.Size()>>20), fmt.Sprintf("at most %d MB", maxAssetBytes>>20))
 		return nil, false
@@ -182,14 +275,12 @@ func (v *validator) image(field, rel string) {
 	if !ok {
 		return
 	}
-	if strings.HasSuffix(strings.ToLower(rel), ".svg") {
-		if !bytes.Contains(data[:min(len(data), 4096)], []byte("<svg")) {
-			v.add(field, fmt.Sprintf("%q has no <svg> element", rel), "an SVG or PNG image")
-		}
+	if strings.HasSuffix(strings.ToLower(rel), ".svg") || bytes.Contains(data[:min(len(data), 512)], []byte("<svg")) {
+		v.add(field, fmt.Sprintf("%q is an SVG image, which Atelier cannot draw on renders yet", rel), "a PNG export of the logo, at least as wide as logo.min_width_px, with a transparent background")
 		return
 	}
 	if _, format, err := image.DecodeConfig(bytes.NewReader(data)); err != nil || format != "png" {
-		v.add(field, fmt.Sprintf("%q is not a PNG image that can be read", rel), "a PNG or SVG image")
+		v.add(field, fmt.Sprintf("%q is not a PNG image that can be read", rel), "a PNG image")
 	}
 }
 
@@ -216,9 +307,16 @@ func (v *validator) claims(k *Kit) {
 	for _, c := range k.Claims.Restricted {
 		restricted[strings.ToLower(c)] = true
 	}
-	for _, l := range k.Claims.ByLanguage {
+	for tag, l := range k.Claims.ByLanguage {
+		v.kitLanguage(k, "claims.by_language."+tag, tag)
+		v.terms("claims.by_language."+tag+".restricted", l.Restricted)
 		for _, c := range l.Restricted {
 			restricted[strings.ToLower(c)] = true
+		}
+	}
+	for _, p := range Packs() {
+		for _, r := range p.Rules {
+			restricted[p.ID+"."+r.ID] = true // a proof may allow a pack's rule
 		}
 	}
 	for i, s := range k.Claims.Substantiations {
@@ -231,7 +329,13 @@ func (v *validator) claims(k *Kit) {
 		}
 		for j, c := range s.Claims {
 			if !restricted[strings.ToLower(c)] {
-				v.add(fmt.Sprintf("%s.claims[%d]", f, j), fmt.Sprintf("%q is not a restricted claim", c), "one of claims.restricted")
+				v.add(fmt.Sprintf("%s.claims[%d]", f, j), fmt.Sprintf("%q is not a restricted claim", c), "one of claims.restricted or claims.by_language, or a regulatory pack's rule such as \"eu-green-claims.generic\"")
+			}
+		}
+		for tag, text := range s.Translations {
+			v.kitLanguage(k, f+".translations."+tag, tag)
+			if strings.TrimSpace(text) == "" {
+				v.add(f+".translations."+tag, "the translation is empty", "the proof's text in that language")
 			}
 		}
 	}
@@ -297,18 +401,14 @@ func (v *validator) audio(k *Kit) {
 		}
 	}
 	for lang := range a.Voices {
-		if _, err := language.Parse(lang); err != nil {
-			v.add("audio.voices."+lang, fmt.Sprintf("%q is not a BCP 47 language tag", lang), `a tag such as "fr" or "en"`)
-		}
+		v.languageTag("audio.voices."+lang, lang)
 	}
 }
 
 func (v *validator) templates(k *Kit) {
 	for i, t := range k.Templates {
 		f := fmt.Sprintf("templates[%d]", i)
-		if !k.SpeaksLanguage(t.Language) {
-			v.add(f+".language", fmt.Sprintf("%q is not one of the kit's languages", t.Language), strings.Join(k.Identity.Languages, ", "))
-		}
+		v.kitLanguage(k, f+".language", t.Language)
 		if strings.TrimSpace(t.Text) == "" {
 			v.add(f+".text", "the template is empty", "text with placeholders such as {topic} and {cta}")
 		}
