@@ -10,42 +10,16 @@ import (
 	"os/signal"
 	"time"
 
-	"github.com/pelletier/go-toml/v2"
-
 	"atelier/studio"
 	"atelier/studio/store"
 )
 
-// briefFile is the TOML form of a brief for `atelier draft`.
-type briefFile struct {
-	Topic      string   `toml:"topic"`
-	KeyMessage string   `toml:"key_message"`
-	CTA        string   `toml:"cta"`
-	Link       string   `toml:"link"`
-	Personas   []string `toml:"personas"`
-	Platforms  []string `toml:"platforms"`
-	Languages  []string `toml:"languages"`
-}
-
 func readBrief(path string) (store.Brief, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return store.Brief{}, err
 	}
-	defer f.Close()
-	var b briefFile
-	if err := toml.NewDecoder(io.LimitReader(f, 1<<20)).DisallowUnknownFields().Decode(&b); err != nil {
-		if de, ok := err.(*toml.DecodeError); ok {
-			line, _ := de.Position()
-			return store.Brief{}, fmt.Errorf("%s:%d: %v", path, line, err)
-		}
-		return store.Brief{}, fmt.Errorf("%s: %v (expected topic, key_message, cta, link, personas, platforms, languages)", path, err)
-	}
-	if b.Topic == "" {
-		return store.Brief{}, fmt.Errorf("%s: the brief has no topic", path)
-	}
-	return store.Brief{Topic: b.Topic, KeyMessage: b.KeyMessage, CTA: b.CTA, Link: b.Link,
-		Personas: b.Personas, Platforms: b.Platforms, Languages: b.Languages, Formats: []string{"text"}}, nil
+	return studio.ParseBrief(path, data)
 }
 
 // draftedVariant is one line of `atelier draft --json`.

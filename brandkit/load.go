@@ -112,7 +112,7 @@ func unknownKey(file string, line int, key []string) FieldError {
 		what, where = "section", "at the top of the file"
 	}
 	fe := FieldError{File: file, Line: line, Field: strings.Join(key, "."), Problem: "unknown " + what}
-	if guess := didYouMean(key[len(key)-1], known); guess != "" {
+	if guess := DidYouMean(key[len(key)-1], known); guess != "" {
 		fe.Problem += fmt.Sprintf(", did you mean %q", guess)
 	}
 	if len(known) > 0 {

@@ -135,9 +135,9 @@ func valueInWords(msg string) string {
 	return ""
 }
 
-// didYouMean returns the candidate closest to word when it is close
+// DidYouMean returns the candidate closest to word when it is close
 // enough to be a slip: at most a third of its letters differ.
-func didYouMean(word string, candidates []string) string {
+func DidYouMean(word string, candidates []string) string {
 	best, bestD := "", len(word)/3+1
 	for _, c := range candidates {
 		if d := editDistance(strings.ToLower(word), strings.ToLower(c)); d < bestD {

@@ -66,7 +66,7 @@ func (v *validator) regulatory(k *Kit) {
 	for i, id := range k.Regulatory.Packs {
 		if !slices.Contains(ids, id) {
 			fe := fmt.Sprintf("%q is not a regulatory pack", id)
-			if guess := didYouMean(id, ids); guess != "" {
+			if guess := DidYouMean(id, ids); guess != "" {
 				fe += fmt.Sprintf(", did you mean %q", guess)
 			}
 			v.add(fmt.Sprintf("regulatory.packs[%d]", i), fe, strings.Join(ids, ", "))
@@ -101,7 +101,7 @@ func (v *validator) rules(k *Kit) {
 		f := "rules." + rule
 		if !slices.Contains(kinds, rule) {
 			problem := fmt.Sprintf("%q is not a rule", rule)
-			if guess := didYouMean(rule, kinds); guess != "" {
+			if guess := DidYouMean(rule, kinds); guess != "" {
 				problem += fmt.Sprintf(", did you mean %q", guess)
 			}
 			v.add(f, problem, "one of "+strings.Join(kinds, ", "))

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"atelier/brandkit"
@@ -82,16 +83,20 @@ func (c *Composer) Targets(b store.Brief) ([]Target, error) {
 	for _, pid := range b.Platforms {
 		p, ok := c.WS.Registry.Get(pid)
 		if !ok {
-			return nil, fmt.Errorf("the brief names %q, which is not a platform Atelier knows (%v)", pid, c.WS.Registry.IDs())
+			return nil, fmt.Errorf("the brief names platform %q, which Atelier does not know; the platforms are %s", pid, strings.Join(c.WS.Registry.IDs(), ", "))
 		}
 		for _, perID := range personas {
 			per, ok := k.Persona(perID)
 			if !ok {
-				return nil, fmt.Errorf("the brief names persona %q, which the kit does not define", perID)
+				var ids []string
+				for _, p := range k.Personas {
+					ids = append(ids, p.ID)
+				}
+				return nil, fmt.Errorf("the brief names persona %q, which the kit does not define; the kit's personas are %s", perID, strings.Join(ids, ", "))
 			}
 			for _, lang := range languages {
 				if !k.SpeaksLanguage(lang) {
-					return nil, fmt.Errorf("the brief asks for %q, which is not one of the kit's languages %v", lang, k.Identity.Languages)
+					return nil, fmt.Errorf("the brief asks for language %q, which is not one of the kit's languages: %s", lang, strings.Join(k.Identity.Languages, ", "))
 				}
 				out = append(out, Target{Platform: p, Persona: per, Language: lang, Partner: b.Partner})
 			}
