@@ -174,6 +174,12 @@ func demoCheck(out io.Writer, ws *studio.Workspace) error {
 	if err := os.WriteFile(post, []byte("Our cheap eco-friendly candle is a game-changer for customers 🕯✨🍂 #Candles"), 0o644); err != nil {
 		return err
 	}
+	// A paid post in French whose disclosure sits among the closing
+	// hashtags, with an invisible character hiding a banned word.
+	paid := filepath.Join(dir, "partner-post.txt")
+	if err := os.WriteFile(paid, []byte("Nos bougies pas\u200b cher, neutres en carbone grâce à la compensation, avec l'atelier Cire & Co.\n\n#MaisonLumen #pub"), 0o644); err != nil {
+		return err
+	}
 	img := image.NewNRGBA(image.Rect(0, 0, 1080, 1080))
 	draw.Draw(img, img.Bounds(), image.NewUniform(color.NRGBA{0x10, 0xC0, 0x30, 0xFF}), image.Point{}, draw.Src)
 	imgPath := filepath.Join(dir, "agency-visual.png")
@@ -196,8 +202,17 @@ func demoCheck(out io.Writer, ws *studio.Workspace) error {
 	if err != nil {
 		return err
 	}
-	for _, path := range []string{post, imgPath, wavPath} {
-		fc, err := studio.CheckFile(ws.Kit, ws.Registry, studio.CheckTarget{Platform: "instagram", Language: "en-GB"}, path)
+	for _, c := range []struct {
+		path   string
+		target studio.CheckTarget
+	}{
+		{post, studio.CheckTarget{Platform: "instagram", Language: "en-GB"}},
+		{paid, studio.CheckTarget{Platform: "instagram", Partner: "Cire & Co"}}, // the language is detected
+		{imgPath, studio.CheckTarget{Platform: "instagram"}},
+		{wavPath, studio.CheckTarget{Platform: "instagram"}},
+	} {
+		path := c.path
+		fc, err := studio.CheckFile(ws.Kit, ws.Registry, c.target, path)
 		if err != nil {
 			return err
 		}
@@ -209,6 +224,9 @@ func demoCheck(out io.Writer, ws *studio.Workspace) error {
 		fmt.Fprintln(out, line)
 		for _, fd := range fc.Report.Findings {
 			fmt.Fprintf(out, "        %s %s: %s\n", fd.Severity, fd.Rule, fd.Message)
+			if fd.Cite != "" {
+				fmt.Fprintf(out, "            [%s]\n", fd.Cite)
+			}
 		}
 	}
 	return nil

@@ -51,7 +51,7 @@ func TestDemoRunsHeadless(t *testing.T) {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
 	assertPeopleInTheAudit(t, home)
-	for _, want := range []string{"ok: Maison Lumen", "Instagram", "instagram.story 1080×1920", "search \"recharge automne\" → brief", "variants drafted, checked and stored", "jingle.wav", "audio.loudness", "image.palette", "LUFS (target -16)", "snippet-waveform.png", "instagram.story      1080×1920", "variants-sheet.png", "approved by Inès", "exported 2 pieces", "Demo finished."} {
+	for _, want := range []string{"ok: Maison Lumen", "Instagram", "instagram.story 1080×1920", "search \"recharge automne\" → brief", "variants drafted, checked and stored", "jingle.wav", "audio.loudness", "image.palette", "fr-influence.disclosure", "Loi n° 2023-451", "eu-green-claims.offsetting", "U+200B ZERO WIDTH SPACE", "LUFS (target -16)", "snippet-waveform.png", "instagram.story      1080×1920", "variants-sheet.png", "approved by Inès", "exported 2 pieces", "Demo finished."} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q", want)
 		}

@@ -65,13 +65,13 @@ func TestCheckTextRules(t *testing.T) {
 		{"bluesky combining marks are one", with(bsTarget, "en-GB"), strings.Repeat("e\u0301", 280) + " #MaisonLumen", nil, ""},
 		{"linkedin fold", with(liTarget, "en-GB"), strings.Repeat("Keep your candle and change only the wax, ", 5) + "\n\nMore. #MaisonLumen", []string{"fold.hook"}, ""},
 		{"instagram fold ok", with(igTarget, "en-GB"), "Keep your candle, change the wax.\n\nThe Wood Fire refill arrives on the first of October in every shop. #MaisonLumen", nil, ""},
-		{"claim unsubstantiated fr", with(liTarget, "fr-FR"), "Notre recharge est éco-responsable et arrive le 1er octobre dans toutes les boutiques. #MaisonLumen", []string{"claims.unsubstantiated"}, "éco-responsable"},
-		{"claim unsubstantiated en", with(liTarget, "en-GB"), "Our refill is eco-friendly and arrives on the first of October in every shop. #MaisonLumen", []string{"claims.unsubstantiated"}, "eco-friendly"},
+		{"claim unsubstantiated fr", with(liTarget, "fr-FR"), "Notre recharge est éco-responsable et arrive le 1er octobre dans toutes les boutiques. #MaisonLumen", []string{"claims.unsubstantiated", "eu-green-claims.generic"}, "éco-responsable"}, // the sample kit enables the EU green-claims pack
+		{"claim unsubstantiated en", with(liTarget, "en-GB"), "Our refill is eco-friendly and arrives on the first of October in every shop. #MaisonLumen", []string{"claims.unsubstantiated", "eu-green-claims.generic"}, "eco-friendly"},
 		{"claim with proof", with(liTarget, "fr-FR"), "Notre recharge est éco-responsable : la recharge émet 62 % de CO₂ en moins qu'une bougie neuve (ACV, Cabinet Verdi, 2025). #MaisonLumen", nil, ""},
 		{"claim with proof id", with(liTarget, "en-GB"), "Our refill is eco-friendly [recharge-acv-2025] and arrives on the first of October in every shop. #MaisonLumen", nil, ""},
-		{"claim proof for other claim", with(liTarget, "en-GB"), "Our wax is carbon neutral [recharge-acv-2025] and arrives on the first of October in every shop. #MaisonLumen", []string{"claims.unsubstantiated"}, "carbon neutral"},
+		{"claim proof for other claim", with(liTarget, "en-GB"), "Our wax is carbon neutral [recharge-acv-2025] and arrives on the first of October in every shop. #MaisonLumen", []string{"claims.unsubstantiated", "eu-green-claims.offsetting"}, "carbon neutral"},
 		{"claim with nbsp", with(liTarget, "fr-FR"), "Une cire 100\u00a0% naturel coulée à la main dans notre atelier lyonnais, pour vous. #MaisonLumen", []string{"claims.unsubstantiated"}, "100\u00a0% naturel"},
-		{"claim far from proof", with(liTarget, "en-GB"), "Our refill is eco-friendly. " + strings.Repeat("We pour every candle by hand in Lyon. ", 8) + "La recharge émet 62 % de CO₂ en moins qu'une bougie neuve (ACV, Cabinet Verdi, 2025). #MaisonLumen", []string{"claims.unsubstantiated"}, "eco-friendly"}, // the hook is its first sentence, above the fold,
+		{"claim far from proof", with(liTarget, "en-GB"), "Our refill is eco-friendly. " + strings.Repeat("We pour every candle by hand in Lyon. ", 8) + "La recharge émet 62 % de CO₂ en moins qu'une bougie neuve (ACV, Cabinet Verdi, 2025). #MaisonLumen", []string{"claims.unsubstantiated", "eu-green-claims.generic"}, "eco-friendly"}, // the hook is its first sentence, above the fold
 		{"emoji sparing ok", with(igTarget, "en-GB"), "Keep your candle, change the wax 🕯✨ The refill arrives on the first of October. #MaisonLumen", nil, ""},
 		{"emoji sparing over", with(igTarget, "en-GB"), "Keep your candle, change the wax 🕯✨🍂 The refill arrives on the first of October. #MaisonLumen", []string{"emoji.policy"}, "🍂"},
 		{"emoji none on linkedin", with(liTarget, "en-GB"), "Keep your candle, change the wax 🕯 The refill arrives on the first of October in every shop. #MaisonLumen", []string{"emoji.policy"}, "🕯"},
@@ -82,7 +82,7 @@ func TestCheckTextRules(t *testing.T) {
 		{"t' elision under vous", with(xTarget, "fr-FR"), "La recharge t'attend en boutique dès le 1er octobre, avec la cire de colza. #MaisonLumen", []string{"voice.formality"}, "t'"},
 		{"formality only for french", with(xTarget, "en-GB"), "Ta-da: keep your candle and change only the wax, the refill arrives in October. #MaisonLumen", nil, ""},
 		{"readability long sentences", with(liTarget, "en-GB"), strings.Repeat("our candle ", 20) + "and " + strings.Repeat("the refill ", 10) + "arrives. #MaisonLumen", []string{"fold.hook", "readability.sentences"}, ""},
-		{"several rules at once", with(xTarget, "fr-FR"), "Une bougie pas cher, éco-responsable, pour nos clients 🕯✨🍂", []string{"claims.unsubstantiated", "emoji.policy", "hashtags.required", "lexicon.banned", "lexicon.preferred"}, "pas cher"},
+		{"several rules at once", with(xTarget, "fr-FR"), "Une bougie pas cher, éco-responsable, pour nos clients 🕯✨🍂", []string{"claims.unsubstantiated", "emoji.policy", "eu-green-claims.generic", "hashtags.required", "lexicon.banned", "lexicon.preferred"}, "pas cher"},
 	}
 	kit := sampleKit(t)
 	for _, c := range cases {

@@ -42,7 +42,7 @@ func TestValidationMessagesADesignerCanActOn(t *testing.T) {
 		{"type in words", replace("max_emoji = 2", `max_emoji = "two"`), nil, "voice.max_emoji", []string{"max_emoji is text", "a whole number such as 2"}},
 		{"empty logo", nil, map[string]string{"logo.png": ""}, "logo.file", []string{"is empty (0 bytes)"}},
 		{"svg logo", replace(`file = "logo.png"`, `file = "logo.svg"`), map[string]string{"logo.svg": `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>`}, "logo.file", []string{"SVG", "PNG export"}},
-		{"unknown pack", func(s string) string { return s + "\n[regulatory]\npacks = [\"eu-green-claim\"]\n" }, nil, "regulatory.packs[0]", []string{`did you mean "eu-green-claims"`}},
+		{"unknown pack", replace(`packs = ["eu-green-claims",`, `packs = ["eu-green-claim",`), nil, "regulatory.packs[0]", []string{`did you mean "eu-green-claims"`}},
 		{"unknown rule", func(s string) string { return s + "\n[rules]\n\"emoji.polcy\" = \"error\"\n" }, nil, "rules.emoji.polcy", []string{`did you mean "emoji.policy"`}},
 		{"bad severity", func(s string) string { return s + "\n[rules]\n\"emoji.policy\" = \"fatal\"\n" }, nil, "rules.emoji.policy", []string{`"error", "warning", "info" or "off"`}},
 		{"foreign by_language", func(s string) string { return s + "\n[lexicon.by_language.de]\nbanned = [\"billig\"]\n" }, nil, "lexicon.by_language.de", []string{"not one of the kit's languages", "fr-FR, en-GB"}},
@@ -115,9 +115,9 @@ func TestFormalityAliasesAndLanguageRulesLoad(t *testing.T) {
 		}
 	}
 	dir := editedKit(t, func(s string) string {
-		return s + "\n[lexicon.by_language.en]\nbanned = [\"cheap\"]\n[claims.by_language.fr]\nrestricted = [\"biodégradable\"]\n[regulatory]\npacks = [\"eu-green-claims\"]\n[rules]\n\"emoji.policy\" = \"error\"\n"
+		return s + "\n[claims.by_language.fr]\nrestricted = [\"biodégradable\"]\n[rules]\n\"emoji.policy\" = \"error\"\n"
 	})
 	if _, err := brandkit.Load(dir, opts); err != nil {
-		t.Errorf("per-language terms, packs and rules: %v", err)
+		t.Errorf("per-language claims and rules: %v", err)
 	}
 }
