@@ -116,11 +116,11 @@ func loadKit(dir string) (*brandkit.Kit, func(), error) {
 		if err != nil {
 			return nil, func() {}, err
 		}
-		if ws.KitErr != nil {
+		if ws.KitErr() != nil {
 			ws.Close()
-			return nil, func() {}, ws.KitErr
+			return nil, func() {}, ws.KitErr()
 		}
-		return ws.Kit, func() { ws.Close() }, nil
+		return ws.Kit(), func() { ws.Close() }, nil
 	}
 	k, err := brandkit.Load(dir, brandkit.Options{Platforms: platform.Default().IDs()})
 	return k, func() {}, err

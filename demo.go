@@ -58,11 +58,11 @@ func demoCommand(out io.Writer, args []string) error {
 		return err
 	}
 	defer ws.Close()
-	if ws.KitErr != nil {
-		return fmt.Errorf("the sample kit does not validate: %w", ws.KitErr)
+	if ws.KitErr() != nil {
+		return fmt.Errorf("the sample kit does not validate: %w", ws.KitErr())
 	}
 	fmt.Fprintln(out, "    installed in", kitDir)
-	fmt.Fprintln(out, "    ok:", kitSummary(ws.Kit))
+	fmt.Fprintln(out, "    ok:", kitSummary(ws.Kit()))
 
 	step(2, "Platforms")
 	for _, p := range ws.Registry.All() {
@@ -212,7 +212,7 @@ func demoCheck(out io.Writer, ws *studio.Workspace) error {
 		{wavPath, studio.CheckTarget{Platform: "instagram"}},
 	} {
 		path := c.path
-		fc, err := studio.CheckFile(ws.Kit, ws.Registry, c.target, path)
+		fc, err := studio.CheckFile(ws.Kit(), ws.Registry, c.target, path)
 		if err != nil {
 			return err
 		}
@@ -251,7 +251,7 @@ func demoAudio(ctx context.Context, out io.Writer, ws *studio.Workspace, home st
 	if err != nil {
 		return err
 	}
-	s, err := assets.RenderSnippet(ctx, &assets.SnippetRequest{Kit: ws.Kit, Text: v.Text, Language: "fr-FR", Target: 15 * time.Second}, nil)
+	s, err := assets.RenderSnippet(ctx, &assets.SnippetRequest{Kit: ws.Kit(), Text: v.Text, Language: "fr-FR", Target: 15 * time.Second}, nil)
 	if errors.Is(err, assets.ErrNoTTS) {
 		fmt.Fprintln(out, "   ", err)
 		return nil

@@ -66,8 +66,8 @@ func draftCommand(out, log io.Writer, args []string) error {
 		return err
 	}
 	defer ws.Close()
-	if ws.KitErr != nil {
-		return fmt.Errorf("the brand kit has problems; run `atelier kit validate %s`:\n%v", ws.KitDir, ws.KitErr)
+	if ws.KitErr() != nil {
+		return fmt.Errorf("the brand kit has problems; run `atelier kit validate %s`:\n%v", ws.KitDir(), ws.KitErr())
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -93,7 +93,7 @@ func draftCommand(out, log io.Writer, args []string) error {
 			drafter = &studio.OllamaDrafter{Client: conn.Client, Model: *model, Timeout: *timeout}
 		}
 	}
-	c, err := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "CLI · " + brief.Topic, KitName: ws.Kit.Identity.Name, KitVersion: ws.Kit.Identity.Version})
+	c, err := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "CLI · " + brief.Topic, KitName: ws.Kit().Identity.Name, KitVersion: ws.Kit().Identity.Version})
 	if err != nil {
 		return err
 	}

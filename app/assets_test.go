@@ -100,7 +100,7 @@ func TestAssetsScreenImportsAndSetsTheFocalPoint(t *testing.T) {
 	showScreen[*assetsScreen](s)
 
 	// Files dropped on the Assets screen are imported there.
-	png := writeSample(t, "logo.png", mustReadFile(t, filepath.Join(ws.KitDir, "logo.png")))
+	png := writeSample(t, "logo.png", mustReadFile(t, filepath.Join(ws.KitDir(), "logo.png")))
 	s.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(png)})
 	waitFor(t, "the dropped image", func() bool { return a.length() == 2 })
 	if s.Current() != "Assets" {

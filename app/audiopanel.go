@@ -82,7 +82,7 @@ func (a *audioPanel) onRender() {
 	if a.player != nil {
 		a.player.stop()
 	}
-	req := &assets.SnippetRequest{Kit: a.st.ws.Kit, Text: a.text, Language: a.language, Target: seconds}
+	req := &assets.SnippetRequest{Kit: a.st.ws.Kit(), Text: a.text, Language: a.language, Target: seconds}
 	pieceID := a.pieceID
 	goBackground(func() {
 		s, err := assets.RenderSnippet(context.Background(), req, func(step string, f float64) {

@@ -45,7 +45,7 @@ func TestComposeCheckPanelHighlightsAndFixes(t *testing.T) {
 		t.Fatal(err)
 	}
 	target := studio.TextTarget(c.cards[0].target)
-	c.onEvent(0, studio.Event{Kind: studio.EventDone, PieceID: v.PieceID, Version: v, Report: brandkit.CheckText(ws.Kit, target, edited)})
+	c.onEvent(0, studio.Event{Kind: studio.EventDone, PieceID: v.PieceID, Version: v, Report: brandkit.CheckText(ws.Kit(), target, edited)})
 	c.grid.Select(0)
 	if !strings.Contains(c.check.score.Text, "Score") || len(c.check.findings) == 0 {
 		t.Fatalf("check panel: %q, %d findings", c.check.score.Text, len(c.check.findings))
@@ -174,11 +174,11 @@ func TestKitScreenImportsAKitFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	pump(t, k.importKit(file, false))
-	if ws.Kit == nil || ws.Kit.Identity.Name != "Atelier Sauge" {
-		t.Fatalf("kit %v", ws.KitErr)
+	if ws.Kit() == nil || ws.Kit().Identity.Name != "Atelier Sauge" {
+		t.Fatalf("kit %v", ws.KitErr())
 	}
-	if filepath.Base(ws.KitDir) != "atelier-sauge" || !strings.Contains(texts(s.Window()), "Atelier Sauge") {
-		t.Fatalf("kit dir %s; screen shows the new kit: %v", ws.KitDir, strings.Contains(texts(s.Window()), "Atelier Sauge"))
+	if filepath.Base(ws.KitDir()) != "atelier-sauge" || !strings.Contains(texts(s.Window()), "Atelier Sauge") {
+		t.Fatalf("kit dir %s; screen shows the new kit: %v", ws.KitDir(), strings.Contains(texts(s.Window()), "Atelier Sauge"))
 	}
 }
 

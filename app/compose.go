@@ -73,11 +73,11 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	c.cta = &widget.Entry{Text: b.CTA}
 	c.link = &widget.Entry{Text: b.Link}
 	var personaIDs, langs []string
-	if ws.Kit != nil {
-		for _, p := range ws.Kit.Personas {
+	if ws.Kit() != nil {
+		for _, p := range ws.Kit().Personas {
 			personaIDs = append(personaIDs, p.ID)
 		}
-		langs = ws.Kit.Identity.Languages
+		langs = ws.Kit().Identity.Languages
 	}
 	c.personas = widget.NewCheckGroup(personaIDs, nil)
 	c.personas.SetSelected(personaIDs)
@@ -243,7 +243,7 @@ func (c *composeScreen) refreshLoop() {
 func (c *composeScreen) brief() store.Brief {
 	b := store.Brief{Topic: c.topic.Text, KeyMessage: c.message.Text, CTA: c.cta.Text, Link: c.link.Text,
 		Personas: c.personas.Selected, Platforms: c.platforms.Selected, Languages: c.languages.Selected, Formats: []string{"text"}}
-	if k := c.st.ws.Kit; k != nil {
+	if k := c.st.ws.Kit(); k != nil {
 		b.Language = k.Language() // the brief is written in the kit's first language; others are translated
 	}
 	return b
@@ -297,7 +297,7 @@ func (c *composeScreen) setRunning(on bool) {
 // compose runs off the UI goroutine.
 func (c *composeScreen) compose(ctx context.Context, composer *studio.Composer, brief store.Brief) {
 	defer onUI(func() { c.setRunning(false) })
-	camp, err := c.st.ws.Store.CreateCampaign(ctx, store.Campaign{Name: brief.Topic, KitName: c.st.ws.Kit.Identity.Name, KitVersion: c.st.ws.Kit.Identity.Version})
+	camp, err := c.st.ws.Store.CreateCampaign(ctx, store.Campaign{Name: brief.Topic, KitName: c.st.ws.Kit().Identity.Name, KitVersion: c.st.ws.Kit().Identity.Version})
 	if err == nil {
 		brief.CampaignID = camp.ID
 		brief, err = c.st.ws.Store.CreateBrief(ctx, brief)

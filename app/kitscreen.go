@@ -26,8 +26,9 @@ import (
 // and voice, swatches, type specimens, the logo with its clear space,
 // lexicon, personas) and edits and saves it, with errors shown inline.
 type kitScreen struct {
-	st *Studio
-	ws *studio.Workspace
+	st    *Studio
+	ws    *studio.Workspace
+	draft *brandkit.Kit // the copy the fields edit
 
 	fields   []*field
 	problems []brandkit.FieldError
@@ -55,8 +56,15 @@ func (k *kitScreen) title() string       { return lang.L("Brand kit") }
 func (k *kitScreen) icon() fyne.Resource { return theme.ColorPaletteIcon() }
 
 func (k *kitScreen) build() fyne.CanvasObject {
-	if k.ws.Kit == nil {
-		msg := widget.NewLabel(lang.L("The brand kit could not be read:") + "\n" + fmt.Sprint(k.ws.KitErr))
+	var err error
+	if k.ws.Kit() != nil {
+		k.draft, err = k.ws.Kit().Clone() // the editor changes a copy; Save hands it to the workspace
+	}
+	if k.draft == nil {
+		if err == nil {
+			err = k.ws.KitErr()
+		}
+		msg := widget.NewLabel(lang.L("The brand kit could not be read:") + "\n" + fmt.Sprint(err))
 		msg.Wrapping = fyne.TextWrapWord
 		return container.NewPadded(msg)
 	}
@@ -95,7 +103,8 @@ func (k *kitScreen) build() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), actions, nil, nil, split)
 }
 
-func (k *kitScreen) kit() *brandkit.Kit { return k.ws.Kit }
+// kit is the copy being edited.
+func (k *kitScreen) kit() *brandkit.Kit { return k.draft }
 
 func (k *kitScreen) add(fs ...*field) []*field {
 	k.fields = append(k.fields, fs...)
@@ -460,8 +469,10 @@ func (k *kitScreen) onCheck() {
 	k.refreshLogo()
 }
 
+// onSave hands the edited copy to the workspace, which writes it and makes
+// it the kit in force; the studio then rebuilds every screen that shows it.
 func (k *kitScreen) onSave() {
-	err := k.kit().Save(k.ws.KitOptions())
+	err := k.ws.SaveKit(k.draft)
 	var ve *brandkit.ValidationError
 	switch {
 	case errors.As(err, &ve):
@@ -469,33 +480,16 @@ func (k *kitScreen) onSave() {
 		showError(k.st.win, fmt.Errorf("%s %s", lang.L("Nothing was saved: fix the problems marked in red first."), ve.Errors[0].Error()))
 	case err != nil:
 		showError(k.st.win, err)
-	default:
-		k.ws.KitErr = nil
-		k.showProblems(nil)
-		k.load()
-		k.st.app.Settings().SetTheme(newKitTheme(k.kit()))
-		k.st.refreshStatus()
 	}
 }
 
+// onRevert drops the edits: the workspace reads the kit again and the
+// studio rebuilds its screens on it.
 func (k *kitScreen) onRevert() {
 	k.ws.ReloadKit()
-	if k.ws.Kit == nil {
-		showError(k.st.win, k.ws.KitErr)
-		return
+	if k.ws.Kit() == nil {
+		showError(k.st.win, k.ws.KitErr())
 	}
-	k.rebind()
-}
-
-// rebind rebuilds the screen on the reloaded kit, whose fields live at new
-// addresses.
-func (k *kitScreen) rebind() {
-	i := screenIndex[*kitScreen](k.st)
-	fresh := newKitScreen(k.st, k.ws)
-	k.st.built[i] = fresh.build()
-	k.st.screens[i] = fresh
-	k.st.Show(i)
-	k.st.refreshStatus()
 }
 
 // onExport writes the kit as an .atelierkit file the user chooses.
@@ -549,10 +543,7 @@ func (k *kitScreen) importKit(path string, replace bool) <-chan struct{} {
 			case err != nil:
 				showError(k.st.win, err)
 			default:
-				k.ws.KitDir = dir
-				k.ws.ReloadKit()
-				k.rebind()
-				k.st.app.Settings().SetTheme(newKitTheme(k.ws.Kit))
+				k.ws.OpenKit(dir) // the studio rebuilds its screens on the new kit
 			}
 		})
 	})

@@ -70,7 +70,7 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	r.campaign = widget.NewSelect(nil, r.onFilter)
 	r.platform = widget.NewSelect(append([]string{anyFilter}, r.ws.Registry.IDs()...), r.onFilter)
 	var personas, langs []string
-	if k := r.ws.Kit; k != nil {
+	if k := r.ws.Kit(); k != nil {
 		for _, p := range k.Personas {
 			personas = append(personas, p.ID)
 		}
@@ -118,7 +118,7 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Comments"), r.history.commentsObject()),
 		container.NewTabItem(lang.L("Audit"), container.NewVScroll(r.trail)),
 	)
-	r.mockup = newPostPreview(r.ws.Kit)
+	r.mockup = newPostPreview(r.ws.Kit())
 	views := container.NewAppTabs(
 		container.NewTabItem(lang.L("Preview"), container.NewVScroll(container.NewPadded(r.mockup))),
 		container.NewTabItem(lang.L("Text"), container.NewVScroll(r.preview)),

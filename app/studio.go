@@ -57,7 +57,7 @@ type Options struct {
 func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	s := &Studio{app: a, ws: ws, built: map[int]fyne.CanvasObject{}, done: make(chan struct{})}
 	ws.SetMaxImagePixels(a.Preferences().IntWithFallback(prefMaxMP, 100) * 1_000_000)
-	a.Settings().SetTheme(newKitTheme(ws.Kit))
+	a.Settings().SetTheme(newKitTheme(ws.Kit()))
 	s.win = a.NewWindow("Atelier")
 	s.screens = []screen{
 		newComposeScreen(s),
@@ -69,6 +69,7 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 		&settingsScreen{st: s},
 	}
 	s.win.SetOnDropped(s.onDropped)
+	ws.OnKitChanged(func() { onUI(s.onKitChanged) })
 	s.build()
 	if i, ok := screenNames[opt.Screen]; ok && i < len(s.screens) {
 		s.nav.Select(i)
@@ -159,6 +160,30 @@ func (s *Studio) Show(id int) {
 	s.body.Refresh()
 }
 
+// onKitChanged puts the kit in force everywhere: the theme, and every
+// screen that shows kit data, built again on it.
+func (s *Studio) onKitChanged() {
+	s.app.Settings().SetTheme(newKitTheme(s.ws.Kit()))
+	for i, sc := range s.screens {
+		switch sc := sc.(type) {
+		case *composeScreen:
+			sc.onCancel() // a draft on the old kit stops; what it wrote is stored
+			s.screens[i] = newComposeScreen(s)
+		case *reviewScreen:
+			s.screens[i] = &reviewScreen{st: s, ws: s.ws, win: s.win}
+		case *kitScreen:
+			s.screens[i] = newKitScreen(s, s.ws)
+		case *checkFileScreen:
+			s.screens[i] = newCheckFileScreen(s)
+		default:
+			continue
+		}
+		delete(s.built, i)
+	}
+	s.Show(s.current)
+	s.refreshStatus()
+}
+
 // Current returns the title of the screen shown.
 func (s *Studio) Current() string { return s.screens[s.current].title() }
 
@@ -185,8 +210,8 @@ func screenIndex[T screen](s *Studio) int {
 // missing.
 func (s *Studio) refreshStatus() {
 	kit := lang.L("no brand kit")
-	if s.ws.Kit != nil {
-		kit = s.ws.Kit.Identity.Name + " " + s.ws.Kit.Identity.Version
+	if s.ws.Kit() != nil {
+		kit = s.ws.Kit().Identity.Name + " " + s.ws.Kit().Identity.Version
 	}
 	msg := lang.L("Kit") + ": " + kit
 	if u := s.user(); u.Name != "" {

@@ -62,8 +62,8 @@ func newVariantsPanel(st *Studio) *variantsPanel {
 	v.headline.SetChecked(true)
 	v.band = widget.NewCheck(lang.L("Band behind the headline"), nil)
 	frames := []string{lang.L("No frame")}
-	if st.ws.Kit != nil {
-		for _, c := range st.ws.Kit.Palette {
+	if st.ws.Kit() != nil {
+		for _, c := range st.ws.Kit().Palette {
 			frames = append(frames, c.Name)
 		}
 	}
@@ -216,7 +216,7 @@ func (v *variantsPanel) describeImage() <-chan struct{} {
 		close(done)
 		return done
 	}
-	src, model, language := v.sources[i], v.st.model(), v.st.ws.Kit.Language()
+	src, model, language := v.sources[i], v.st.model(), v.st.ws.Kit().Language()
 	v.describe.Disable()
 	goBackground(func() {
 		img, _, err := v.st.ws.Library().Open(src.SHA256, src.MIME)

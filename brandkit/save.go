@@ -86,3 +86,18 @@ func WriteError(path string, err error) error {
 	}
 	return fmt.Errorf("writing %s: %w", path, err)
 }
+
+// Clone returns a deep copy of the kit, for an editor to change while the
+// original stays in use. It goes through the file format, so that every
+// field, present and future, is copied.
+func (k *Kit) Clone() (*Kit, error) {
+	data, err := k.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	c := &Kit{Dir: k.Dir}
+	if err := toml.Unmarshal(data, c); err != nil {
+		return nil, fmt.Errorf("copying the kit: %w", err)
+	}
+	return c, nil
+}

@@ -39,7 +39,7 @@ func approvedCampaign(t *testing.T) (*studio.Workspace, store.Campaign) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ws.Close() })
-	c, _ := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "Automne", KitName: ws.Kit.Identity.Name, KitVersion: ws.Kit.Identity.Version})
+	c, _ := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "Automne", KitName: ws.Kit().Identity.Name, KitVersion: ws.Kit().Identity.Version})
 	b := studio.SampleBrief(c.ID)
 	b.Platforms, b.Personas, b.Languages = []string{"x", "instagram", "linkedin"}, []string{"design-lovers"}, []string{"fr-FR"}
 	b, _ = ws.Store.CreateBrief(ctx, b)
@@ -54,7 +54,7 @@ func approvedCampaign(t *testing.T) (*studio.Workspace, store.Campaign) {
 			}
 		}
 	}
-	s, err := assets.RenderSnippet(ctx, &assets.SnippetRequest{Kit: ws.Kit, Text: outs[1].Version.Text, Language: "fr-FR", Target: 15 * time.Second}, nil)
+	s, err := assets.RenderSnippet(ctx, &assets.SnippetRequest{Kit: ws.Kit(), Text: outs[1].Version.Text, Language: "fr-FR", Target: 15 * time.Second}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestExportBundle(t *testing.T) {
 	}
 	// A render keeps its metadata: the checker reads it from the bundle.
 	feed := filepath.Join(out, "instagram", "01-design-lovers-fr-FR-instagram.feed.jpg")
-	fc, err := studio.CheckFile(ws.Kit, ws.Registry, studio.CheckTarget{}, feed)
+	fc, err := studio.CheckFile(ws.Kit(), ws.Registry, studio.CheckTarget{}, feed)
 	if err != nil || fc.Report.LogoMethod != brandkit.LogoFromMetadata {
 		t.Errorf("checking the exported render: %v %+v", err, fc)
 	}

@@ -34,12 +34,12 @@ func TestBenchDrafting(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := ollamaDrafter(server)
-	req := &studio.Request{Kit: ws.Kit, Brief: brief, Targets: targets, Target: targets[2], Seed: 7}
+	req := &studio.Request{Kit: ws.Kit(), Brief: brief, Targets: targets, Target: targets[2], Seed: 7}
 	p := studio.BuildPrompt(req)
 	stream := true
 	raw := &api.ChatRequest{Model: server.Model, Stream: &stream,
 		Messages: []api.Message{{Role: "system", Content: p.System}, {Role: "user", Content: p.User()}},
-		Format:   studio.Schema(ws.Kit, req.Target, brief.Link),
+		Format:   studio.Schema(ws.Kit(), req.Target, brief.Link),
 		Options:  map[string]any{"seed": int64(7), "temperature": 0.7, "num_ctx": 8192, "num_predict": 2048}}
 	const rounds = 41
 	var ours, theirs []time.Duration
@@ -81,7 +81,7 @@ func TestBenchDrafting(t *testing.T) {
 	s := ollamatest.Start(t) // a server of its own, so its cache starts empty
 	d = ollamaDrafter(s)
 	for i, tg := range targets {
-		if _, err := d.Draft(context.Background(), &studio.Request{Kit: ws.Kit, Brief: brief, Targets: targets, Target: tg, Seed: int64(i)}, nil); err != nil && !errors.Is(err, studio.ErrInvalidReply) {
+		if _, err := d.Draft(context.Background(), &studio.Request{Kit: ws.Kit(), Brief: brief, Targets: targets, Target: tg, Seed: int64(i)}, nil); err != nil && !errors.Is(err, studio.ErrInvalidReply) {
 			t.Fatal(err)
 		}
 	}

@@ -59,9 +59,9 @@ type Outcome struct {
 
 // Targets expands a brief into platform × persona × language targets.
 func (c *Composer) Targets(b store.Brief) ([]Target, error) {
-	k := c.WS.Kit
+	k := c.WS.Kit()
 	if k == nil {
-		return nil, fmt.Errorf("no brand kit is loaded: %v", c.WS.KitErr)
+		return nil, fmt.Errorf("no brand kit is loaded: %v", c.WS.KitErr())
 	}
 	if err := CheckBrief(b); err != nil {
 		return nil, err
@@ -127,7 +127,7 @@ func (c *Composer) Compose(ctx context.Context, brief store.Brief, fn EventFunc)
 		if err != nil {
 			return out, err
 		}
-		req := &Request{Kit: c.WS.Kit, Brief: brief, Targets: targets, Target: t, Action: ActionGenerate, Seed: int64(42 + i)}
+		req := &Request{Kit: c.WS.Kit(), Brief: brief, Targets: targets, Target: t, Action: ActionGenerate, Seed: int64(42 + i)}
 		v, rep, err := c.DraftPiece(ctx, piece, req, fn)
 		out = append(out, Outcome{Target: t, Piece: piece, Version: v, Report: rep, Err: err})
 		if ctx.Err() != nil {
@@ -212,11 +212,11 @@ func (c *Composer) check(t Target, res *Result, replyErr error) (string, brandki
 			Start: -1, End: -1, Message: replyErr.Error(), Fix: "Regenerate, or write the post by hand."}}}
 	}
 	target := TextTarget(t)
-	report := brandkit.CheckText(c.WS.Kit, target, res.Text)
+	report := brandkit.CheckText(c.WS.Kit(), target, res.Text)
 	text := res.Text
 	if fixed, n := brandkit.ApplyFixes(text, report.Findings); n > 0 {
 		text = fixed
-		report = brandkit.CheckText(c.WS.Kit, target, text)
+		report = brandkit.CheckText(c.WS.Kit(), target, text)
 	}
 	return text, report
 }
@@ -297,13 +297,13 @@ func (c *Composer) Edit(ctx context.Context, pieceID int64, action Action, langu
 		return store.Version{}, brandkit.Report{}, fmt.Errorf("piece %d (%s/%s) is no longer part of its brief", pieceID, piece.Platform, piece.Persona)
 	}
 	target.Language = lang
-	req := &Request{Kit: c.WS.Kit, Brief: brief, Targets: targets, Target: target, Action: action, Previous: prev.Text, Seed: prev.Seed + 1}
+	req := &Request{Kit: c.WS.Kit(), Brief: brief, Targets: targets, Target: target, Action: action, Previous: prev.Text, Seed: prev.Seed + 1}
 	return c.DraftPiece(ctx, piece, req, fn)
 }
 
 func (c *Composer) sibling(ctx context.Context, p store.Piece, lang string) (store.Piece, error) {
-	if !c.WS.Kit.SpeaksLanguage(lang) {
-		return p, fmt.Errorf("%q is not one of the kit's languages %v", lang, c.WS.Kit.Identity.Languages)
+	if !c.WS.Kit().SpeaksLanguage(lang) {
+		return p, fmt.Errorf("%q is not one of the kit's languages %v", lang, c.WS.Kit().Identity.Languages)
 	}
 	ps, err := c.WS.Store.Pieces(ctx, store.PieceFilter{BriefID: p.BriefID, Platform: p.Platform, Persona: p.Persona, Language: lang})
 	if err != nil {
@@ -343,7 +343,7 @@ func (c *Composer) ApplyFix(ctx context.Context, pieceID int64, f brandkit.Findi
 	if err != nil {
 		return store.Version{}, brandkit.Report{}, err
 	}
-	report := brandkit.CheckText(c.WS.Kit, TextTarget(Target{Platform: p, Language: piece.Language, Partner: brief.Partner}), text)
+	report := brandkit.CheckText(c.WS.Kit(), TextTarget(Target{Platform: p, Language: piece.Language, Partner: brief.Partner}), text)
 	status := store.VersionComplete
 	if report.Count(brandkit.SeverityError) > 0 {
 		status = store.VersionFailedCheck

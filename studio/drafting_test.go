@@ -152,7 +152,7 @@ func TestKVPrefixIsReused(t *testing.T) {
 	}
 	d := ollamaDrafter(s)
 	for i, tg := range targets {
-		res, err := d.Draft(context.Background(), &studio.Request{Kit: ws.Kit, Brief: brief, Targets: targets, Target: tg, Seed: int64(i)}, nil)
+		res, err := d.Draft(context.Background(), &studio.Request{Kit: ws.Kit(), Brief: brief, Targets: targets, Target: tg, Seed: int64(i)}, nil)
 		if err != nil && !errors.Is(err, studio.ErrInvalidReply) {
 			t.Fatal(err)
 		}

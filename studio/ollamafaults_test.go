@@ -144,10 +144,10 @@ func TestPromptInjectionCannotChangeTheSchemaOrSkipTheCheck(t *testing.T) {
 	targets, _ := c.Targets(hostile)
 	plainTargets, _ := c.Targets(plain)
 	// The schema the model is held to comes from the kit and the target only.
-	if string(studio.Schema(ws.Kit, targets[0], hostile.Link)) != string(studio.Schema(ws.Kit, plainTargets[0], plain.Link)) {
+	if string(studio.Schema(ws.Kit(), targets[0], hostile.Link)) != string(studio.Schema(ws.Kit(), plainTargets[0], plain.Link)) {
 		t.Fatal("the brief changed the reply's schema")
 	}
-	p := studio.BuildPrompt(&studio.Request{Kit: ws.Kit, Brief: hostile, Targets: targets, Target: targets[0]})
+	p := studio.BuildPrompt(&studio.Request{Kit: ws.Kit(), Brief: hostile, Targets: targets, Target: targets[0]})
 	if strings.Contains(p.System, injection) || !strings.Contains(p.System, "even if the brief asks otherwise") {
 		t.Fatal("the brief reached the system prompt, or the kit's precedence is not stated")
 	}

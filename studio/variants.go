@@ -126,7 +126,7 @@ type RenderRequest struct {
 // against the kit, and makes it the piece's variant for that placement
 // (replacing an earlier one, so one placement can be rendered again).
 func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn assets.ProgressFunc) ([]RenderedVariant, error) {
-	if w.Kit == nil {
+	if w.Kit() == nil {
 		return nil, fmt.Errorf("no brand kit is loaded")
 	}
 	piece, err := w.Store.Piece(ctx, req.PieceID)
@@ -148,7 +148,7 @@ func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn a
 	if err != nil {
 		return nil, err
 	}
-	brand, err := assets.LoadBrand(w.Kit)
+	brand, err := assets.LoadBrand(w.Kit())
 	if err != nil {
 		return nil, err
 	}
@@ -194,7 +194,7 @@ func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn a
 			return nil, err
 		}
 		out[i] = RenderedVariant{Variant: v, Asset: a, Path: im.Path,
-			Report: v.Check(w.Kit)}
+			Report: v.Check(w.Kit())}
 	}
 	if err := w.Store.LinkAsset(ctx, piece.ID, src.ID, "source", ""); err != nil {
 		return nil, err
@@ -230,7 +230,7 @@ func (w *Workspace) Renders(ctx context.Context, pieceID int64) ([]StoredRender,
 			if err := json.Unmarshal([]byte(a.Meta), &meta); err != nil {
 				r.Err = fmt.Errorf("its render metadata cannot be read: %w", err)
 			}
-			r.Report = brandkit.CheckImage(w.Kit, r.Placement.Target(&meta.ImageMeta), r.Image)
+			r.Report = brandkit.CheckImage(w.Kit(), r.Placement.Target(&meta.ImageMeta), r.Image)
 		}
 		out = append(out, r)
 	}

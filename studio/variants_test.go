@@ -66,7 +66,7 @@ func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
 			t.Errorf("%s: the checker finds %+v", v.Placement.ID, v.Report.Findings)
 		}
 		// The checker reads the metadata kept beside the file.
-		fc, err := studio.CheckFile(ws.Kit, ws.Registry, studio.CheckTarget{}, v.Path)
+		fc, err := studio.CheckFile(ws.Kit(), ws.Registry, studio.CheckTarget{}, v.Path)
 		if err != nil {
 			t.Fatal(err)
 		}

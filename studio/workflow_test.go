@@ -206,7 +206,7 @@ func TestCheckFileRefusesHugeImagesBeforeDecoding(t *testing.T) {
 	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(append([]byte("IHDR"), ihdr...)))
 	path := filepath.Join(t.TempDir(), "huge.png")
 	os.WriteFile(path, b.Bytes(), 0o644)
-	_, err := studio.CheckFile(ws.Kit, ws.Registry, studio.CheckTarget{}, path)
+	_, err := studio.CheckFile(ws.Kit(), ws.Registry, studio.CheckTarget{}, path)
 	if !errors.Is(err, assets.ErrImageTooLarge) || !strings.Contains(err.Error(), "60000×60000") || !strings.Contains(err.Error(), "100 MP") {
 		t.Fatalf("huge image: %v", err)
 	}
@@ -214,7 +214,7 @@ func TestCheckFileRefusesHugeImagesBeforeDecoding(t *testing.T) {
 
 func TestHugeTextGetsOneFinding(t *testing.T) {
 	ws := newWorkspace(t)
-	r := brandkit.CheckText(ws.Kit, brandkit.TextTarget{}, strings.Repeat("a", 300<<10))
+	r := brandkit.CheckText(ws.Kit(), brandkit.TextTarget{}, strings.Repeat("a", 300<<10))
 	if len(r.Findings) != 1 || r.Findings[0].Rule != "text.too_large" {
 		t.Fatalf("%+v", r.Findings)
 	}

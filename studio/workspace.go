@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"sync/atomic"
 
 	"atelier/brandkit"
@@ -17,14 +18,17 @@ import (
 	"atelier/studio/store"
 )
 
-// Workspace is everything a session of Atelier works on.
+// Workspace is everything a session of Atelier works on. It owns the brand
+// kit: Kit returns the one in force, which no caller changes; an editor
+// changes a copy (Kit.Clone) and hands it to SaveKit, and every kit change
+// is announced to OnKitChanged's listeners.
 type Workspace struct {
 	DataDir  string
-	KitDir   string
-	Kit      *brandkit.Kit // nil only when the kit could not be read at all
-	KitErr   error         // the kit's validation problems, if any
 	Store    *store.Store
 	Registry *platform.Registry
+	kit      atomic.Pointer[kitState]
+	mu       sync.Mutex
+	onKit    []func()
 	// maxImagePixels is the largest image the library imports;
 	// assets.DefaultMaxPixels when zero. Settings change it while imports
 	// run off the UI goroutine, hence atomic.
@@ -94,14 +98,73 @@ func InstallKit(src fs.FS, dir string) error {
 // with problems still opens (KitErr says what is wrong); a store that cannot
 // open is an error.
 func Open(ctx context.Context, dataDir, kitDir string) (*Workspace, error) {
-	w := &Workspace{DataDir: dataDir, KitDir: kitDir, Registry: platform.Default()}
+	w := &Workspace{DataDir: dataDir, Registry: platform.Default()}
 	st, err := store.Open(ctx, filepath.Join(dataDir, store.FileName))
 	if err != nil {
 		return nil, err
 	}
 	w.Store = st
-	w.ReloadKit()
+	w.loadKit(kitDir)
 	return w, nil
+}
+
+// kitState is the kit in force: as read from dir, with its problems.
+type kitState struct {
+	kit *brandkit.Kit // nil only when the kit could not be read at all
+	err error         // the kit's validation problems, if any
+	dir string
+}
+
+// Kit returns the kit in force; nil only when it could not be read at all.
+// It is shared: change a Clone and save it with SaveKit.
+func (w *Workspace) Kit() *brandkit.Kit { return w.kit.Load().kit }
+
+// KitErr returns the kit's validation problems, if any.
+func (w *Workspace) KitErr() error { return w.kit.Load().err }
+
+// KitDir returns the folder of the kit in force.
+func (w *Workspace) KitDir() string { return w.kit.Load().dir }
+
+// OnKitChanged registers fn to run (on the caller's goroutine of the
+// change) whenever another kit is opened, or the kit is saved or reloaded.
+func (w *Workspace) OnKitChanged(fn func()) {
+	w.mu.Lock()
+	w.onKit = append(w.onKit, fn)
+	w.mu.Unlock()
+}
+
+func (w *Workspace) loadKit(dir string) {
+	k, err := brandkit.Load(dir, w.KitOptions())
+	if k != nil {
+		k.Compile()
+	}
+	w.kit.Store(&kitState{kit: k, err: err, dir: dir})
+}
+
+func (w *Workspace) kitChanged() {
+	w.mu.Lock()
+	fns := append([]func(){}, w.onKit...)
+	w.mu.Unlock()
+	for _, fn := range fns {
+		fn()
+	}
+}
+
+// OpenKit makes the kit in dir the one in force.
+func (w *Workspace) OpenKit(dir string) {
+	w.loadKit(dir)
+	w.kitChanged()
+}
+
+// SaveKit validates an edited copy of the kit, writes it to the kit's
+// folder and makes it the kit in force. A kit with problems is not written:
+// the *brandkit.ValidationError lists them.
+func (w *Workspace) SaveKit(k *brandkit.Kit) error {
+	if err := k.Save(w.KitOptions()); err != nil {
+		return err
+	}
+	w.OpenKit(k.Dir)
+	return nil
 }
 
 // KitOptions returns the validation options for this workspace's kit.
@@ -109,15 +172,13 @@ func (w *Workspace) KitOptions() brandkit.Options {
 	return brandkit.Options{Platforms: w.Registry.IDs()}
 }
 
-// ReloadKit reads the kit again from KitDir.
-func (w *Workspace) ReloadKit() {
-	w.Kit, w.KitErr = brandkit.Load(w.KitDir, w.KitOptions())
-}
+// ReloadKit reads the kit again from its folder.
+func (w *Workspace) ReloadKit() { w.OpenKit(w.KitDir()) }
 
 // KitProblems returns the kit's validation errors, or nil.
 func (w *Workspace) KitProblems() []brandkit.FieldError {
 	var ve *brandkit.ValidationError
-	if errors.As(w.KitErr, &ve) {
+	if errors.As(w.KitErr(), &ve) {
 		return ve.Errors
 	}
 	return nil
@@ -134,8 +195,8 @@ func (w *Workspace) EnsureSampleCampaign(ctx context.Context) error {
 		return err
 	}
 	kitName, kitVersion := "", ""
-	if w.Kit != nil {
-		kitName, kitVersion = w.Kit.Identity.Name, w.Kit.Identity.Version
+	if w.Kit() != nil {
+		kitName, kitVersion = w.Kit().Identity.Name, w.Kit().Identity.Version
 	}
 	c, err := w.Store.CreateCampaign(ctx, store.Campaign{Name: "Sample · Lancement recharge d'automne", KitName: kitName, KitVersion: kitVersion})
 	if err != nil {

@@ -41,8 +41,8 @@ func TestFirstRunInstallsSampleKitAndCampaign(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ws.Close()
-	if ws.KitErr != nil || ws.Kit.Identity.Name != "Maison Lumen" {
-		t.Fatalf("kit %v", ws.KitErr)
+	if ws.KitErr() != nil || ws.Kit().Identity.Name != "Maison Lumen" {
+		t.Fatalf("kit %v", ws.KitErr())
 	}
 	for i := 0; i < 2; i++ { // the second call must not add a second sample
 		if err := ws.EnsureSampleCampaign(ctx); err != nil {
@@ -55,8 +55,8 @@ func TestFirstRunInstallsSampleKitAndCampaign(t *testing.T) {
 	}
 
 	// An edited kit is kept on the next start, not overwritten by the sample.
-	ws.Kit.Identity.Tagline = "edited"
-	if err := ws.Kit.Save(ws.KitOptions()); err != nil {
+	ws.Kit().Identity.Tagline = "edited"
+	if err := ws.Kit().Save(ws.KitOptions()); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := studio.DefaultKitDir(home, samples.Kit())
@@ -76,8 +76,8 @@ func TestBrokenKitStillOpensWithProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ws.Close()
-	if len(ws.KitProblems()) == 0 || ws.Kit == nil {
-		t.Fatalf("problems %v", ws.KitErr)
+	if len(ws.KitProblems()) == 0 || ws.Kit() == nil {
+		t.Fatalf("problems %v", ws.KitErr())
 	}
 }
 
