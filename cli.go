@@ -61,8 +61,6 @@ func run(args []string) int {
 		err = exportCommand(os.Stdout, args[1:])
 	case "render":
 		err = renderCommand(os.Stdout, args[1:])
-	case "stress-writer": // for the crash-safety tests; not in the usage
-		err = writerCommand(os.Stdout, args[1:])
 	default:
 		fmt.Fprintf(os.Stderr, "atelier: unknown command %q\n\n%s", args[0], usage)
 		return 2

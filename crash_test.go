@@ -23,15 +23,12 @@ import (
 // checked.
 func crashRounds(t *testing.T, rounds int) int {
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "atelier")
-	if out, err := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	home := filepath.Join(dir, "home")
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 	checked := 0
 	for round := 0; round < rounds; round++ {
-		cmd := exec.Command(bin, "stress-writer", "--home", home)
+		cmd := exec.Command(os.Args[0], "-test.run=^TestStressWriterChild$")
+		cmd.Env = append(os.Environ(), "ATELIER_STRESS_HOME="+home)
 		stdout, _ := cmd.StdoutPipe()
 		cmd.Stderr = os.Stderr
 		if err := cmd.Start(); err != nil {

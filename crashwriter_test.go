@@ -2,35 +2,39 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"testing"
 
 	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/store"
 )
 
-// writerCommand is the headless load the crash-safety test kills at random:
-// it writes pieces, versions and approvals in a loop and prints a line for
-// each committed write, so the test knows what must survive.
-func writerCommand(out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("stress-writer", flag.ContinueOnError)
-	home := fs.String("home", "", "data folder")
-	n := fs.Int("n", 1_000_000, "writes before stopping")
-	if err := fs.Parse(args); err != nil {
-		return err
+// TestStressWriterChild is the headless load the crash-safety test runs
+// (as a re-exec of this test binary, so no test-only command ships in
+// atelier) and kills at random: it writes pieces, versions and approvals in
+// a loop and prints a line for each committed write, so the test knows what
+// must survive.
+func TestStressWriterChild(t *testing.T) {
+	home := os.Getenv("ATELIER_STRESS_HOME")
+	if home == "" {
+		return // only as the crash test's child
 	}
-	if *home == "" {
-		return fmt.Errorf("stress-writer needs --home")
+	if err := stressWrite(os.Stdout, home, 1_000_000); err != nil {
+		t.Fatal(err)
 	}
+}
+
+func stressWrite(out io.Writer, home string, n int) error {
 	ctx := context.Background()
-	kitDir, err := studio.DefaultKitDir(*home, samples.Kit())
+	kitDir, err := studio.DefaultKitDir(home, samples.Kit())
 	if err != nil {
 		return err
 	}
-	ws, err := studio.Open(ctx, filepath.Clean(*home), kitDir)
+	ws, err := studio.Open(ctx, filepath.Clean(home), kitDir)
 	if err != nil {
 		return err
 	}
@@ -44,7 +48,7 @@ func writerCommand(out io.Writer, args []string) error {
 		return err
 	}
 	reviewer := studio.User{Name: "stress", Role: studio.RoleBrandOwner}
-	for i := 0; i < *n; i++ {
+	for i := 0; i < n; i++ {
 		p, err := ws.Store.CreatePiece(ctx, store.Piece{BriefID: b.ID, Platform: "x", Language: "fr-FR"})
 		if err != nil {
 			return err
