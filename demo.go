@@ -123,20 +123,17 @@ func demoCommand(out io.Writer, args []string) error {
 // languages: with the default model when a server has it, otherwise with the
 // kit's templates, and says which.
 func demoDraft(ctx context.Context, out io.Writer, ws *studio.Workspace) error {
-	var drafter studio.Drafter = studio.TemplateDrafter{}
-	conn, err := studio.Connect(ctx)
-	switch {
-	case err != nil:
-		fmt.Fprintf(out, "    no Ollama (%v)\n    → drafting from the kit's templates, labelled \"template\"\n", err)
-	default:
+	conn, connErr := studio.Connect(ctx)
+	if conn != nil {
 		defer conn.Close()
 		fmt.Fprintln(out, "   ", conn.Describe())
-		if has, _ := (&studio.Models{Client: conn.Client}).Has(ctx, studio.DefaultModel); has {
-			drafter = &studio.OllamaDrafter{Client: conn.Client, Model: studio.DefaultModel}
-		} else {
-			fmt.Fprintf(out, "    %s is not installed (ollama pull %s) → drafting from the kit's templates, labelled \"template\"\n", studio.DefaultModel, studio.DefaultModel)
-		}
 	}
+	choice, err := studio.ChooseDrafter(ctx, conn, connErr, studio.DefaultModel, 0, true)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "    →", choice.Label())
+	drafter := choice.Drafter
 	cs, err := ws.Store.Campaigns(ctx)
 	if err != nil {
 		return err

@@ -137,9 +137,13 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	return split
 }
 
+// refreshMode says which drafter Draft will use, asked off the UI
+// goroutine.
 func (c *composeScreen) refreshMode() {
-	_, label := c.st.drafter()
-	c.mode.SetText(label)
+	goBackground(func() {
+		label := drafterLabel(c.st.drafter(context.Background()))
+		onUI(func() { c.mode.SetText(label) })
+	})
 }
 
 func (c *composeScreen) length() int {
@@ -251,9 +255,7 @@ func (c *composeScreen) brief() store.Brief {
 
 func (c *composeScreen) onDraft() {
 	ws := c.st.ws
-	drafter, label := c.st.drafter()
-	c.mode.SetText(label)
-	composer := &studio.Composer{WS: ws, Drafter: drafter, User: c.st.user()}
+	composer := &studio.Composer{WS: ws, User: c.st.user()}
 	brief := c.brief()
 	targets, err := composer.Targets(brief)
 	if err != nil {
@@ -273,7 +275,12 @@ func (c *composeScreen) onDraft() {
 	ctx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel
 	c.setRunning(true)
-	goBackground(func() { c.compose(ctx, composer, brief) })
+	goBackground(func() {
+		choice := c.st.drafter(ctx)
+		onUI(func() { c.mode.SetText(drafterLabel(choice)) })
+		composer.Drafter = choice.Drafter
+		c.compose(ctx, composer, brief)
+	})
 }
 
 func (c *composeScreen) setRunning(on bool) {
@@ -429,14 +436,14 @@ func (c *composeScreen) onApply() {
 		showError(c.st.win, errors.New(lang.L("Choose the language to translate to.")))
 		return
 	}
-	drafter, _ := c.st.drafter()
-	composer := &studio.Composer{WS: c.st.ws, Drafter: drafter, User: c.st.user()}
+	composer := &studio.Composer{WS: c.st.ws, User: c.st.user()}
 	ctx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel
 	c.setRunning(true)
 	to := c.toLang.Selected
 	goBackground(func() {
 		defer onUI(func() { c.setRunning(false) })
+		composer.Drafter = c.st.drafter(ctx).Drafter
 		_, _, err := composer.Edit(ctx, pieceID, action, to, func(e studio.Event) {
 			if action != studio.ActionTranslate {
 				c.onEvent(i, e)

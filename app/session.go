@@ -72,14 +72,20 @@ func (st *Studio) model() string {
 	return st.app.Preferences().StringWithFallback(prefModel, studio.DefaultModel)
 }
 
-// drafter returns the Ollama drafter when a server is connected, or the
-// template drafter, and a label saying which.
-func (st *Studio) drafter() (studio.Drafter, string) {
+// drafter chooses the drafter by studio's one rule, off the UI goroutine
+// (it asks the server for its models).
+func (st *Studio) drafter(ctx context.Context) studio.DrafterChoice {
 	conn, err, _ := st.session.state()
-	if conn == nil {
-		return studio.TemplateDrafter{}, fmt.Sprintf("%s (%v)", lang.L("No model: drafting from the kit's templates"), err)
+	choice, _ := studio.ChooseDrafter(ctx, conn, err, st.model(), 0, true) // with the fallback allowed, there is always a choice
+	return choice
+}
+
+// drafterLabel says the choice in the user's language.
+func drafterLabel(d studio.DrafterChoice) string {
+	if d.Reason == nil {
+		return lang.L("Drafting with") + " " + d.Model
 	}
-	return &studio.OllamaDrafter{Client: conn.Client, Model: st.model()}, lang.L("Drafting with") + " " + st.model()
+	return fmt.Sprintf("%s (%v)", lang.L("No model: drafting from the kit's templates"), d.Reason)
 }
 
 // prefWarnedHost remembers the remote Ollama host the user was warned about.

@@ -501,3 +501,21 @@ func TestTemplateDrafterNeedsTranslation(t *testing.T) {
 		}
 	}
 }
+
+// TestChooseDrafterAgainstTheRealServer: the installed model drafts; a
+// missing one falls back to the templates with the reason, or, without the
+// fallback, is an error naming the pull.
+func TestChooseDrafterAgainstTheRealServer(t *testing.T) {
+	conn := &studio.Connection{Client: server.Client(), Host: server.Host}
+	ctx := context.Background()
+	if c, err := studio.ChooseDrafter(ctx, conn, nil, server.Model, 0, true); err != nil || c.Reason != nil || c.Model != server.Model {
+		t.Fatalf("installed model: %+v %v", c, err)
+	}
+	c, err := studio.ChooseDrafter(ctx, conn, nil, "not-installed:1b", 0, true)
+	if err != nil || c.Drafter.Name() != studio.TemplateModel || !errors.Is(c.Reason, studio.ErrModelMissing) {
+		t.Fatalf("missing model with fallback: %+v %v", c, err)
+	}
+	if _, err := studio.ChooseDrafter(ctx, conn, nil, "not-installed:1b", 0, false); !errors.Is(err, studio.ErrModelMissing) || !strings.Contains(err.Error(), "ollama pull not-installed:1b") {
+		t.Fatalf("missing model without fallback: %v", err)
+	}
+}
