@@ -230,7 +230,7 @@ func TestReviewPreviewShowsTheRender(t *testing.T) {
 	}
 	draftTemplates(t, s, []string{"instagram"}, []string{"design-lovers"}, []string{"fr-FR"})
 	r := showScreen[*reviewScreen](s)
-	r.refresh()
+	pump(t, r.refresh())
 	piece := r.cols[store.StateDraft][0]
 	if _, err := ws.RenderVariants(ctx, &studio.RenderRequest{PieceID: piece.ID, SourceID: img.ID, Placements: []string{"instagram.feed"}}, nil); err != nil {
 		t.Fatal(err)

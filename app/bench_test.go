@@ -36,7 +36,7 @@ func TestBenchBoard(t *testing.T) {
 	var fills, scrolls []time.Duration
 	for range 9 {
 		start := time.Now()
-		r.refresh()
+		pump(t, r.refresh())
 		fills = append(fills, time.Since(start))
 		l := r.lists[store.StateDraft]
 		for step := 0; step < 5; step++ {

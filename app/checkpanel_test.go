@@ -120,7 +120,7 @@ func TestReviewShowsPiecesWithTheirCheck(t *testing.T) {
 	s, _ := newTestStudio(t)
 	draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, nil)
 	r := showScreen[*reviewScreen](s)
-	r.refresh()
+	pump(t, r.refresh())
 	if len(r.cols[store.StateDraft]) != 2 || !strings.Contains(r.counts.Text, "draft: 2") {
 		t.Fatalf("pieces %d, counts %q", len(r.cols[store.StateDraft]), r.counts.Text)
 	}
@@ -215,7 +215,7 @@ func TestReviewWorkflowInTheApp(t *testing.T) {
 	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
 	id := c.cards[0].pieceID
 	r := showScreen[*reviewScreen](s)
-	r.refresh()
+	pump(t, r.refresh())
 	r.lists[store.StateDraft].Select(0)
 	state := func() store.State { p, _ := ws.Store.Piece(context.Background(), id); return p.State }
 
@@ -254,7 +254,7 @@ func TestReviewVersionsAndComments(t *testing.T) {
 	ws.Store.AddVersion(ctx, store.Version{PieceID: id, Text: strings.Replace(first.Text, "Gardez", "Conservez", 1), Origin: store.OriginUser})
 	s.setUser(studio.User{Name: "Léa", Role: studio.RoleReviewer})
 	r := showScreen[*reviewScreen](s)
-	r.refresh()
+	pump(t, r.refresh())
 	r.lists[store.StateDraft].Select(0)
 	h := r.history
 	if len(h.versions) != 2 {
@@ -305,27 +305,27 @@ func TestBoardFiltersSearchesAndMovesOn(t *testing.T) {
 	s, ws := newTestStudio(t)
 	draftTemplates(t, s, []string{"x", "linkedin"}, []string{"design-lovers"}, []string{"fr-FR", "en-GB"})
 	r := showScreen[*reviewScreen](s)
-	r.refresh()
+	pump(t, r.refresh())
 	if n := len(r.cols[store.StateDraft]); n != 4 {
 		t.Fatalf("%d drafts on the board", n)
 	}
+	drafts := func(n int) func() bool { return func() bool { return len(r.cols[store.StateDraft]) == n } }
 	r.platform.SetSelected("linkedin")
-	if n := len(r.cols[store.StateDraft]); n != 2 {
-		t.Fatalf("platform filter: %d", n)
-	}
+	waitFor(t, "the platform filter's 2 drafts", drafts(2))
 	r.language.SetSelected("en-GB")
-	if n := len(r.cols[store.StateDraft]); n != 1 {
-		t.Fatalf("language filter: %d", n)
-	}
+	waitFor(t, "the language filter's 1 draft", drafts(1))
 	r.platform.SetSelected(anyFilter)
 	r.language.SetSelected(anyFilter)
+	waitFor(t, "the 4 drafts again", drafts(4))
 	ctx := context.Background()
 	ws.Store.AddVersion(ctx, store.Version{PieceID: r.cols[store.StateDraft][2].ID, Text: "Une lueur de colza sur vos soirées", Origin: store.OriginUser})
-	r.search.SetText("lueur")
-	if n := len(r.cols[store.StateDraft]); n != 1 {
-		t.Fatalf("search: %d", n)
+	// Typing is debounced: one search runs once the typing pauses.
+	for _, prefix := range []string{"l", "lu", "lue", "lueu", "lueur"} {
+		r.search.SetText(prefix)
 	}
+	waitFor(t, "the search's 1 draft", drafts(1))
 	r.search.SetText("")
+	waitFor(t, "the 4 drafts after the search", drafts(4))
 	r.lists[store.StateDraft].Select(0)
 	first := r.current.ID
 	r.next()

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"image"
 	"path/filepath"
-	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -37,7 +37,10 @@ type reviewScreen struct {
 	search                      *widget.Entry
 	campaign, platform, persona *widget.Select
 	language, author            *widget.Select
-	campaigns                   []store.Campaign
+	campaignIDs                 map[string]int64 // campaign filter label → id
+	generation                  int              // of the latest refresh; older results are dropped
+	searchMu                    sync.Mutex
+	searchTimer                 *time.Timer
 	cols                        map[store.State][]store.Piece
 	lists                       map[store.State]*widget.List
 	counts                      *widget.Label
@@ -66,7 +69,7 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	r.lists = map[store.State]*widget.List{}
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Search briefs and texts"))
-	r.search.OnChanged = func(string) { r.refresh() }
+	r.search.OnChanged = r.onSearchChanged
 	r.campaign = widget.NewSelect(nil, r.onFilter)
 	r.platform = widget.NewSelect(append([]string{anyFilter}, r.ws.Registry.IDs()...), r.onFilter)
 	var personas, langs []string
@@ -83,7 +86,7 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 		s.PlaceHolder = anyFilter
 	}
 	r.counts = widget.NewLabel("")
-	refresh := &widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: r.refresh}
+	refresh := &widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: func() { r.refresh() }}
 	r.export = &widget.Button{Text: lang.L("Export approved…"), Icon: theme.UploadIcon(), OnTapped: r.onExport}
 	audit := &widget.Button{Text: lang.L("Audit CSV…"), Icon: theme.DocumentIcon(), OnTapped: r.onAudit}
 	r.progress = widget.NewProgressBar()
@@ -158,64 +161,59 @@ func chosen(s *widget.Select) string {
 	return s.Selected
 }
 
-// refresh reloads the board with the filters and the search applied.
-func (r *reviewScreen) refresh() {
-	ctx := context.Background()
-	r.campaigns, _ = r.ws.Store.Campaigns(ctx)
+// refresh reloads the board with the filters and the search applied, off
+// the UI goroutine; the channel closes once the board shows the result.
+func (r *reviewScreen) refresh() <-chan struct{} {
+	f := studio.BoardFilter{Platform: chosen(r.platform), Persona: chosen(r.persona), Language: chosen(r.language), Author: chosen(r.author),
+		CampaignID: r.campaignIDs[r.campaign.Selected], Query: r.search.Text}
+	done := make(chan struct{})
+	r.generation++
+	gen := r.generation
+	goBackground(func() {
+		board, err := r.ws.Board(context.Background(), f)
+		onUI(func() {
+			defer close(done)
+			if gen != r.generation {
+				return // a later refresh, with newer filters, shows the board
+			}
+			if err != nil {
+				r.counts.SetText(err.Error())
+				return
+			}
+			r.showBoard(board)
+		})
+	})
+	return done
+}
+
+// onSearchChanged refreshes the board once typing pauses for 250 ms, not
+// at every keystroke.
+func (r *reviewScreen) onSearchChanged(string) {
+	r.searchMu.Lock()
+	defer r.searchMu.Unlock()
+	if r.searchTimer != nil {
+		r.searchTimer.Stop()
+	}
+	r.searchTimer = time.AfterFunc(250*time.Millisecond, func() { onUI(func() { r.refresh() }) })
+}
+
+func (r *reviewScreen) showBoard(b studio.Board) {
 	names := []string{anyFilter}
-	for _, c := range r.campaigns {
-		names = append(names, fmt.Sprintf("%d · %s", c.ID, c.Name))
+	r.campaignIDs = map[string]int64{}
+	for _, c := range b.Campaigns {
+		name := fmt.Sprintf("%s (%d)", c.Name, c.ID)
+		names = append(names, name)
+		r.campaignIDs[name] = c.ID
 	}
 	r.campaign.Options = names
-	f := store.PieceFilter{Platform: chosen(r.platform), Persona: chosen(r.persona), Language: chosen(r.language), Author: chosen(r.author)}
-	if c := chosen(r.campaign); c != "" {
-		fmt.Sscanf(c, "%d", &f.CampaignID)
-	}
-	var match map[int64]bool
-	if q := strings.TrimSpace(r.search.Text); q != "" {
-		match = map[int64]bool{}
-		hits, err := r.ws.Store.Search(ctx, q, 500)
-		if err != nil {
-			r.counts.SetText(err.Error())
-			return
-		}
-		for _, h := range hits {
-			match[h.PieceID] = true
-			if h.Kind == "brief" {
-				ps, _ := r.ws.Store.Pieces(ctx, store.PieceFilter{BriefID: h.ID})
-				for _, p := range ps {
-					match[p.ID] = true
-				}
-			}
-		}
-	}
-	authors := map[string]bool{}
 	var parts []string
 	for _, st := range store.States {
-		f.State = st
-		ps, err := r.ws.Store.Pieces(ctx, f)
-		if err != nil {
-			r.counts.SetText(err.Error())
-			return
-		}
-		if match != nil {
-			ps = slices.DeleteFunc(ps, func(p store.Piece) bool { return !match[p.ID] })
-		}
-		for _, p := range ps {
-			if p.Author != "" {
-				authors[p.Author] = true
-			}
-		}
-		r.cols[st] = ps
+		r.cols[st] = b.Columns[st]
 		r.lists[st].UnselectAll()
 		r.lists[st].Refresh()
-		parts = append(parts, fmt.Sprintf("%s: %d", lang.L(string(st)), len(ps)))
+		parts = append(parts, fmt.Sprintf("%s: %d", lang.L(string(st)), len(b.Columns[st])))
 	}
-	r.author.Options = []string{anyFilter}
-	for a := range authors {
-		r.author.Options = append(r.author.Options, a)
-	}
-	slices.Sort(r.author.Options[1:])
+	r.author.Options = append([]string{anyFilter}, b.Authors...)
 	r.counts.SetText(strings.Join(parts, " · "))
 }
 

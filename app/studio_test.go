@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -103,9 +104,7 @@ func TestNavigationReachesEveryScreen(t *testing.T) {
 		if s.Current() != title {
 			t.Fatalf("selected %d, showing %q", i, s.Current())
 		}
-		if got := texts(s.Window()); !strings.Contains(got, expect[title]) {
-			t.Errorf("%s screen does not show %q:\n%s", title, expect[title], got)
-		}
+		waitFor(t, fmt.Sprintf("the %s screen to show %q", title, expect[title]), func() bool { return strings.Contains(texts(s.Window()), expect[title]) })
 	}
 }
 

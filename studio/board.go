@@ -1,0 +1,82 @@
+package studio
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"atelier/studio/store"
+)
+
+// BoardFilter chooses the pieces the review board shows; empty fields do
+// not filter. Query is a full-text search over briefs and version text.
+type BoardFilter struct {
+	CampaignID int64
+	Platform   string
+	Persona    string
+	Language   string
+	Author     string
+	Query      string
+}
+
+// Board is the review board: the campaigns to filter by, the pieces in
+// each workflow state, and the authors seen.
+type Board struct {
+	Campaigns []store.Campaign
+	Columns   map[store.State][]store.Piece
+	Authors   []string
+}
+
+// Board reads the review board. A search hit on a brief brings all of its
+// pieces.
+func (w *Workspace) Board(ctx context.Context, f BoardFilter) (Board, error) {
+	var b Board
+	var err error
+	if b.Campaigns, err = w.Store.Campaigns(ctx); err != nil {
+		return b, err
+	}
+	pf := store.PieceFilter{CampaignID: f.CampaignID, Platform: f.Platform, Persona: f.Persona, Language: f.Language, Author: f.Author}
+	var match map[int64]bool
+	if q := strings.TrimSpace(f.Query); q != "" {
+		match = map[int64]bool{}
+		hits, err := w.Store.Search(ctx, q, 500)
+		if err != nil {
+			return b, err
+		}
+		for _, h := range hits {
+			match[h.PieceID] = true
+			if h.Kind == "brief" {
+				ps, err := w.Store.Pieces(ctx, store.PieceFilter{BriefID: h.ID})
+				if err != nil {
+					return b, err
+				}
+				for _, p := range ps {
+					match[p.ID] = true
+				}
+			}
+		}
+	}
+	b.Columns = map[store.State][]store.Piece{}
+	authors := map[string]bool{}
+	for _, st := range store.States {
+		pf.State = st
+		ps, err := w.Store.Pieces(ctx, pf)
+		if err != nil {
+			return b, err
+		}
+		if match != nil {
+			ps = slices.DeleteFunc(ps, func(p store.Piece) bool { return !match[p.ID] })
+		}
+		for _, p := range ps {
+			if p.Author != "" {
+				authors[p.Author] = true
+			}
+		}
+		b.Columns[st] = ps
+	}
+	for a := range authors {
+		b.Authors = append(b.Authors, a)
+	}
+	slices.Sort(b.Authors)
+	return b, nil
+}
