@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"time"
 
+	"atelier/brandkit"
 	"atelier/studio"
 	"atelier/studio/store"
 )
@@ -120,7 +121,9 @@ func draftCommand(out, log io.Writer, args []string) error {
 			Model: o.Version.Model, Text: o.Version.Text, Score: o.Report.Score, Findings: findings}
 		if o.Err != nil {
 			row.Error = o.Err.Error()
-			failed++
+		}
+		if o.Err != nil || o.Report.Count(brandkit.SeverityError) > 0 || o.Version.Status == store.VersionFailedCheck {
+			failed++ // an error, or a draft that fails the brand check, fails the command
 		}
 		rows = append(rows, row)
 	}
@@ -139,6 +142,15 @@ func draftCommand(out, log io.Writer, args []string) error {
 			fmt.Fprintf(out, "\n── %s / %s / %s · v%d · %s · %s · score %d\n%s\n", r.Platform, r.Persona, r.Language, r.Version, label, r.Status, r.Score, r.Text)
 			if r.Error != "" {
 				fmt.Fprintln(out, "   error:", r.Error)
+			}
+		}
+		for _, o := range outs { // what made each failing variant fail
+			for _, f := range o.Report.Errors() {
+				fmt.Fprintf(out, "   %s: %s %s: %s", o.Target.Key(), f.Severity, f.Rule, f.Message)
+				if f.Fix != "" {
+					fmt.Fprintf(out, " → %s", f.Fix)
+				}
+				fmt.Fprintln(out)
 			}
 		}
 		fmt.Fprintf(out, "\n%d variants in %s, %d failed; stored in %s (campaign %d)\n", len(rows), time.Since(start).Round(time.Millisecond), failed, ws.Store.Path(), c.ID)
