@@ -51,11 +51,10 @@ type Snippet struct {
 // ProgressFunc reports a render's steps, fraction from 0 to 1.
 type ProgressFunc func(step string, fraction float64)
 
-const peakCeiling = -1.0 // dBTP
-
 // RenderSnippet speaks the post's script, frames it with the sonic logo,
 // mixes an optional bed, and normalises integrated loudness to the kit's
-// target with the true peak at most -1 dBTP.
+// target with the true peak under the kit's ceiling (-1 dBTP unless the kit
+// says otherwise).
 func RenderSnippet(ctx context.Context, req *SnippetRequest, fn ProgressFunc) (*Snippet, error) {
 	if fn == nil {
 		fn = func(string, float64) {}
@@ -153,7 +152,7 @@ func RenderSnippet(ctx context.Context, req *SnippetRequest, fn ProgressFunc) (*
 	}
 	fn("loudness", 0.8)
 	snip.PCM = toPCM(mix)
-	snip.Loudness = normalise(snip.PCM, snip.Target)
+	snip.Loudness = normalise(snip.PCM, snip.Target, k.Audio.PeakCeiling())
 	fn("done", 1)
 	return snip, nil
 }
@@ -327,9 +326,9 @@ func toPCM(mix [][2]float64) *brandkit.PCM {
 }
 
 // normalise applies gain to reach the target loudness and a look-ahead
-// limiter to keep the true peak at or below -1 dBTP, alternating until both
-// hold (the limiter lowers loudness a little each time).
-func normalise(p *brandkit.PCM, target float64) brandkit.Loudness {
+// limiter to keep the true peak at or below peakCeiling dBTP, alternating
+// until both hold (the limiter lowers loudness a little each time).
+func normalise(p *brandkit.PCM, target, peakCeiling float64) brandkit.Loudness {
 	ceiling := peakCeiling - 0.5
 	for range 4 {
 		i := brandkit.Integrated(p)

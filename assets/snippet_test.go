@@ -166,3 +166,22 @@ func TestSnippetWithBedStaysOnTarget(t *testing.T) {
 		t.Fatalf("with a bed: %+v", s.Loudness)
 	}
 }
+
+// TestSnippetHonoursTheKitsPeakCeiling: a kit stricter than -1 dBTP gets
+// snippets under its own ceiling, which its own audio check then passes.
+func TestSnippetHonoursTheKitsPeakCeiling(t *testing.T) {
+	k := kit(t)
+	k.Audio.TruePeakDBT = -2.5
+	s, err := assets.RenderSnippet(context.Background(), &assets.SnippetRequest{Kit: k, Text: post, Language: "fr-FR", Target: 15 * time.Second}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Loudness.TruePeakDBTP > -2.5 {
+		t.Fatalf("true peak %.2f dBTP over the kit's -2.5", s.Loudness.TruePeakDBTP)
+	}
+	for _, f := range brandkit.CheckAudio(k, brandkit.AudioTarget{}, s.PCM).Findings {
+		if f.Rule == "audio.true_peak" || strings.Contains(f.Message, "True peak") {
+			t.Fatalf("the kit's own check fails its snippet: %+v", f)
+		}
+	}
+}

@@ -30,10 +30,7 @@ func CheckAudio(k *Kit, t AudioTarget, p *PCM) Report {
 	if target == 0 {
 		target = -16
 	}
-	peakLimit := k.Audio.TruePeakDBT
-	if peakLimit == 0 {
-		peakLimit = -1
-	}
+	peakLimit := k.Audio.PeakCeiling()
 	m := Measure(p)
 	var fs []Finding
 	whole := func(f Finding) Finding { f.Start, f.End = -1, -1; return f }
@@ -108,4 +105,13 @@ func silences(p *PCM) (lead, trail int) {
 		return ms(n), ms(n)
 	}
 	return ms(first), ms(n - 1 - last)
+}
+
+// PeakCeiling is the kit's true-peak ceiling in dBTP: true_peak_dbtp, or
+// -1 when the kit sets none.
+func (a Audio) PeakCeiling() float64 {
+	if a.TruePeakDBT == 0 {
+		return -1
+	}
+	return a.TruePeakDBT
 }
