@@ -26,6 +26,7 @@ import (
 
 	"atelier/assets"
 	"atelier/brandkit"
+	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/platform"
 )
@@ -571,4 +572,58 @@ func TestLabelIsStamped(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestRenderWithoutItsSidecarIsMeasuredRight: a copy of a render without
+// its FILE.atelier.json is checked by finding the logo by template
+// matching; the logo is found where it was drawn, at its size, so the
+// rules the render met are met again (a coarse match read 117 px for 120
+// and 30 px clear space for 32, and false logo.size and logo.clear_space
+// errors followed); a logo really under the kit's minimum still fails.
+func TestRenderWithoutItsSidecarIsMeasuredRight(t *testing.T) {
+	src, _, err := image.Decode(bytes.NewReader(samples.Photo))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := kit(t)
+	b := brand(t)
+	sizes := map[[2]int]bool{}
+	for _, p := range placements(t) {
+		if sizes[[2]int{p.Width, p.Height}] {
+			continue // one placement of each size
+		}
+		sizes[[2]int{p.Width, p.Height}] = true
+		vs, err := assets.RenderVariants(context.Background(), src, b, assets.VariantOptions{}, []assets.Placement{p}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := vs[0]
+		copied, _, err := image.Decode(bytes.NewReader(v.Data)) // the JPEG as a user would copy it
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := brandkit.CheckImage(k, brandkit.ImageTarget{}, copied)
+		if r.LogoMethod != brandkit.LogoFromTemplate {
+			t.Fatalf("%s: logo located by %q", p.ID, r.LogoMethod)
+		}
+		for _, f := range r.Findings {
+			if strings.HasPrefix(f.Rule, "logo.") {
+				t.Errorf("%s (logo drawn at %+v): %s %s", p.ID, *v.Meta.Logo, f.Rule, f.Message)
+			}
+		}
+		strict := *k
+		strict.Logo.MinWidthPx = v.Meta.Logo.W * 3 / 2
+		if !hasRule(brandkit.CheckImage(&strict, brandkit.ImageTarget{}, copied), "logo.size") {
+			t.Errorf("%s: a logo of %d px passes a minimum of %d", p.ID, v.Meta.Logo.W, strict.Logo.MinWidthPx)
+		}
+	}
+}
+
+func hasRule(r brandkit.Report, rule string) bool {
+	for _, f := range r.Findings {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
 }

@@ -62,11 +62,12 @@ func CheckImage(k *Kit, t ImageTarget, img image.Image) Report {
 }
 
 type imageChecker struct {
-	kit      *Kit
-	target   ImageTarget
-	img      image.Image
-	findings []Finding
-	method   string
+	kit       *Kit
+	target    ImageTarget
+	img       image.Image
+	findings  []Finding
+	method    string
+	tolerance int // pixels a template-matched logo may be off by
 }
 
 // Ways the logo's place was known, as the report states it.
@@ -90,6 +91,7 @@ func (c *imageChecker) matchLogo() {
 	default:
 		c.target.Meta = &ImageMeta{Logo: &m.Box}
 		c.method = LogoFromTemplate
+		c.tolerance = m.Tolerance
 	}
 }
 
@@ -255,13 +257,16 @@ func (c *imageChecker) logo() {
 			Message: fmt.Sprintf("The logo is in the %s corner; the kit allows %s.", cn, strings.Join(c.kit.Logo.Corners, ", ")),
 			Fix:     "Move it to an allowed corner."})
 	}
-	if l.W < c.kit.Logo.MinWidthPx {
+	// A logo found by template matching is measured to within tolerance
+	// pixels: only what is wrong beyond it is reported.
+	tol := c.tolerance
+	if l.W+tol < c.kit.Logo.MinWidthPx {
 		c.add(Finding{Rule: "logo.size", Severity: SeverityError, Region: &region,
 			Message: fmt.Sprintf("The logo is %d px wide; the kit's minimum is %d.", l.W, c.kit.Logo.MinWidthPx),
 			Fix:     "Render it larger."})
 	}
 	margin := int(c.kit.Logo.ClearSpace * float64(l.W))
-	if l.X < margin || l.Y < margin || b.Dx()-(l.X+l.W) < margin || b.Dy()-(l.Y+l.H) < margin {
+	if l.X+tol < margin || l.Y+tol < margin || b.Dx()-(l.X+l.W)+tol < margin || b.Dy()-(l.Y+l.H)+tol < margin {
 		c.add(Finding{Rule: "logo.clear_space", Severity: SeverityError, Region: &region,
 			Message: fmt.Sprintf("The logo is closer to the edge than its clear space (%d px).", margin),
 			Fix:     "Move it inwards."})
