@@ -46,6 +46,7 @@ func draftCommand(out, log io.Writer, args []string) error {
 	model := fs.String("model", studio.DefaultModel, "Ollama model")
 	asJSON := fs.Bool("json", false, "print the variants as JSON")
 	template := fs.Bool("template", false, "use the kit's templates instead of a model")
+	fallback := fs.Bool("fallback", true, "draft from the kit's templates when the model cannot (no server, model not installed); --fallback=false refuses instead")
 	timeout := fs.Duration("timeout", studio.DefaultCallTimeout, "deadline of each model call")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: atelier draft --brief FILE [--kit DIR] [--model M] [--json] [--template]\n\nDrafts every platform × persona × language of the brief, checks each draft\nagainst the kit and stores it as a version in the data folder.")
@@ -75,24 +76,19 @@ func draftCommand(out, log io.Writer, args []string) error {
 
 	var drafter studio.Drafter = studio.TemplateDrafter{}
 	if !*template {
-		conn, err := studio.Connect(ctx)
-		switch {
-		case studio.NoModelServer(err):
-			fmt.Fprintf(log, "atelier: %v\natelier: drafting from the kit's templates instead (labelled \"template\").\n", err)
-		case err != nil:
-			return err
-		default:
+		conn, connErr := studio.Connect(ctx)
+		if conn != nil {
 			defer conn.Close()
 			fmt.Fprintln(log, "atelier:", conn.Describe())
-			has, err := (&studio.Models{Client: conn.Client}).Has(ctx, *model)
-			if err != nil {
-				return err
-			}
-			if !has {
-				return fmt.Errorf("%w: %s is not installed on %s. Pull it with `ollama pull %s` (or from the Model screen), pick another with --model, or draft from the kit's templates with --template", studio.ErrModelMissing, *model, conn.Host, *model)
-			}
-			drafter = &studio.OllamaDrafter{Client: conn.Client, Model: *model, Timeout: *timeout}
+		} else if connErr != nil && !studio.NoModelServer(connErr) {
+			return connErr
 		}
+		choice, err := studio.ChooseDrafter(ctx, conn, connErr, *model, *timeout, *fallback)
+		if err != nil {
+			return fmt.Errorf("%w; pick another with --model, or let the kit's templates draft with --fallback", err)
+		}
+		fmt.Fprintln(log, "atelier:", choice.Label())
+		drafter = choice.Drafter
 	}
 	c, err := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "CLI · " + brief.Topic, KitName: ws.Kit().Identity.Name, KitVersion: ws.Kit().Identity.Version})
 	if err != nil {
