@@ -90,12 +90,8 @@ func draftCommand(out, log io.Writer, args []string) error {
 		fmt.Fprintln(log, "atelier:", choice.Label())
 		drafter = choice.Drafter
 	}
-	c, err := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "CLI · " + brief.Topic, KitName: ws.Kit().Identity.Name, KitVersion: ws.Kit().Identity.Version})
+	c, brief, err := ws.StartCampaign(ctx, brief.Topic, brief)
 	if err != nil {
-		return err
-	}
-	brief.CampaignID = c.ID
-	if brief, err = ws.Store.CreateBrief(ctx, brief); err != nil {
 		return err
 	}
 	composer := &studio.Composer{WS: ws, Drafter: drafter, User: studio.LocalUser()}

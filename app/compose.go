@@ -304,11 +304,7 @@ func (c *composeScreen) setRunning(on bool) {
 // compose runs off the UI goroutine.
 func (c *composeScreen) compose(ctx context.Context, composer *studio.Composer, brief store.Brief) {
 	defer onUI(func() { c.setRunning(false) })
-	camp, err := c.st.ws.Store.CreateCampaign(ctx, store.Campaign{Name: brief.Topic, KitName: c.st.ws.Kit().Identity.Name, KitVersion: c.st.ws.Kit().Identity.Version})
-	if err == nil {
-		brief.CampaignID = camp.ID
-		brief, err = c.st.ws.Store.CreateBrief(ctx, brief)
-	}
+	_, brief, err := c.st.ws.StartCampaign(ctx, brief.Topic, brief)
 	if err != nil {
 		showError(c.st.win, err)
 		return

@@ -187,6 +187,22 @@ func (w *Workspace) KitProblems() []brandkit.FieldError {
 // Close closes the store.
 func (w *Workspace) Close() error { return w.Store.Close() }
 
+// StartCampaign stores a new campaign named name for the kit in force,
+// with the brief as its first brief.
+func (w *Workspace) StartCampaign(ctx context.Context, name string, b store.Brief) (store.Campaign, store.Brief, error) {
+	c := store.Campaign{Name: name}
+	if k := w.Kit(); k != nil {
+		c.KitName, c.KitVersion = k.Identity.Name, k.Identity.Version
+	}
+	c, err := w.Store.CreateCampaign(ctx, c)
+	if err != nil {
+		return c, b, err
+	}
+	b.CampaignID = c.ID
+	b, err = w.Store.CreateBrief(ctx, b)
+	return c, b, err
+}
+
 // EnsureSampleCampaign creates the sample campaign on first run, so the
 // studio opens with something to look at.
 func (w *Workspace) EnsureSampleCampaign(ctx context.Context) error {
@@ -194,15 +210,7 @@ func (w *Workspace) EnsureSampleCampaign(ctx context.Context) error {
 	if err != nil || len(cs) > 0 {
 		return err
 	}
-	kitName, kitVersion := "", ""
-	if w.Kit() != nil {
-		kitName, kitVersion = w.Kit().Identity.Name, w.Kit().Identity.Version
-	}
-	c, err := w.Store.CreateCampaign(ctx, store.Campaign{Name: "Sample · Lancement recharge d'automne", KitName: kitName, KitVersion: kitVersion})
-	if err != nil {
-		return err
-	}
-	_, err = w.Store.CreateBrief(ctx, SampleBrief(c.ID))
+	_, _, err = w.StartCampaign(ctx, "Sample · Lancement recharge d'automne", SampleBrief(0))
 	return err
 }
 
