@@ -45,7 +45,7 @@ type word struct {
 	lower      string
 	fold       string
 	key        string
-	alt        string // a second key: an English comparative's base (cheaper → cheap), a German verb's (heilt → heilen)
+	alt        string // a second key: an English comparative's base (cheaper → cheap), a German verb's (heilt → heilen), a Dutch plural's (koopjes → koopje)
 }
 
 // isWordRune holds letters, digits (CO₂'s subscript too) and the marks
@@ -82,6 +82,8 @@ func splitWords(text, base string) []word {
 			w.alt = englishComparative(stem, w.lower)
 		case "de":
 			w.alt = germanVerb(stem, w.lower)
+		case "nl":
+			w.alt = dutchPlural(stem, w.lower)
 		}
 		out = append(out, w)
 	}
@@ -175,6 +177,16 @@ var notComparative = map[string]bool{
 	"otter": true, "utter": true, "batter": true, "chatter": true, "shatter": true, "scatter": true, "clutter": true,
 	"gutter": true, "shutter": true, "stutter": true, "putter": true, "mutter": true, "summer": true, "hammer": true,
 	"winter": true, "dinner": true, "banner": true, "manner": true, "runner": true, "spinner": true, "planner": true,
+}
+
+// dutchPlural returns the key of a Dutch noun's singular for its plural in
+// -s after a vowel (koopjes, auto's), which the Dutch Snowball stemmer
+// keeps whole; "" when the word does not end so.
+func dutchPlural(stem func(*snowball.Env) bool, lower string) string {
+	if n := len(lower); n > 4 && lower[n-1] == 's' && strings.ContainsRune("aeiouy", rune(lower[n-2])) {
+		return stemKey(stem, lower[:n-1])
+	}
+	return ""
 }
 
 // term is a kit or pack phrase compiled for one language: per word, the
