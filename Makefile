@@ -60,7 +60,7 @@ package: bootstrap $(FYNE)
 
 # 200 SIGKILL rounds of the crash-safety test (make test runs 20).
 stress: bootstrap
-	@out=$$(mktemp); ATELIER_CRASH_ROUNDS=200 $(GO) test -tags $(TAGS) -run TestCrashSafety -count=1 -timeout 30m -v . >$$out 2>&1; status=$$?; \
+	@out=$$(mktemp); ATELIER_CRASH_ROUNDS=200 $(GO) test -tags $(TAGS) -run TestCrashSafety -count=1 -timeout 30m -v ./cli >$$out 2>&1; status=$$?; \
 	grep '^STRESS' $$out | sed 's/^STRESS //'; [ $$status = 0 ] || cat $$out; rm -f $$out; exit $$status
 
 # Every fuzz target for 10 minutes (FUZZTIME=30s for a quick pass); their

@@ -5,7 +5,9 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -43,6 +45,10 @@ type Studio struct {
 	done    chan struct{} // closed by Close, to stop background loops
 }
 
+// processStart is when the program started, near enough: package
+// initialisation runs before main.
+var processStart = time.Now()
+
 // Options change how the studio starts.
 type Options struct {
 	// Connect finds the Ollama server; studio.Connect when nil.
@@ -55,6 +61,12 @@ type Options struct {
 // New makes the studio window for a workspace and starts connecting to
 // Ollama in the background. Call Window().ShowAndRun(), then Close.
 func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
+	if err := LoadTranslations(); err != nil {
+		fmt.Fprintln(os.Stderr, "atelier: translations:", err)
+	}
+	if os.Getenv("ATELIER_REPORT_START") != "" { // for the cold-start benchmark
+		a.Lifecycle().SetOnStarted(func() { fmt.Fprintf(os.Stderr, "atelier: started in %v\n", time.Since(processStart)) })
+	}
 	s := &Studio{app: a, ws: ws, built: map[int]fyne.CanvasObject{}, done: make(chan struct{})}
 	ws.SetMaxImagePixels(a.Preferences().IntWithFallback(prefMaxMP, 100) * 1_000_000)
 	a.Settings().SetTheme(newKitTheme(ws.Kit()))

@@ -1,7 +1,8 @@
-package main
+package cli
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -47,7 +48,7 @@ func TestDemoTalksOnlyToTheConfiguredOllama(t *testing.T) {
 	http.DefaultTransport = rec
 	t.Cleanup(func() { http.DefaultTransport = rec.next })
 	var out bytes.Buffer
-	if err := demoCommand(&out, []string{"--home", t.TempDir()}); err != nil {
+	if err := demoCommand(context.Background(), &out, []string{"--home", t.TempDir()}); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
 	if ollamaCalls.Load() == 0 || len(rec.hosts) != 0 {

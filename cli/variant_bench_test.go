@@ -1,6 +1,6 @@
 //go:build bench
 
-package main
+package cli
 
 import (
 	"bytes"
@@ -94,7 +94,7 @@ func TestBenchVariants(t *testing.T) {
 	src := filepath.Join(dir, "source.jpg")
 	benchPhoto(t, src)
 	bin := filepath.Join(dir, "atelier-bin")
-	if out, err := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "..").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	data, _ := os.ReadFile(src)
@@ -117,7 +117,7 @@ func TestBenchVariants(t *testing.T) {
 	}
 	imArgs = append(imArgs, "null:")
 	atArgs := func(out string, brand bool) []string {
-		a := []string{"render", "--kit", "samples/kit", "--image", src, "--placements", strings.Join(ids, ","), "--out", filepath.Join(dir, out),
+		a := []string{"render", "--kit", "../samples/kit", "--image", src, "--placements", strings.Join(ids, ","), "--out", filepath.Join(dir, out),
 			"--focal", fmt.Sprintf("%.4f,%.4f", focal.X, focal.Y), "--quality", "90"}
 		if !brand {
 			return append(a, "--no-logo")

@@ -1,7 +1,8 @@
-package main
+package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -22,9 +23,9 @@ func TestDraftExitStatus(t *testing.T) {
 	if err := studio.InstallKit(samples.Kit(), kit); err != nil {
 		t.Fatal(err)
 	}
-	brief := filepath.Join("samples", "brief.toml")
+	brief := filepath.Join("..", "samples", "brief.toml")
 	var out bytes.Buffer
-	if err := draftCommand(&out, io.Discard, []string{"--kit", kit, "--brief", brief, "--template"}); err != nil {
+	if err := draftCommand(context.Background(), &out, io.Discard, []string{"--kit", kit, "--brief", brief, "--template"}); err != nil {
 		t.Fatalf("the sample brief's template drafts: %v\n%s", err, out.String())
 	}
 	if !strings.Contains(out.String(), ", 0 failed") {
@@ -39,7 +40,7 @@ func TestDraftExitStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Reset()
-	err := draftCommand(&out, io.Discard, []string{"--kit", kit, "--brief", brief, "--template"})
+	err := draftCommand(context.Background(), &out, io.Discard, []string{"--kit", kit, "--brief", brief, "--template"})
 	if !errors.Is(err, errFailed) {
 		t.Fatalf("every variant fails its check, and the command returned %v\n%s", err, out.String())
 	}

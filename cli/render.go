@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -15,7 +14,7 @@ import (
 	"atelier/studio/platform"
 )
 
-func renderCommand(out io.Writer, args []string) error {
+func renderCommand(ctx context.Context, out io.Writer, args []string) error {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
 	imagePath := fs.String("image", "", "the source image (PNG, JPEG, GIF or WebP)")
@@ -77,8 +76,6 @@ func renderCommand(out io.Writer, args []string) error {
 		return err
 	}
 	decoded := time.Since(start)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	vs, err := assets.RenderVariants(ctx, src, brand, opt, pls, nil)
 	if err != nil {
 		return err

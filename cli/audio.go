@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -15,7 +14,7 @@ import (
 	"atelier/brandkit"
 )
 
-func audioCommand(out io.Writer, args []string) error {
+func audioCommand(ctx context.Context, out io.Writer, args []string) error {
 	fs := flag.NewFlagSet("audio", flag.ContinueOnError)
 	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
 	textPath := fs.String("text", "", "the post to speak (a text file)")
@@ -48,8 +47,6 @@ func audioCommand(out io.Writer, args []string) error {
 	if *lang == "" {
 		*lang = kit.Language()
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	start := time.Now()
 	s, err := assets.RenderSnippet(ctx, &assets.SnippetRequest{Kit: kit, Text: string(text), Language: *lang,
 		Target: time.Duration(*seconds) * time.Second, BedWAV: *bed}, nil)

@@ -1,6 +1,6 @@
 //go:build bench
 
-package main
+package cli
 
 import (
 	"bufio"
@@ -27,7 +27,7 @@ import (
 func TestBenchColdStart(t *testing.T) {
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "atelier")
-	if out, err := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "..").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	home := filepath.Join(dir, "home")

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -27,7 +27,7 @@ import (
 
 // demoCommand runs what Atelier can do, headless, on the sample kit, in a
 // fresh data folder unless --home names one. Each step prints what it did.
-func demoCommand(out io.Writer, args []string) error {
+func demoCommand(ctx context.Context, out io.Writer, args []string) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	home := fs.String("home", "", "data folder to use (default: a new temporary folder)")
 	fs.Usage = func() {
@@ -44,7 +44,6 @@ func demoCommand(out io.Writer, args []string) error {
 		}
 		*home = dir
 	}
-	ctx := context.Background()
 	step := func(n int, title string) { fmt.Fprintf(out, "\n[%d] %s\n", n, title) }
 
 	fmt.Fprintln(out, "Atelier demo — data folder:", *home)

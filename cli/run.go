@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -37,46 +37,73 @@ Every command takes --help. Data lives in $ATELIER_HOME, or the OS's user
 data folder when it is not set.
 `
 
-// run dispatches to the GUI or a subcommand and returns the exit code.
-func run(args []string) int {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" {
-		return gui(args)
+// OpensWindow reports whether args ask for the studio window rather than
+// a command: no arguments, or only flags (--kit, --screen).
+func OpensWindow(args []string) bool {
+	return len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help"
+}
+
+// Run runs the command args names, printing to stdout and stderr, and
+// returns the exit status: 0 done, 1 failed (or a check found errors), 2
+// a file could not be read or the command is unknown. ctx is cancelled on
+// Ctrl-C; every command stops with it.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		args = []string{"help"}
 	}
 	var err error
 	switch args[0] {
 	case "help", "-h", "--help":
-		fmt.Print(usage)
+		fmt.Fprint(stdout, usage)
 		return 0
 	case "kit":
-		err = kitCommand(os.Stdout, args[1:])
+		err = kitCommand(stdout, args[1:])
 	case "demo":
-		err = demoCommand(os.Stdout, args[1:])
+		err = demoCommand(ctx, stdout, args[1:])
 	case "draft":
-		err = draftCommand(os.Stdout, os.Stderr, args[1:])
+		err = draftCommand(ctx, stdout, stderr, args[1:])
 	case "check":
-		err = checkCommand(os.Stdout, args[1:])
+		err = checkCommand(stdout, args[1:])
 	case "audio":
-		err = audioCommand(os.Stdout, args[1:])
+		err = audioCommand(ctx, stdout, args[1:])
 	case "export":
-		err = exportCommand(os.Stdout, args[1:])
+		err = exportCommand(ctx, stdout, args[1:])
 	case "render":
-		err = renderCommand(os.Stdout, args[1:])
+		err = renderCommand(ctx, stdout, args[1:])
 	default:
-		fmt.Fprintf(os.Stderr, "atelier: unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "atelier: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
+	return Fail(err, stderr)
+}
+
+// Fail says what err means on stderr, unless the command already said it,
+// and returns the exit status.
+func Fail(err error, stderr io.Writer) int {
 	switch {
-	case errors.Is(err, flag.ErrHelp):
+	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errFailed):
 		return 1
 	case errors.Is(err, errUnreadable):
 		return 2
-	case err != nil:
-		fmt.Fprintln(os.Stderr, "atelier:", err)
+	default:
+		fmt.Fprintln(stderr, "atelier:", err)
 		return 1
 	}
-	return 0
+}
+
+// WindowOptions parses the window's flags (--kit, --screen) and opens the
+// workspace they name.
+func WindowOptions(args []string) (*studio.Workspace, string, error) {
+	fs := flag.NewFlagSet("atelier", flag.ContinueOnError)
+	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
+	screen := fs.String("screen", "", "screen to open on: compose, review, assets, kit, model, check, settings")
+	if err := fs.Parse(args); err != nil {
+		return nil, "", err
+	}
+	ws, err := openWorkspace(*kitDir)
+	return ws, *screen, err
 }
 
 // errFailed means the command already printed why it failed.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 	"atelier/studio"
 )
 
-func exportCommand(out io.Writer, args []string) error {
+func exportCommand(ctx context.Context, out io.Writer, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	campaign := fs.Int64("campaign", 0, "campaign id (see the demo or the Review screen)")
 	dest := fs.String("out", "", "a new folder, or FILE.zip")
@@ -42,7 +42,7 @@ func exportCommand(out io.Writer, args []string) error {
 		return err
 	}
 	defer ws.Close()
-	m, err := packaging.ExportCampaign(context.Background(), ws, opt, nil)
+	m, err := packaging.ExportCampaign(ctx, ws, opt, nil)
 	if err != nil {
 		return err
 	}

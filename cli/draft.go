@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"time"
 
 	"atelier/brandkit"
@@ -39,7 +38,7 @@ type draftedVariant struct {
 	Error    string          `json:"error,omitempty"`
 }
 
-func draftCommand(out, log io.Writer, args []string) error {
+func draftCommand(ctx context.Context, out, log io.Writer, args []string) error {
 	fs := flag.NewFlagSet("draft", flag.ContinueOnError)
 	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
 	briefPath := fs.String("brief", "", "brief TOML file (see samples/brief.toml)")
@@ -71,8 +70,6 @@ func draftCommand(out, log io.Writer, args []string) error {
 	if ws.KitErr() != nil {
 		return fmt.Errorf("the brand kit has problems; run `atelier kit validate %s`:\n%v", ws.KitDir(), ws.KitErr())
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 
 	var drafter studio.Drafter = studio.TemplateDrafter{}
 	if !*template {

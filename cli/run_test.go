@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"atelier/studio/store"
@@ -23,7 +23,7 @@ import (
 
 func TestKitValidateCommand(t *testing.T) {
 	var out bytes.Buffer
-	if err := kitCommand(&out, []string{"validate", "samples/kit"}); err != nil {
+	if err := kitCommand(&out, []string{"validate", "../samples/kit"}); err != nil {
 		t.Fatalf("sample kit: %v\n%s", err, out.String())
 	}
 	if !strings.HasPrefix(out.String(), "ok: Maison Lumen") {
@@ -47,7 +47,7 @@ func TestKitValidateCommand(t *testing.T) {
 func TestDemoRunsHeadless(t *testing.T) {
 	var out bytes.Buffer
 	home := t.TempDir()
-	if err := demoCommand(&out, []string{"--home", home}); err != nil {
+	if err := demoCommand(context.Background(), &out, []string{"--home", home}); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
 	assertPeopleInTheAudit(t, home)
@@ -112,7 +112,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "atelier")
-	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, ".")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "..")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
@@ -211,8 +211,8 @@ func distinctColours(img image.Image) int {
 
 func TestCheckCommand(t *testing.T) {
 	var out bytes.Buffer
-	err := checkCommand(&out, []string{"--kit", "samples/kit", "--platform", "instagram", "--json",
-		"samples/check/post-fr.txt", "samples/check/post-bad-en.txt", "samples/check/off-palette.png", "samples/check/too-loud.wav"})
+	err := checkCommand(&out, []string{"--kit", "../samples/kit", "--platform", "instagram", "--json",
+		"../samples/check/post-fr.txt", "../samples/check/post-bad-en.txt", "../samples/check/off-palette.png", "../samples/check/too-loud.wav"})
 	if !errors.Is(err, errFailed) {
 		t.Fatalf("files with errors must fail the command, got %v", err)
 	}
@@ -239,13 +239,13 @@ func TestCheckCommand(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := checkCommand(&out, []string{"--kit", "samples/kit", "samples/check/post-fr.txt", "samples/check/on-palette.png"}); err != nil {
+	if err := checkCommand(&out, []string{"--kit", "../samples/kit", "../samples/check/post-fr.txt", "../samples/check/on-palette.png"}); err != nil {
 		t.Fatalf("clean files must pass: %v\n%s", err, out.String())
 	}
 	bad := filepath.Join(t.TempDir(), "cut.png")
 	os.WriteFile(bad, []byte("\x89PNG\r\n\x1a\n\x00\x00"), 0o644)
 	out.Reset()
-	if err := checkCommand(&out, []string{"--kit", "samples/kit", bad}); !errors.Is(err, errUnreadable) || !strings.Contains(out.String(), "cannot check") {
+	if err := checkCommand(&out, []string{"--kit", "../samples/kit", bad}); !errors.Is(err, errUnreadable) || !strings.Contains(out.String(), "cannot check") {
 		t.Fatalf("a damaged image: %v\n%s", err, out.String())
 	}
 }
@@ -255,7 +255,7 @@ func TestAudioCommand(t *testing.T) {
 	out := filepath.Join(dir, "teaser.wav")
 	wave := filepath.Join(dir, "teaser.png")
 	var b bytes.Buffer
-	if err := audioCommand(&b, []string{"--kit", "samples/kit", "--text", "samples/check/post-fr.txt", "--out", out, "--seconds", "15", "--waveform", wave}); err != nil {
+	if err := audioCommand(context.Background(), &b, []string{"--kit", "../samples/kit", "--text", "../samples/check/post-fr.txt", "--out", out, "--seconds", "15", "--waveform", wave}); err != nil {
 		t.Fatalf("%v\n%s", err, b.String())
 	}
 	for _, f := range []string{out, strings.TrimSuffix(out, ".wav") + ".mp3", wave} {
@@ -267,7 +267,7 @@ func TestAudioCommand(t *testing.T) {
 		t.Errorf("output %q", b.String())
 	}
 	b.Reset()
-	if err := audioCommand(&b, []string{"--text", "samples/check/post-fr.txt", "--seconds", "20"}); !errors.Is(err, errFailed) {
+	if err := audioCommand(context.Background(), &b, []string{"--text", "../samples/check/post-fr.txt", "--seconds", "20"}); !errors.Is(err, errFailed) {
 		t.Errorf("20 s must be refused: %v", err)
 	}
 }
@@ -276,7 +276,7 @@ func TestKitExportImportCommands(t *testing.T) {
 	t.Setenv("ATELIER_HOME", t.TempDir())
 	file := filepath.Join(t.TempDir(), "lumen.atelierkit")
 	var out bytes.Buffer
-	if err := kitCommand(&out, []string{"export", "samples/kit", file}); err != nil {
+	if err := kitCommand(&out, []string{"export", "../samples/kit", file}); err != nil {
 		t.Fatal(err)
 	}
 	if err := kitCommand(&out, []string{"import", file}); err != nil {
@@ -297,7 +297,7 @@ func TestKitExportImportCommands(t *testing.T) {
 func TestRenderCommand(t *testing.T) {
 	out := t.TempDir()
 	var b bytes.Buffer
-	err := renderCommand(&b, []string{"--kit", "samples/kit", "--image", "samples/photo.jpg", "--placements", "instagram.story,linkedin.link",
+	err := renderCommand(context.Background(), &b, []string{"--kit", "../samples/kit", "--image", "../samples/photo.jpg", "--placements", "instagram.story,linkedin.link",
 		"--out", out, "--headline", "La recharge Feu de bois arrive", "--frame", "Ambre"})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, b.String())
@@ -310,7 +310,7 @@ func TestRenderCommand(t *testing.T) {
 	// `atelier check` reads each render with its metadata.
 	b.Reset()
 	story := filepath.Join(out, "instagram.story.jpg")
-	if err := checkCommand(&b, []string{"--kit", "samples/kit", story}); err != nil && !errors.Is(err, errFailed) {
+	if err := checkCommand(&b, []string{"--kit", "../samples/kit", story}); err != nil && !errors.Is(err, errFailed) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "render metadata") {
@@ -320,14 +320,14 @@ func TestRenderCommand(t *testing.T) {
 	cut := filepath.Join(t.TempDir(), "cut.jpg")
 	os.WriteFile(cut, samples.Photo[:len(samples.Photo)/3], 0o644)
 	for args, want := range map[string]string{
-		"--image samples/photo.jpg --focal 1.5,0.2":             "give two fractions from 0 to 1",
-		"--image samples/photo.jpg --placements instagram.reel": "unknown placement \"instagram.reel\"; known: x.image",
+		"--image ../samples/photo.jpg --focal 1.5,0.2":             "give two fractions from 0 to 1",
+		"--image ../samples/photo.jpg --placements instagram.reel": "unknown placement \"instagram.reel\"; known: x.image",
 		"--image " + cut:                          "cut.jpg: damaged image",
-		"--image samples/photo.jpg --frame Vert":  "the frame colour \"Vert\" is neither a kit colour nor #RRGGBB",
-		"--image samples/photo.jpg --max-mp 1":    "over the pixel budget of 1 MP",
-		"--image samples/photo.jpg --format tiff": "format \"tiff\": use jpeg or png",
+		"--image ../samples/photo.jpg --frame Vert":  "the frame colour \"Vert\" is neither a kit colour nor #RRGGBB",
+		"--image ../samples/photo.jpg --max-mp 1":    "over the pixel budget of 1 MP",
+		"--image ../samples/photo.jpg --format tiff": "format \"tiff\": use jpeg or png",
 	} {
-		err := renderCommand(io.Discard, append([]string{"--kit", "samples/kit", "--out", t.TempDir()}, strings.Fields(args)...))
+		err := renderCommand(context.Background(), io.Discard, append([]string{"--kit", "../samples/kit", "--out", t.TempDir()}, strings.Fields(args)...))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want %q", args, err, want)
 		}
