@@ -79,8 +79,12 @@ func newBrief(t *testing.T, ws *studio.Workspace, platforms, personas, languages
 	return b
 }
 
+// ollamaDrafter drafts on the test server. Its deadline is generous: these
+// tests are not about the deadline (the slow-link test sets its own), and a
+// loaded 2-core machine running packages side by side under -race took
+// over 30 s for one call.
 func ollamaDrafter(s *ollamatest.Server) *studio.OllamaDrafter {
-	return &studio.OllamaDrafter{Client: s.Client(), Model: s.Model, Timeout: 30 * time.Second, NumPredict: 2048}
+	return &studio.OllamaDrafter{Client: s.Client(), Model: s.Model, Timeout: 3 * time.Minute, NumPredict: 2048}
 }
 
 func TestComposeTwelveVariantsAgainstRealOllama(t *testing.T) {
