@@ -2,7 +2,8 @@ package brandkit
 
 import (
 	"hash/fnv"
-	"sort"
+	"maps"
+	"slices"
 	"sync"
 )
 
@@ -60,11 +61,7 @@ func (k *Kit) compile(base string) *kitRules {
 			claims = append(claims, c.Restricted...)
 		}
 	}
-	froms := make([]string, 0, len(preferred))
-	for from := range preferred {
-		froms = append(froms, from)
-	}
-	sort.Strings(froms)
+	froms := slices.Sorted(maps.Keys(preferred))
 	return &kitRules{
 		banned: newTermSet(banned, base), preferred: newTermSet(froms, base), claims: newTermSet(claims, base),
 		replacements: preferred, packs: compilePacks(k.Regulatory.Packs, base),
@@ -88,22 +85,12 @@ func (k *Kit) fingerprint(base string) uint64 {
 	w(k.Claims.Restricted...)
 	w("packs")
 	w(k.Regulatory.Packs...)
-	tags := make([]string, 0, len(k.Lexicon.ByLanguage))
-	for tag := range k.Lexicon.ByLanguage {
-		tags = append(tags, tag)
-	}
-	sort.Strings(tags)
-	for _, tag := range tags {
+	for _, tag := range slices.Sorted(maps.Keys(k.Lexicon.ByLanguage)) {
 		w("lex", tag)
 		w(k.Lexicon.ByLanguage[tag].Banned...)
 		writeMap(w, k.Lexicon.ByLanguage[tag].Preferred)
 	}
-	tags = tags[:0]
-	for tag := range k.Claims.ByLanguage {
-		tags = append(tags, tag)
-	}
-	sort.Strings(tags)
-	for _, tag := range tags {
+	for _, tag := range slices.Sorted(maps.Keys(k.Claims.ByLanguage)) {
 		w("claims", tag)
 		w(k.Claims.ByLanguage[tag].Restricted...)
 	}
@@ -111,12 +98,7 @@ func (k *Kit) fingerprint(base string) uint64 {
 }
 
 func writeMap(w func(...string), m map[string]string) {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		w(k, m[k])
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -64,7 +66,7 @@ func systemPrompt(k *brandkit.Kit, targets []Target) string {
 	}
 	writeTerms(&b, "Never use these words, in any form", k.Lexicon.Banned, languageLists(k, func(l brandkit.LanguageTerms) []string { return l.Banned }))
 	writePreferred(&b, "", k.Lexicon.Preferred)
-	for _, tag := range sortedKeys(k.Lexicon.ByLanguage) {
+	for _, tag := range slices.Sorted(maps.Keys(k.Lexicon.ByLanguage)) {
 		writePreferred(&b, tag, k.Lexicon.ByLanguage[tag].Preferred)
 	}
 	if len(k.Lexicon.RequiredHashtags) > 0 {
@@ -77,7 +79,7 @@ func systemPrompt(k *brandkit.Kit, targets []Target) string {
 	if writeTerms(&b, "Restricted claims, which may only appear next to an approved proof, quoted as is", k.Claims.Restricted, claims) {
 		for _, s := range k.Claims.Substantiations {
 			fmt.Fprintf(&b, "- for %s: %q", strings.Join(s.Claims, " / "), s.Text)
-			for _, tag := range sortedKeys(s.Translations) {
+			for _, tag := range slices.Sorted(maps.Keys(s.Translations)) {
 				fmt.Fprintf(&b, "; in %s: %q", tag, s.Translations[tag])
 			}
 			b.WriteString("\n")
@@ -129,7 +131,7 @@ func writeTerms(b *strings.Builder, what string, global []string, byLanguage map
 		fmt.Fprintf(b, "%s: %s.\n", what, strings.Join(unmarked(global), "; "))
 		wrote = true
 	}
-	for _, tag := range sortedKeys(byLanguage) {
+	for _, tag := range slices.Sorted(maps.Keys(byLanguage)) {
 		if l := byLanguage[tag]; len(l) > 0 {
 			fmt.Fprintf(b, "%s, in %s: %s.\n", what, tag, strings.Join(unmarked(l), "; "))
 			wrote = true
@@ -147,7 +149,7 @@ func writePreferred(b *strings.Builder, tag string, preferred map[string]string)
 		b.WriteString(", in " + tag)
 	}
 	b.WriteString(":")
-	for _, from := range sortedKeys(preferred) {
+	for _, from := range slices.Sorted(maps.Keys(preferred)) {
 		fmt.Fprintf(b, " %q not %q;", preferred[from], strings.TrimPrefix(from, "="))
 	}
 	b.WriteString("\n")
@@ -160,15 +162,6 @@ func unmarked(terms []string) []string {
 		out[i] = strings.TrimPrefix(t, "=")
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func platformRules(k *brandkit.Kit, p platform.Platform) string {
@@ -207,7 +200,7 @@ func briefMessage(req *Request) string {
 		fmt.Fprintf(&s, "Written in %s; for another language, translate it unless its text is given below.\n", b.Language)
 	}
 	writeBriefText(&s, store.BriefText{Topic: b.Topic, KeyMessage: b.KeyMessage, CTA: b.CTA, Link: b.Link})
-	for _, tag := range sortedKeys(b.ByLanguage) {
+	for _, tag := range slices.Sorted(maps.Keys(b.ByLanguage)) {
 		fmt.Fprintf(&s, "In %s:\n", tag)
 		writeBriefText(&s, b.ByLanguage[tag])
 	}
