@@ -33,10 +33,6 @@ var stemmers = map[string]func(*snowball.Env) bool{
 	"tr": turkish.Stem,
 }
 
-// Stemmed reports whether words of the base language are matched in their
-// inflected forms.
-func Stemmed(base string) bool { _, ok := stemmers[base]; return ok }
-
 // word is one word of a text: where it stands, its lower-cased form (accents
 // kept, for rules where an accent tells words apart: tú and tu), the folded
 // word (accents and case removed) and its key, the folded stem.
