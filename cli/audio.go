@@ -16,7 +16,7 @@ import (
 
 func audioCommand(ctx context.Context, out io.Writer, args []string) error {
 	fs := flag.NewFlagSet("audio", flag.ContinueOnError)
-	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
+	kitDir := kitFlag(fs)
 	textPath := fs.String("text", "", "the post to speak (a text file)")
 	outPath := fs.String("out", "snippet.wav", "the WAV to write; an MP3 is written beside it when ffmpeg is installed")
 	seconds := fs.Int("seconds", 30, "target duration: 15, 30 or 60")

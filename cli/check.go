@@ -28,7 +28,7 @@ type checkedFile struct {
 
 func checkCommand(out io.Writer, args []string) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
+	kitDir := kitFlag(fs)
 	platformID := fs.String("platform", "", "platform whose rules apply (x, linkedin, instagram…)")
 	placementID := fs.String("placement", "", "image placement (default: the platform's first)")
 	lang := fs.String("lang", "", "language the text must be in (default: detected from the text, else the kit's first)")

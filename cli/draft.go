@@ -40,7 +40,7 @@ type draftedVariant struct {
 
 func draftCommand(ctx context.Context, out, log io.Writer, args []string) error {
 	fs := flag.NewFlagSet("draft", flag.ContinueOnError)
-	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
+	kitDir := kitFlag(fs)
 	briefPath := fs.String("brief", "", "brief TOML file (see samples/brief.toml)")
 	model := fs.String("model", studio.DefaultModel, "Ollama model")
 	asJSON := fs.Bool("json", false, "print the variants as JSON")

@@ -16,7 +16,7 @@ import (
 
 func renderCommand(ctx context.Context, out io.Writer, args []string) error {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
-	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
+	kitDir := kitFlag(fs)
 	imagePath := fs.String("image", "", "the source image (PNG, JPEG, GIF or WebP)")
 	list := fs.String("placements", "", "comma-separated placement ids (default: every placement of the registry)")
 	outDir := fs.String("out", "variants", "the folder to write the renders to")

@@ -97,7 +97,7 @@ func Fail(err error, stderr io.Writer) int {
 // workspace they name.
 func WindowOptions(args []string) (*studio.Workspace, string, error) {
 	fs := flag.NewFlagSet("atelier", flag.ContinueOnError)
-	kitDir := fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
+	kitDir := kitFlag(fs)
 	screen := fs.String("screen", "", "screen to open on: compose, review, assets, kit, model, check, settings")
 	if err := fs.Parse(args); err != nil {
 		return nil, "", err
@@ -254,4 +254,9 @@ func kitSummary(k *brandkit.Kit) string {
 	return fmt.Sprintf("%s %s — languages %s; %d colours; fonts %s / %s; %d personas; %d banned words; %d restricted claims",
 		k.Identity.Name, k.Identity.Version, strings.Join(k.Identity.Languages, ", "), len(k.Palette),
 		k.Typography.Heading.Family, k.Typography.Body.Family, len(k.Personas), len(k.Lexicon.Banned), len(k.Claims.Restricted))
+}
+
+// kitFlag declares --kit, which every command that reads a kit takes.
+func kitFlag(fs *flag.FlagSet) *string {
+	return fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
 }
