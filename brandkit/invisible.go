@@ -85,14 +85,14 @@ func HiddenAt(text string) int {
 // StripInvisible removes every invisible character from text. Stripping
 // twice gives the same text as stripping once.
 func StripInvisible(text string) string {
-	s, _ := stripInvisible(text)
+	s, _ := stripInvisible(text, invisibleSpans(text))
 	return s
 }
 
-// stripInvisible removes the invisible characters and returns, for each
-// byte offset of the clean text (and its end), the offset in the original.
-func stripInvisible(text string) (string, []int) {
-	spans := invisibleSpans(text)
+// stripInvisible removes the invisible characters at spans and returns,
+// for each byte offset of the clean text (and its end), the offset in the
+// original.
+func stripInvisible(text string, spans [][2]int) (string, []int) {
 	if len(spans) == 0 {
 		return text, nil
 	}

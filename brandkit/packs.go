@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -107,7 +106,7 @@ type packRule struct {
 	rule     PackRule
 	terms    *termSet
 	hashtags []string // "#ad": matched as hashtags
-	literals []string // terms with punctuation ("ad:"), matched as folded text at a word start
+	literals []string // terms with punctuation ("ad:"), matched without case at a word start
 }
 
 func compilePacks(ids []string, base string) []packRule {
@@ -129,7 +128,7 @@ func compilePacks(ids []string, base string) []packRule {
 					case strings.HasPrefix(t, "#"):
 						pr.hashtags = append(pr.hashtags, foldTag(t))
 					case strings.ContainsAny(t, ":!?.;/&+"):
-						pr.literals = append(pr.literals, foldTag(t))
+						pr.literals = append(pr.literals, t)
 					default:
 						words = append(words, t)
 					}
@@ -190,7 +189,7 @@ func (c *textChecker) packTerms(r *packRule, excused func(match) bool) {
 func (c *textChecker) packMatches(r *packRule) []match {
 	ms := r.terms.find(c.words)
 	if len(r.hashtags) > 0 {
-		for _, l := range hashtagSpans(c.text, c.links) {
+		for _, l := range c.tags {
 			for _, h := range r.hashtags {
 				if foldTag(c.text[l[0]:l[1]]) == h {
 					ms = append(ms, match{start: l[0], end: l[1]})
@@ -198,22 +197,13 @@ func (c *textChecker) packMatches(r *packRule) []match {
 			}
 		}
 	}
-	if len(r.literals) > 0 {
-		folded := foldTag(c.text)
-		if len(folded) == len(c.text) { // offsets agree only when folding kept the byte length
-			for _, lit := range r.literals {
-				for from := 0; ; {
-					i := strings.Index(folded[from:], lit)
-					if i < 0 {
-						break
-					}
-					at := from + i
-					if r, _ := utf8.DecodeLastRuneInString(folded[:at]); at == 0 || !isWordRune(r) {
-						ms = append(ms, match{start: at, end: at + len(lit)})
-					}
-					from = at + len(lit)
-				}
+	for _, lit := range r.literals {
+		prev := ' '
+		for at, r := range c.text {
+			if !isWordRune(prev) && at+len(lit) <= len(c.text) && strings.EqualFold(c.text[at:at+len(lit)], lit) {
+				ms = append(ms, match{start: at, end: at + len(lit)})
 			}
+			prev = r
 		}
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })

@@ -98,6 +98,7 @@ func TestPackRulesPerLanguage(t *testing.T) {
 		"us-ftc-endorsements.disclosure": {
 			{"en-GB", "Gripwell", "", "#ad Our new winter tyres are here.", false}, {"en-GB", "Gripwell", "", "Our new winter tyres are here.\n\n#Velora #ad", true},
 			{"fr-FR", "Ferrand", "", "Publicité · Nos pneus d'hiver.", false}, {"fr-FR", "Ferrand", "", "Nos pneus d'hiver.\nPublicité", true},
+			{"fr-FR", "Ferrand", "", "Ad: nos pneus d'hiver sont arrivés.", false}, // a literal wording in accented text
 			{"de-DE", "Griffig", "", "Werbung: unsere Winterreifen.", false}, {"de-DE", "Griffig", "", "Unsere Winterreifen sind da.", true},
 			{"es-ES", "Agarre", "", "Publicidad: neumáticos de invierno.", false}, {"es-ES", "Agarre", "", "Neumáticos de invierno.\n#publicidad", true},
 			{"it-IT", "Presa", "", "Pubblicità: pneumatici invernali.", false}, {"it-IT", "Presa", "", "Pneumatici invernali.", true},

@@ -127,9 +127,10 @@ func typeInWords(t reflect.Type) string {
 
 // valueInWords names the kind of value TOML read, from go-toml's error text.
 func valueInWords(msg string) string {
-	for word, say := range map[string]string{"string": "text", "integer": "a whole number", "float": "a number", "bool": "true or false", "array": "a list", "table": "a table", "datetime": "a date"} {
-		if strings.Contains(msg, "TOML "+word) || strings.Contains(msg, "decode "+word) || strings.Contains(msg, word+" into") {
-			return say
+	for _, k := range [][2]string{{"string", "text"}, {"integer", "a whole number"}, {"float", "a number"}, {"bool", "true or false"},
+		{"array", "a list"}, {"table", "a table"}, {"datetime", "a date"}} {
+		if word := k[0]; strings.Contains(msg, "TOML "+word) || strings.Contains(msg, "decode "+word) || strings.Contains(msg, word+" into") {
+			return k[1]
 		}
 	}
 	return ""

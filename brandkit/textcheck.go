@@ -60,7 +60,8 @@ func CheckText(k *Kit, t TextTarget, text string) Report {
 			Message: fmt.Sprintf("The text is %d KB; no platform takes more than %d KB.", len(text)>>10, MaxTextBytes>>10),
 			Fix:     "Shorten the text."}})
 	}
-	clean, offs := stripInvisible(text)
+	hidden := invisibleSpans(text)
+	clean, offs := stripInvisible(text, hidden)
 	lang := t.Language
 	if lang == "" {
 		if lang = DetectLanguage(clean); lang == "" {
@@ -69,6 +70,7 @@ func CheckText(k *Kit, t TextTarget, text string) Report {
 	}
 	c := &textChecker{kit: k, target: t, text: clean, lang: lang, base: baseLanguage(lang)}
 	c.links = linkRe.FindAllStringIndex(clean, -1)
+	c.tags = hashtagSpans(clean, c.links)
 	c.words = c.proseWords()
 	c.rules = k.compiled(c.base)
 	c.length(text)
@@ -83,7 +85,7 @@ func CheckText(k *Kit, t TextTarget, text string) Report {
 	c.packs()
 	c.readability()
 	fs := mapOffsets(c.findings, offs)
-	fs = append(fs, hiddenFindings(text)...)
+	fs = append(fs, hiddenFindings(text, hidden)...)
 	return newReport(k.applySeverities(fs))
 }
 
@@ -94,7 +96,8 @@ type textChecker struct {
 	lang     string // the post's language tag
 	base     string // its base language, such as "de"
 	links    [][]int
-	words    []word // the words outside links, mentions and e-mail addresses
+	tags     [][]int // the hashtags, outside links
+	words    []word  // the words outside links, mentions and e-mail addresses
 	rules    *kitRules
 	findings []Finding
 }
@@ -160,9 +163,9 @@ func mapOffsets(fs []Finding, offs []int) []Finding {
 
 // hiddenFindings reports each run of invisible characters with its code
 // points and names, and a fix that removes it (at most 20 are listed).
-func hiddenFindings(text string) []Finding {
+func hiddenFindings(text string, spans [][2]int) []Finding {
 	var fs []Finding
-	for _, s := range invisibleSpans(text) {
+	for _, s := range spans {
 		if len(fs) == 20 {
 			break
 		}
@@ -331,7 +334,7 @@ func (k *Kit) HashtagLimit(platformID string, platformMax int) int {
 }
 
 func (c *textChecker) hashtags() {
-	locs := hashtagSpans(c.text, c.links)
+	locs := c.tags
 	present := map[string]bool{}
 	for _, l := range locs {
 		present[foldTag(c.text[l[0]:l[1]])] = true
