@@ -163,11 +163,19 @@ func TestAddressPerLanguage(t *testing.T) {
 	}
 }
 
-// TestHashtagsLeaveLinksAlone: a link's #fragment is no hashtag.
+// TestHashtagsLeaveLinksAlone: a link's #fragment, or a # inside a word,
+// is no hashtag: it neither counts towards the limit nor stands for a
+// required one.
 func TestHashtagsLeaveLinksAlone(t *testing.T) {
-	got := brandkit.Hashtags("See https://velora.example/winter#lights and velora.example/a#b, then #Velora and a#b.")
-	if len(got) != 1 || got[0] != "#Velora" {
-		t.Errorf("hashtags %v, want [#Velora]", got)
+	kit := corpusKit(t)
+	x := brandkit.TextTarget{Platform: "x", MaxHashtags: 2, Language: "en-GB"}
+	rules := rulesOf(brandkit.CheckText(kit, x, "See https://velora.example/winter#Velora and velora.example/a#Velora, or mail a#Velora."))
+	if rules["hashtags.required"] == "" {
+		t.Error("a #Velora inside a link or a word passed for the required hashtag")
+	}
+	rules = rulesOf(brandkit.CheckText(kit, x, "See https://velora.example/winter#lights and velora.example/a#b, then #Velora and a#b #Ride."))
+	if rules["hashtags.limit"] != "" || rules["hashtags.required"] != "" {
+		t.Errorf("two real hashtags and three fragments: %v", rules)
 	}
 }
 

@@ -285,16 +285,6 @@ func matchCase(orig, repl string) string {
 	return repl
 }
 
-// Hashtags returns the hashtags in text, in order. A link's #fragment is
-// not a hashtag.
-func Hashtags(text string) []string {
-	var out []string
-	for _, l := range hashtagSpans(text, linkRe.FindAllStringIndex(text, -1)) {
-		out = append(out, text[l[0]:l[1]])
-	}
-	return out
-}
-
 // hashtagSpans finds the hashtags outside links: a # that starts a word.
 func hashtagSpans(text string, links [][]int) [][]int {
 	var out [][]int
