@@ -6,16 +6,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
+	"atelier/assets"
 	"atelier/brandkit"
 	"atelier/studio"
 	"atelier/studio/store"
 )
 
+// readBrief reads a brief file, refusing one over studio.MaxBriefBytes
+// without reading it all.
 func readBrief(path string) (store.Brief, error) {
-	data, err := os.ReadFile(path)
+	data, err := assets.ReadFileLimited(path, studio.MaxBriefBytes)
 	if err != nil {
 		return store.Brief{}, err
 	}
