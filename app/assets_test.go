@@ -18,7 +18,6 @@ import (
 	"atelier/assets"
 	"atelier/samples"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 func writeSample(t *testing.T, name string, data []byte) string {
@@ -52,7 +51,7 @@ func TestAssetsScreenImportsAndSetsTheFocalPoint(t *testing.T) {
 		defer a.mu.Unlock()
 		return a.thumbs[sha] != nil
 	})
-	if _, err := os.Stat(filepath.Join(ws.DataDir, "thumbs", sha+".jpg")); err != nil {
+	if _, err := os.Stat(filepath.Join(ws.DataDir(), "thumbs", sha+".jpg")); err != nil {
 		t.Errorf("the thumbnail is not cached: %v", err)
 	}
 
@@ -63,7 +62,7 @@ func TestAssetsScreenImportsAndSetsTheFocalPoint(t *testing.T) {
 	}
 	at, size := a.picker.imageRect(a.picker.Size())
 	test.TapAt(a.picker, fyne.NewPos(at.X+0.25*size.Width, at.Y+0.75*size.Height))
-	as, _ := ws.Store.Asset(context.Background(), a.list[0].ID)
+	as, _ := ws.Asset(context.Background(), a.list[0].ID)
 	f := studio.ParseImageMeta(as).Focal
 	if f == nil || math.Abs(f.X-0.25) > 0.01 || math.Abs(f.Y-0.75) > 0.01 {
 		t.Fatalf("the tapped focal point is stored as %+v", f)
@@ -76,12 +75,12 @@ func TestAssetsScreenImportsAndSetsTheFocalPoint(t *testing.T) {
 	if at.X < 1 && at.Y < 1 {
 		t.Fatal("the test image fills the picker; no letterbox to tap")
 	}
-	as, _ = ws.Store.Asset(context.Background(), a.list[0].ID)
+	as, _ = ws.Asset(context.Background(), a.list[0].ID)
 	if g := studio.ParseImageMeta(as).Focal; g == nil || *g != *f {
 		t.Errorf("a tap outside the image moved the focal point to %+v", g)
 	}
 	test.Tap(a.auto)
-	as, _ = ws.Store.Asset(context.Background(), a.list[0].ID)
+	as, _ = ws.Asset(context.Background(), a.list[0].ID)
 	if studio.ParseImageMeta(as).Focal != nil || !strings.Contains(a.focalLbl.Text, "saliency") {
 		t.Errorf("back to automatic: %s, %q", as.Meta, a.focalLbl.Text)
 	}
@@ -123,10 +122,10 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 	if _, err := ws.ImportImage(ctx, writeSample(t, "bougie.jpg", samples.Photo)); err != nil {
 		t.Fatal(err)
 	}
-	cs, _ := ws.Store.Campaigns(ctx)
+	cs, _ := ws.Campaigns(ctx)
 	b := studio.SampleBrief(cs[0].ID)
 	b.Platforms, b.Personas, b.Languages = []string{"instagram"}, []string{"design-lovers"}, []string{"fr-FR"}
-	b, _ = ws.Store.CreateBrief(ctx, b)
+	b, _ = storeOf(ws).CreateBrief(ctx, b)
 	outs, err := (&studio.Composer{WS: ws, Drafter: studio.TemplateDrafter{}}).Compose(ctx, b, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -151,7 +150,7 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 		card := v.cards.Objects[i].(*fyne.Container)
 		pic := card.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
 		sz := pic.MinSize()
-		p, _ := ws.Registry.Placement(want)
+		p, _ := ws.Registry().Placement(want)
 		if math.Abs(float64(sz.Width/sz.Height)-p.Aspect()) > 0.01 {
 			t.Errorf("%s shown at %v, not %d:%d", want, sz, p.Width, p.Height)
 		}
@@ -185,7 +184,7 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 	if after["instagram.story"] == before["instagram.story"] || after["instagram.feed"] != before["instagram.feed"] || len(after) != 3 {
 		t.Errorf("re-rendering the story: before %v, after %v", before, after)
 	}
-	story, _ := ws.Store.Asset(context.Background(), after["instagram.story"])
+	story, _ := ws.Asset(context.Background(), after["instagram.story"])
 	if !strings.Contains(story.Meta, `"corner"`) || strings.Contains(story.Meta, `"text"`) {
 		t.Errorf("the story rendered without a headline still has text: %s", story.Meta)
 	}
@@ -193,7 +192,7 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 		t.Errorf("alt text suggestion %q", v.alt.Text)
 	}
 	// A render whose file went missing is shown as not rendered, and said.
-	feed, _ := ws.Store.Asset(context.Background(), after["instagram.feed"])
+	feed, _ := ws.Asset(context.Background(), after["instagram.feed"])
 	if err := os.Remove(ws.Library().Path(feed.SHA256, feed.MIME)); err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +209,7 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 
 func variantIDs(t *testing.T, ws *studio.Workspace, pieceID int64) map[string]int64 {
 	t.Helper()
-	list, err := ws.Store.PieceAssets(context.Background(), pieceID, "variant")
+	list, err := ws.PieceAssets(context.Background(), pieceID, "variant")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,11 +230,11 @@ func TestReviewPreviewShowsTheRender(t *testing.T) {
 	draftTemplates(t, s, []string{"instagram"}, []string{"design-lovers"}, []string{"fr-FR"})
 	r := showScreen[*reviewScreen](s)
 	pump(t, r.refresh())
-	piece := r.cols[store.StateDraft][0]
+	piece := r.cols[studio.StateDraft][0]
 	if _, err := ws.RenderVariants(ctx, &studio.RenderRequest{PieceID: piece.ID, SourceID: img.ID, Placements: []string{"instagram.feed"}}, nil); err != nil {
 		t.Fatal(err)
 	}
-	r.lists[store.StateDraft].Select(0)
+	r.lists[studio.StateDraft].Select(0)
 	pump(t, r.rendersShown)
 	frame := r.mockup.media.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
 	var shown *canvas.Image

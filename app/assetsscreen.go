@@ -17,7 +17,6 @@ import (
 
 	"atelier/assets"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 // imageExtensions are the files the library imports.
@@ -29,7 +28,7 @@ type assetsScreen struct {
 	st *Studio
 
 	mu      sync.Mutex
-	list    []store.Asset
+	list    []studio.Asset
 	thumbs  map[string]image.Image // by sha256, once made
 	pending map[string]bool
 
@@ -40,7 +39,7 @@ type assetsScreen struct {
 	info     *widget.Label
 	focalLbl *widget.Label
 	auto     *widget.Button
-	selected store.Asset
+	selected studio.Asset
 	saliency assets.Focal
 }
 
@@ -79,7 +78,7 @@ func (a *assetsScreen) build() fyne.CanvasObject {
 // framesByAspect is one placement per distinct aspect ratio, for the crop
 // outlines.
 func framesByAspect(ws *studio.Workspace) []assets.Placement {
-	all, _ := studio.Placements(ws.Registry, "", nil)
+	all, _ := studio.Placements(ws.Registry(), "", nil)
 	seen := map[string]bool{}
 	var out []assets.Placement
 	for _, p := range all {
@@ -100,7 +99,7 @@ func (a *assetsScreen) length() int {
 
 // reload reads the library's rows.
 func (a *assetsScreen) reload() {
-	list, err := a.st.ws.Store.Images(context.Background())
+	list, err := a.st.ws.Images(context.Background())
 	if err != nil {
 		a.status.SetText(err.Error())
 		return
@@ -150,7 +149,7 @@ func (a *assetsScreen) updateThumb(id widget.GridWrapItemID, o fyne.CanvasObject
 }
 
 // loadThumb makes (or reads) the cached thumbnail off the UI goroutine.
-func (a *assetsScreen) loadThumb(as store.Asset) {
+func (a *assetsScreen) loadThumb(as studio.Asset) {
 	var thumb image.Image
 	path, err := a.st.ws.Library().Thumbnail(as.SHA256, as.MIME)
 	if err == nil {
@@ -244,7 +243,7 @@ func (a *assetsScreen) onSelected(id widget.GridWrapItemID) {
 
 // open decodes the image off the UI goroutine, finds its saliency point,
 // and shows it in the picker; the channel closes when it is shown.
-func (a *assetsScreen) open(as store.Asset) <-chan struct{} {
+func (a *assetsScreen) open(as studio.Asset) <-chan struct{} {
 	done := make(chan struct{})
 	a.selected = as
 	a.auto.Disable()
@@ -319,7 +318,7 @@ func (a *assetsScreen) onAuto() {
 }
 
 func (a *assetsScreen) refreshSelected() {
-	if as, err := a.st.ws.Store.Asset(context.Background(), a.selected.ID); err == nil {
+	if as, err := a.st.ws.Asset(context.Background(), a.selected.ID); err == nil {
 		a.selected = as
 	}
 	a.reload()

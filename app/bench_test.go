@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"atelier/studio/store"
+	"atelier/studio"
 )
 
 func median(ds []time.Duration) time.Duration {
@@ -22,14 +22,14 @@ func median(ds []time.Duration) time.Duration {
 func TestBenchBoard(t *testing.T) {
 	s, ws := newTestStudio(t)
 	ctx := context.Background()
-	camps, _ := ws.Store.Campaigns(ctx)
-	b, _ := ws.Store.CreateBrief(ctx, store.Brief{CampaignID: camps[0].ID, Topic: "bench"})
-	var ps []store.Piece
+	camps, _ := ws.Campaigns(ctx)
+	b, _ := storeOf(ws).CreateBrief(ctx, studio.Brief{CampaignID: camps[0].ID, Topic: "bench"})
+	var ps []studio.Piece
 	platforms := []string{"x", "linkedin", "instagram", "facebook"}
 	for i := 0; i < 10000; i++ {
-		ps = append(ps, store.Piece{BriefID: b.ID, CampaignID: b.CampaignID, Platform: platforms[i%4], Persona: "design-lovers", Language: "fr-FR", Author: "bench"})
+		ps = append(ps, studio.Piece{BriefID: b.ID, CampaignID: b.CampaignID, Platform: platforms[i%4], Persona: "design-lovers", Language: "fr-FR", Author: "bench"})
 	}
-	if err := ws.Store.CreatePieces(ctx, ps); err != nil {
+	if err := storeOf(ws).CreatePieces(ctx, ps); err != nil {
 		t.Fatal(err)
 	}
 	r := showScreen[*reviewScreen](s)
@@ -38,7 +38,7 @@ func TestBenchBoard(t *testing.T) {
 		start := time.Now()
 		pump(t, r.refresh())
 		fills = append(fills, time.Since(start))
-		l := r.lists[store.StateDraft]
+		l := r.lists[studio.StateDraft]
 		for step := 0; step < 5; step++ {
 			start = time.Now()
 			l.ScrollTo(2000 * step)
@@ -47,5 +47,5 @@ func TestBenchBoard(t *testing.T) {
 		}
 	}
 	fmt.Printf("BENCH review board with %d pieces: fill median %v, scroll step median %v\n",
-		len(r.cols[store.StateDraft]), median(fills).Round(time.Microsecond), median(scrolls).Round(time.Microsecond))
+		len(r.cols[studio.StateDraft]), median(fills).Round(time.Microsecond), median(scrolls).Round(time.Microsecond))
 }

@@ -40,7 +40,7 @@ func (c *checkFileScreen) title() string       { return lang.L("Check a file") }
 func (c *checkFileScreen) icon() fyne.Resource { return theme.SearchIcon() }
 
 func (c *checkFileScreen) build() fyne.CanvasObject {
-	c.platform = widget.NewSelect(append([]string{""}, c.st.ws.Registry.IDs()...), nil)
+	c.platform = widget.NewSelect(append([]string{""}, c.st.ws.Registry().IDs()...), nil)
 	c.platform.PlaceHolder = lang.L("any platform")
 	var langs []string
 	if c.st.ws.Kit() != nil {
@@ -79,7 +79,7 @@ func (c *checkFileScreen) Check(path string) {
 	c.status.SetText(lang.L("Checking") + " " + filepath.Base(path) + "…")
 	target := studio.CheckTarget{Platform: c.platform.Selected, Language: c.language.Selected}
 	goBackground(func() {
-		fc, err := studio.CheckFile(c.st.ws.Kit(), c.st.ws.Registry, target, path)
+		fc, err := studio.CheckFile(c.st.ws.Kit(), c.st.ws.Registry(), target, path)
 		onUI(func() {
 			if err != nil {
 				c.status.SetText(err.Error())

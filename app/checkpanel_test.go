@@ -18,7 +18,6 @@ import (
 	"atelier/packaging"
 	"atelier/samples"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 func richText(rt *widget.RichText) (all, marked string) {
@@ -40,7 +39,7 @@ func TestComposeCheckPanelHighlightsAndFixes(t *testing.T) {
 	// Drafts arrive with the safe fixes applied; a hand edit may need one.
 	ctx := context.Background()
 	edited := "Merci à nos clients : la recharge Feu de bois arrive le 1er octobre. #MaisonLumen"
-	v, err := ws.Store.AddVersion(ctx, store.Version{PieceID: c.cards[0].pieceID, Text: edited, Origin: store.OriginUser, Action: "edit"})
+	v, err := storeOf(ws).AddVersion(ctx, studio.Version{PieceID: c.cards[0].pieceID, Text: edited, Origin: studio.OriginUser, Action: "edit"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,10 +67,10 @@ func TestComposeCheckPanelHighlightsAndFixes(t *testing.T) {
 	}
 	test.Tap(c.check.applyBtn)
 	waitFor(t, "the fixed version", func() bool {
-		v, err := ws.Store.LatestVersion(context.Background(), c.cards[0].pieceID)
+		v, err := ws.LatestVersion(context.Background(), c.cards[0].pieceID)
 		return err == nil && v.Action == "fix:lexicon.preferred"
 	})
-	v, _ = ws.Store.LatestVersion(context.Background(), c.cards[0].pieceID)
+	v, _ = ws.LatestVersion(context.Background(), c.cards[0].pieceID)
 	if !strings.Contains(v.Text, "communauté") || strings.Contains(v.Text, "clients") {
 		t.Fatalf("fixed text %q", v.Text)
 	}
@@ -121,10 +120,10 @@ func TestReviewShowsPiecesWithTheirCheck(t *testing.T) {
 	draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, nil)
 	r := showScreen[*reviewScreen](s)
 	pump(t, r.refresh())
-	if len(r.cols[store.StateDraft]) != 2 || !strings.Contains(r.counts.Text, "draft: 2") {
-		t.Fatalf("pieces %d, counts %q", len(r.cols[store.StateDraft]), r.counts.Text)
+	if len(r.cols[studio.StateDraft]) != 2 || !strings.Contains(r.counts.Text, "draft: 2") {
+		t.Fatalf("pieces %d, counts %q", len(r.cols[studio.StateDraft]), r.counts.Text)
 	}
-	r.lists[store.StateDraft].Select(0)
+	r.lists[studio.StateDraft].Select(0)
 	if all, _ := richText(r.preview); !strings.Contains(all, "#MaisonLumen") || !strings.Contains(r.check.score.Text, "Score") {
 		t.Fatalf("preview %q, check %q", all, r.check.score.Text)
 	}
@@ -154,7 +153,7 @@ func TestAudioPanelRendersAndExplainsPlayback(t *testing.T) {
 	} else if a.play.Disabled() {
 		t.Errorf("play is off with a device: %q", a.why.Text)
 	}
-	audio, err := ws.Store.PieceAssets(context.Background(), c.cards[0].pieceID, "audio")
+	audio, err := ws.PieceAssets(context.Background(), c.cards[0].pieceID, "audio")
 	if err != nil || len(audio) != 1 || audio[0].MIME != "audio/wav" || audio[0].DurationMS < 12000 {
 		t.Fatalf("the snippet is not stored with its piece: %+v %v", audio, err)
 	}
@@ -187,12 +186,12 @@ func TestReviewExportsApprovedPieces(t *testing.T) {
 	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
 	ctx := context.Background()
 	id := c.cards[0].pieceID
-	ws.Store.RecordTransition(ctx, store.Transition{PieceID: id, From: store.StateDraft, To: store.StateInReview, Who: "a"})
-	ws.Store.RecordTransition(ctx, store.Transition{PieceID: id, From: store.StateInReview, To: store.StateApproved, Who: "b"})
+	storeOf(ws).RecordTransition(ctx, studio.Transition{PieceID: id, From: studio.StateDraft, To: studio.StateInReview, Who: "a"})
+	storeOf(ws).RecordTransition(ctx, studio.Transition{PieceID: id, From: studio.StateInReview, To: studio.StateApproved, Who: "b"})
 	r := showScreen[*reviewScreen](s)
 	dir := t.TempDir()
 	r.exportTo(dir)
-	waitFor(t, "the export", func() bool { p, _ := ws.Store.Piece(ctx, id); return p.State == store.StateExported })
+	waitFor(t, "the export", func() bool { p, _ := ws.Piece(ctx, id); return p.State == studio.StateExported })
 	bundles, _ := filepath.Glob(filepath.Join(dir, "*", "manifest.json"))
 	if len(bundles) != 1 {
 		t.Fatalf("bundles: %v", bundles)
@@ -216,12 +215,12 @@ func TestReviewWorkflowInTheApp(t *testing.T) {
 	id := c.cards[0].pieceID
 	r := showScreen[*reviewScreen](s)
 	pump(t, r.refresh())
-	r.lists[store.StateDraft].Select(0)
-	state := func() store.State { p, _ := ws.Store.Piece(context.Background(), id); return p.State }
+	r.lists[studio.StateDraft].Select(0)
+	state := func() studio.State { p, _ := ws.Piece(context.Background(), id); return p.State }
 
 	s.setUser(studio.User{Name: "Camille", Role: studio.RoleAuthor})
 	test.Tap(buttonIn(t, r.actions, "Send to review"))
-	if state() != store.StateInReview {
+	if state() != studio.StateInReview {
 		t.Fatalf("state %s", state())
 	}
 	s.setUser(studio.User{Name: "Léa", Role: studio.RoleReviewer})
@@ -230,14 +229,14 @@ func TestReviewWorkflowInTheApp(t *testing.T) {
 	test.Tap(buttonIn(t, r.actions, "Back to draft"))
 	test.Tap(buttonIn(t, r.actions, "Send to review"))
 	test.Tap(buttonIn(t, r.actions, "Approve"))
-	if state() != store.StateApproved {
+	if state() != studio.StateApproved {
 		t.Fatalf("state %s", state())
 	}
-	l := func(st store.State) string { return lang.L(string(st)) }
+	l := func(st studio.State) string { return lang.L(string(st)) }
 	for _, want := range []string{
-		"Camille: " + l(store.StateDraft) + " → " + l(store.StateInReview),
-		"Léa: " + l(store.StateInReview) + " → " + l(store.StateChangesRequested) + " — Plus court",
-		"Léa: " + l(store.StateInReview) + " → " + l(store.StateApproved),
+		"Camille: " + l(studio.StateDraft) + " → " + l(studio.StateInReview),
+		"Léa: " + l(studio.StateInReview) + " → " + l(studio.StateChangesRequested) + " — Plus court",
+		"Léa: " + l(studio.StateInReview) + " → " + l(studio.StateApproved),
 	} {
 		if !strings.Contains(r.trail.Text, want) {
 			t.Errorf("the audit trail lacks %q:\n%s", want, r.trail.Text)
@@ -250,12 +249,12 @@ func TestReviewVersionsAndComments(t *testing.T) {
 	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
 	ctx := context.Background()
 	id := c.cards[0].pieceID
-	first, _ := ws.Store.LatestVersion(ctx, id)
-	ws.Store.AddVersion(ctx, store.Version{PieceID: id, Text: strings.Replace(first.Text, "Gardez", "Conservez", 1), Origin: store.OriginUser})
+	first, _ := ws.LatestVersion(ctx, id)
+	storeOf(ws).AddVersion(ctx, studio.Version{PieceID: id, Text: strings.Replace(first.Text, "Gardez", "Conservez", 1), Origin: studio.OriginUser})
 	s.setUser(studio.User{Name: "Léa", Role: studio.RoleReviewer})
 	r := showScreen[*reviewScreen](s)
 	pump(t, r.refresh())
-	r.lists[store.StateDraft].Select(0)
+	r.lists[studio.StateDraft].Select(0)
 	h := r.history
 	if len(h.versions) != 2 {
 		t.Fatalf("%d versions", len(h.versions))
@@ -277,8 +276,8 @@ func TestReviewVersionsAndComments(t *testing.T) {
 	}
 	h.list.Select(0)
 	test.Tap(h.restore)
-	v, _ := ws.Store.LatestVersion(ctx, id)
-	if v.Number != 3 || v.Text != first.Text || v.Origin != store.OriginRestore {
+	v, _ := ws.LatestVersion(ctx, id)
+	if v.Number != 3 || v.Text != first.Text || v.Origin != studio.OriginRestore {
 		t.Fatalf("restore: %+v", v)
 	}
 	// Any two versions compare: v3 (restored) against v1 is the same text.
@@ -295,7 +294,7 @@ func TestReviewVersionsAndComments(t *testing.T) {
 	h.clist.Select(0)
 	h.entry.SetText("D'accord.")
 	h.onComment()
-	cs, _ := ws.Store.Comments(ctx, id)
+	cs, _ := ws.Comments(ctx, id)
 	if len(cs) != 2 || cs[1].ParentID != cs[0].ID || cs[0].Author != "Léa" || h.depth(h.comments[1]) != 1 || cs[0].Anchor != `{"start":0,"end":5}` {
 		t.Fatalf("comments %+v", cs)
 	}
@@ -306,10 +305,10 @@ func TestBoardFiltersSearchesAndMovesOn(t *testing.T) {
 	draftTemplates(t, s, []string{"x", "linkedin"}, []string{"design-lovers"}, []string{"fr-FR", "en-GB"})
 	r := showScreen[*reviewScreen](s)
 	pump(t, r.refresh())
-	if n := len(r.cols[store.StateDraft]); n != 4 {
+	if n := len(r.cols[studio.StateDraft]); n != 4 {
 		t.Fatalf("%d drafts on the board", n)
 	}
-	drafts := func(n int) func() bool { return func() bool { return len(r.cols[store.StateDraft]) == n } }
+	drafts := func(n int) func() bool { return func() bool { return len(r.cols[studio.StateDraft]) == n } }
 	r.platform.SetSelected("linkedin")
 	waitFor(t, "the platform filter's 2 drafts", drafts(2))
 	r.language.SetSelected("en-GB")
@@ -318,7 +317,7 @@ func TestBoardFiltersSearchesAndMovesOn(t *testing.T) {
 	r.language.SetSelected(anyFilter)
 	waitFor(t, "the 4 drafts again", drafts(4))
 	ctx := context.Background()
-	ws.Store.AddVersion(ctx, store.Version{PieceID: r.cols[store.StateDraft][2].ID, Text: "Une lueur de colza sur vos soirées", Origin: store.OriginUser})
+	storeOf(ws).AddVersion(ctx, studio.Version{PieceID: r.cols[studio.StateDraft][2].ID, Text: "Une lueur de colza sur vos soirées", Origin: studio.OriginUser})
 	// Typing is debounced: one search runs once the typing pauses.
 	for _, prefix := range []string{"l", "lu", "lue", "lueu", "lueur"} {
 		r.search.SetText(prefix)
@@ -326,10 +325,10 @@ func TestBoardFiltersSearchesAndMovesOn(t *testing.T) {
 	waitFor(t, "the search's 1 draft", drafts(1))
 	r.search.SetText("")
 	waitFor(t, "the 4 drafts after the search", drafts(4))
-	r.lists[store.StateDraft].Select(0)
+	r.lists[studio.StateDraft].Select(0)
 	first := r.current.ID
 	r.next()
-	if r.current.ID == first || r.current.ID != r.cols[store.StateDraft][1].ID {
+	if r.current.ID == first || r.current.ID != r.cols[studio.StateDraft][1].ID {
 		t.Fatalf("next went from %d to %d", first, r.current.ID)
 	}
 }

@@ -16,7 +16,6 @@ import (
 
 	"atelier/brandkit"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 // card is one variant in the grid. The composing goroutine writes it under
@@ -28,7 +27,7 @@ type card struct {
 	text    string
 	count   int
 	report  *brandkit.Report
-	origin  store.Origin
+	origin  studio.Origin
 	err     error
 }
 
@@ -81,7 +80,7 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	}
 	c.personas = widget.NewCheckGroup(personaIDs, nil)
 	c.personas.SetSelected(personaIDs)
-	c.platforms = widget.NewCheckGroup(ws.Registry.IDs(), nil)
+	c.platforms = widget.NewCheckGroup(ws.Registry().IDs(), nil)
 	c.platforms.SetSelected(b.Platforms)
 	c.languages = widget.NewCheckGroup(langs, nil)
 	c.languages.SetSelected(langs)
@@ -179,7 +178,7 @@ func (c *composeScreen) updateCard(id widget.GridWrapItemID, o fyne.CanvasObject
 	text := box.Objects[0].(*widget.Label)
 	top.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", cd.target.Platform.Name, cd.target.Persona.ID, cd.target.Language))
 	status := cd.status
-	if cd.origin == store.OriginTemplate {
+	if cd.origin == studio.OriginTemplate {
 		status += " · " + lang.L("template")
 	}
 	st := top.Objects[1].(*widget.Label)
@@ -244,8 +243,8 @@ func (c *composeScreen) refreshLoop() {
 	}
 }
 
-func (c *composeScreen) brief() store.Brief {
-	b := store.Brief{Topic: c.topic.Text, KeyMessage: c.message.Text, CTA: c.cta.Text, Link: c.link.Text,
+func (c *composeScreen) brief() studio.Brief {
+	b := studio.Brief{Topic: c.topic.Text, KeyMessage: c.message.Text, CTA: c.cta.Text, Link: c.link.Text,
 		Personas: c.personas.Selected, Platforms: c.platforms.Selected, Languages: c.languages.Selected, Formats: []string{"text"}}
 	if k := c.st.ws.Kit(); k != nil {
 		b.Language = k.Language() // the brief is written in the kit's first language; others are translated
@@ -302,7 +301,7 @@ func (c *composeScreen) setRunning(on bool) {
 }
 
 // compose runs off the UI goroutine.
-func (c *composeScreen) compose(ctx context.Context, composer *studio.Composer, brief store.Brief) {
+func (c *composeScreen) compose(ctx context.Context, composer *studio.Composer, brief studio.Brief) {
 	defer onUI(func() { c.setRunning(false) })
 	_, brief, err := c.st.ws.StartCampaign(ctx, brief.Topic, brief)
 	if err != nil {

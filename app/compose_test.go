@@ -13,7 +13,6 @@ import (
 	"atelier/brandkit"
 	"atelier/studio"
 	"atelier/studio/ollamatest"
-	"atelier/studio/store"
 )
 
 // waitFor runs the queued UI calls and polls cond until it holds or 60 s
@@ -99,8 +98,8 @@ func TestComposeDraftsWithRealOllama(t *testing.T) {
 			t.Errorf("compose screen lacks %q", want)
 		}
 	}
-	ps, _ := ws.Store.Pieces(context.Background(), store.PieceFilter{Platform: "x"})
-	vs, _ := ws.Store.Versions(context.Background(), ps[len(ps)-1].ID)
+	ps, _ := ws.Pieces(context.Background(), studio.PieceFilter{Platform: "x"})
+	vs, _ := ws.Versions(context.Background(), ps[len(ps)-1].ID)
 	if len(vs) == 0 || vs[0].Model != srv.Model {
 		t.Fatalf("versions %+v", vs)
 	}
@@ -111,7 +110,7 @@ func TestComposeDraftsWithRealOllama(t *testing.T) {
 	test.Tap(c.applyBtn)
 	waitFor(t, "the edit", func() bool { return c.finished() })
 	waitFor(t, "a new version", func() bool {
-		after, _ := ws.Store.Versions(context.Background(), c.cards[0].pieceID)
+		after, _ := ws.Versions(context.Background(), c.cards[0].pieceID)
 		for _, v := range after {
 			if v.Action == "shorter" {
 				return true
@@ -137,9 +136,9 @@ func TestComposeCancelKeepsPartialText(t *testing.T) {
 	test.Tap(c.cancelBtn)
 	waitFor(t, "the cancel", func() bool { c.mu.Lock(); defer c.mu.Unlock(); return !c.running })
 	total := 0
-	ps, _ := ws.Store.Pieces(context.Background(), store.PieceFilter{})
+	ps, _ := ws.Pieces(context.Background(), studio.PieceFilter{})
 	for _, p := range ps {
-		vs, _ := ws.Store.Versions(context.Background(), p.ID)
+		vs, _ := ws.Versions(context.Background(), p.ID)
 		total += len(vs)
 	}
 	if len(ps) >= len(c.cards) {
@@ -174,7 +173,7 @@ func TestComposeWithoutOllamaUsesLabelledTemplates(t *testing.T) {
 			}
 			continue
 		}
-		if cd.origin != store.OriginTemplate || !strings.Contains(cd.text, "#MaisonLumen") {
+		if cd.origin != studio.OriginTemplate || !strings.Contains(cd.text, "#MaisonLumen") {
 			t.Errorf("card %s: origin %s, text %q", cd.target.Key(), cd.origin, cd.text)
 		}
 	}
@@ -239,8 +238,8 @@ func TestSlowServerKeepsTheUIResponsive(t *testing.T) {
 	waitFor(t, "more text", func() bool { return streamed() > before })
 	test.Tap(c.cancelBtn)
 	waitFor(t, "the cancel", func() bool { return !c.running })
-	vs, _ := ws.Store.Versions(context.Background(), c.cards[0].pieceID)
-	if len(vs) != 1 || vs[0].Status != store.VersionInterrupted || vs[0].Text == "" {
+	vs, _ := ws.Versions(context.Background(), c.cards[0].pieceID)
+	if len(vs) != 1 || vs[0].Status != studio.VersionInterrupted || vs[0].Text == "" {
 		t.Fatalf("the partial text is not kept: %+v", vs)
 	}
 	t.Logf("slowest screen switch during the stream: %v", worst)

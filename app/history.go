@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 // historyPanel lists a piece's versions, shows the word diff of the selected
@@ -21,7 +20,7 @@ import (
 type historyPanel struct {
 	st       *Studio
 	pieceID  int64
-	versions []store.Version
+	versions []studio.Version
 	list     *widget.List
 	diff     *widget.RichText
 	restore  *widget.Button
@@ -29,7 +28,7 @@ type historyPanel struct {
 	selected int
 	anchor   func() string // the text range or region a new comment is tied to, as JSON, or ""
 
-	comments []store.Comment
+	comments []studio.Comment
 	clist    *widget.List
 	entry    *widget.Entry
 	reply    int64
@@ -90,8 +89,8 @@ func (h *historyPanel) commentsObject() fyne.CanvasObject {
 func (h *historyPanel) show(pieceID int64) {
 	ctx := context.Background()
 	h.pieceID, h.selected, h.reply = pieceID, -1, 0
-	h.versions, _ = h.st.ws.Store.Versions(ctx, pieceID)
-	h.comments, _ = h.st.ws.Store.Comments(ctx, pieceID)
+	h.versions, _ = h.st.ws.Versions(ctx, pieceID)
+	h.comments, _ = h.st.ws.Comments(ctx, pieceID)
 	h.list.UnselectAll()
 	h.list.Refresh()
 	h.clist.UnselectAll()
@@ -106,7 +105,7 @@ func (h *historyPanel) show(pieceID int64) {
 	h.against.ClearSelected()
 }
 
-func (h *historyPanel) depth(c store.Comment) int {
+func (h *historyPanel) depth(c studio.Comment) int {
 	d := 0
 	for parent := c.ParentID; parent != 0 && d < 5; d++ {
 		next := int64(0)
@@ -183,15 +182,11 @@ func (h *historyPanel) onComment() {
 	if body == "" || h.pieceID == 0 {
 		return
 	}
-	author := h.st.user().Name
-	if author == "" {
-		author = lang.L("anonymous")
-	}
 	anchor := ""
 	if h.anchor != nil {
 		anchor = h.anchor()
 	}
-	if _, err := h.st.ws.Store.AddComment(context.Background(), store.Comment{PieceID: h.pieceID, ParentID: h.reply, Author: author, Body: body, Anchor: anchor}); err != nil {
+	if _, err := h.st.ws.AddComment(context.Background(), h.st.user(), studio.Comment{PieceID: h.pieceID, ParentID: h.reply, Body: body, Anchor: anchor}); err != nil {
 		showError(h.st.win, err)
 		return
 	}

@@ -525,7 +525,7 @@ func (k *kitScreen) onImport() {
 // kept beside the new one. The channel closes once the screen shows the
 // outcome.
 func (k *kitScreen) importKit(path string, replace bool) <-chan struct{} {
-	kits := filepath.Join(k.ws.DataDir, "kits")
+	kits := filepath.Join(k.ws.DataDir(), "kits")
 	done := make(chan struct{})
 	goBackground(func() {
 		dir, err := packaging.ImportKit(path, kits, k.ws.KitOptions(), replace)

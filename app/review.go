@@ -2,11 +2,9 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -23,7 +21,6 @@ import (
 	"atelier/brandkit"
 	"atelier/packaging"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 // reviewScreen is the review board: one column per workflow state, filters
@@ -41,10 +38,10 @@ type reviewScreen struct {
 	generation                  int              // of the latest refresh; older results are dropped
 	searchMu                    sync.Mutex
 	searchTimer                 *time.Timer
-	cols                        map[store.State][]store.Piece
-	lists                       map[store.State]*widget.List
+	cols                        map[studio.State][]studio.Piece
+	lists                       map[studio.State]*widget.List
 	counts                      *widget.Label
-	current                     store.Piece
+	current                     studio.Piece
 	preview                     *widget.RichText
 	mockup                      *postPreview
 	rendersShown                <-chan struct{} // closed when the mock-up has the piece's renders
@@ -65,13 +62,13 @@ func (r *reviewScreen) icon() fyne.Resource { return theme.ListIcon() }
 const anyFilter = "—"
 
 func (r *reviewScreen) build() fyne.CanvasObject {
-	r.cols = map[store.State][]store.Piece{}
-	r.lists = map[store.State]*widget.List{}
+	r.cols = map[studio.State][]studio.Piece{}
+	r.lists = map[studio.State]*widget.List{}
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Search briefs and texts"))
 	r.search.OnChanged = r.onSearchChanged
 	r.campaign = widget.NewSelect(nil, r.onFilter)
-	r.platform = widget.NewSelect(append([]string{anyFilter}, r.ws.Registry.IDs()...), r.onFilter)
+	r.platform = widget.NewSelect(append([]string{anyFilter}, r.ws.Registry().IDs()...), r.onFilter)
 	var personas, langs []string
 	if k := r.ws.Kit(); k != nil {
 		for _, p := range k.Personas {
@@ -97,7 +94,7 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 		r.progress)
 
 	var columns []fyne.CanvasObject
-	for _, st := range store.States {
+	for _, st := range studio.States {
 		columns = append(columns, container.NewBorder(sectionTitle(lang.L(string(st))), nil, nil, nil, r.column(st)))
 	}
 	board := container.NewGridWithColumns(len(columns), columns...)
@@ -135,7 +132,7 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 }
 
 // column is one state's list of pieces.
-func (r *reviewScreen) column(st store.State) *widget.List {
+func (r *reviewScreen) column(st studio.State) *widget.List {
 	l := &widget.List{
 		Length:     func() int { return len(r.cols[st]) },
 		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("#00000 instagram · design-lovers · fr-FR") },
@@ -207,7 +204,7 @@ func (r *reviewScreen) showBoard(b studio.Board) {
 	}
 	r.campaign.Options = names
 	var parts []string
-	for _, st := range store.States {
+	for _, st := range studio.States {
 		r.cols[st] = b.Columns[st]
 		r.lists[st].UnselectAll()
 		r.lists[st].Refresh()
@@ -243,32 +240,23 @@ func (r *reviewScreen) loadRenders(pieceID int64) <-chan struct{} {
 }
 
 // showPiece shows a piece's latest version, its check, history and moves.
-func (r *reviewScreen) showPiece(p store.Piece) {
+func (r *reviewScreen) showPiece(p studio.Piece) {
 	ctx := context.Background()
 	r.current = p
 	r.marked = [2]int{-1, -1}
 	r.showActions(p)
 	r.history.show(p.ID)
 	r.text = ""
-	if v, err := r.ws.Store.LatestVersion(ctx, p.ID); err == nil {
+	if v, err := r.ws.LatestVersion(ctx, p.ID); err == nil {
 		r.text = v.Text
 	}
 	highlighted(r.preview, r.text, -1, -1)
-	if plat, ok := r.ws.Registry.Get(p.Platform); ok {
+	if plat, ok := r.ws.Registry().Get(p.Platform); ok {
 		r.mockup.SetPost(plat, r.text)
 		r.rendersShown = r.loadRenders(p.ID)
 	}
-	cr, err := r.ws.Store.LatestCheck(ctx, p.ID)
-	if err != nil {
-		r.check.show(nil)
-		return
-	}
-	rep := brandkit.Report{Score: cr.Score}
-	if err := json.Unmarshal([]byte(cr.Findings), &rep.Findings); err != nil {
-		r.check.show(nil)
-		return
-	}
-	r.check.show(&rep)
+	rep, _ := r.ws.LatestReport(ctx, p.ID) // nil, shown as "not checked", when it never was
+	r.check.show(rep)
 }
 
 // addShortcuts binds the review keys; they act only while Review is shown.
@@ -280,8 +268,8 @@ func (r *reviewScreen) addShortcuts() {
 			}
 		})
 	}
-	on(fyne.KeyReturn, fyne.KeyModifierShortcutDefault, func() { r.move(r.current.ID, store.StateApproved, "") })
-	on(fyne.KeyR, fyne.KeyModifierShortcutDefault, func() { r.move(r.current.ID, store.StateChangesRequested, "") })
+	on(fyne.KeyReturn, fyne.KeyModifierShortcutDefault, func() { r.move(r.current.ID, studio.StateApproved, "") })
+	on(fyne.KeyR, fyne.KeyModifierShortcutDefault, func() { r.move(r.current.ID, studio.StateChangesRequested, "") })
 	on(fyne.KeyJ, fyne.KeyModifierShortcutDefault, r.next)
 }
 
@@ -310,29 +298,29 @@ func (r *reviewScreen) anchorJSON() string {
 	return fmt.Sprintf(`{"start":%d,"end":%d}`, r.marked[0], r.marked[1])
 }
 
-var moveLabels = map[store.State]string{
-	store.StateInReview: "Send to review", store.StateApproved: "Approve", store.StateChangesRequested: "Request changes",
-	store.StateDraft: "Back to draft", store.StateRejected: "Reject",
+var moveLabels = map[studio.State]string{
+	studio.StateInReview: "Send to review", studio.StateApproved: "Approve", studio.StateChangesRequested: "Request changes",
+	studio.StateDraft: "Back to draft", studio.StateRejected: "Reject",
 }
 
 // showActions offers the workflow's next moves for the piece and its audit
 // trail.
-func (r *reviewScreen) showActions(p store.Piece) {
+func (r *reviewScreen) showActions(p studio.Piece) {
 	r.actions.Objects = nil
 	for _, to := range studio.Next(p.State) {
-		if to == store.StateExported {
+		if to == studio.StateExported {
 			continue // exporting is the bundle's job
 		}
 		to := to
 		b := &widget.Button{Text: lang.L(moveLabels[to]), OnTapped: func() { r.move(p.ID, to, "") }}
-		if to == store.StateApproved {
+		if to == studio.StateApproved {
 			b.Importance = widget.HighImportance
 		}
 		r.actions.Add(b)
 	}
 	r.actions.Refresh()
 	var lines []string
-	if trs, err := r.ws.Store.Transitions(context.Background(), p.ID); err == nil {
+	if trs, err := r.ws.Transitions(context.Background(), p.ID); err == nil {
 		for _, t := range trs {
 			line := fmt.Sprintf("%s · %s: %s → %s", t.At.Local().Format("02/01 15:04"), t.Who, lang.L(string(t.From)), lang.L(string(t.To)))
 			if t.Note != "" {
@@ -349,7 +337,7 @@ func (r *reviewScreen) showActions(p store.Piece) {
 
 // move runs a workflow move as the current user; an approval that needs an
 // override asks for the reason first.
-func (r *reviewScreen) move(pieceID int64, to store.State, override string) {
+func (r *reviewScreen) move(pieceID int64, to studio.State, override string) {
 	_, err := r.ws.Move(context.Background(), pieceID, to, r.st.user(), r.note.Text, override)
 	switch {
 	case errors.Is(err, studio.ErrOverrideNeeded):
@@ -375,7 +363,7 @@ func (r *reviewScreen) reselect() {
 	id := r.current.ID
 	r.refresh()
 	if id != 0 {
-		if p, err := r.ws.Store.Piece(context.Background(), id); err == nil {
+		if p, err := r.ws.Piece(context.Background(), id); err == nil {
 			r.showPiece(p)
 		}
 	}
@@ -427,24 +415,8 @@ func (r *reviewScreen) exportTo(dir string) {
 	r.progress.SetValue(0)
 	r.progress.Show()
 	goBackground(func() {
-		ctx := context.Background()
-		camps, err := r.ws.Store.Campaigns(ctx)
-		var done []string
-		for _, c := range camps {
-			if err != nil {
-				break
-			}
-			out := filepath.Join(dir, fmt.Sprintf("%s-%d-%s", packaging.Slug(c.Name), c.ID, time.Now().Format("20060102-150405")))
-			_, e := packaging.ExportCampaign(ctx, r.ws, packaging.ExportOptions{CampaignID: c.ID, Out: out, Who: r.st.user().Name},
-				func(_ string, f float64) { onUI(func() { r.progress.SetValue(f) }) })
-			switch {
-			case errors.Is(e, packaging.ErrNothingApproved):
-			case e != nil:
-				err = e
-			default:
-				done = append(done, out)
-			}
-		}
+		done, err := packaging.ExportAll(context.Background(), r.ws, dir, r.st.user(),
+			func(_ string, f float64) { onUI(func() { r.progress.SetValue(f) }) })
 		onUI(func() {
 			r.export.Enable()
 			r.progress.Hide()

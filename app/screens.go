@@ -34,8 +34,8 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Your name"), name),
 		widget.NewFormItem(lang.L("Role"), container.NewHBox(role, save)),
-		widget.NewFormItem(lang.L("Data folder"), widget.NewLabel(ws.DataDir)),
-		widget.NewFormItem(lang.L("Database"), widget.NewLabel(ws.Store.Path())),
+		widget.NewFormItem(lang.L("Data folder"), widget.NewLabel(ws.DataDir())),
+		widget.NewFormItem(lang.L("Database"), widget.NewLabel(ws.Location())),
 		widget.NewFormItem(lang.L("Brand kit folder"), widget.NewLabel(ws.KitDir())),
 		widget.NewFormItem(lang.L("Language"), widget.NewLabel(lang.SystemLocale().String())),
 		widget.NewFormItem(lang.L("Largest image to import"), s.pixelBudget()),

@@ -232,7 +232,7 @@ func (s *Studio) refreshStatus() {
 	if n := len(s.ws.KitProblems()); n > 0 {
 		msg += " (" + lang.N("{{.Count}} error", n, map[string]any{"Count": n}) + ")"
 	}
-	msg += "  ·  " + lang.L("Data") + ": " + s.ws.DataDir
+	msg += "  ·  " + lang.L("Data") + ": " + s.ws.DataDir()
 	switch conn, err, ready := s.session.state(); {
 	case !ready:
 		msg += "  ·  " + lang.L("Ollama: connecting…")

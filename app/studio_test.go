@@ -1,12 +1,14 @@
 package app
 
 import (
+	"atelier/studio/store"
 	"context"
 	"fmt"
 	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +32,15 @@ func newTestStudio(t *testing.T) (*Studio, *studio.Workspace) {
 	return newTestStudioWith(t, noOllama)
 }
 
+// fixtures maps each test workspace to its store, for the fixtures tests
+// write below the studio's tasks (ten thousand pieces, a bare version).
+var fixtures sync.Map
+
+func storeOf(ws *studio.Workspace) *store.Store {
+	st, _ := fixtures.Load(ws)
+	return st.(*store.Store)
+}
+
 func newTestStudioWith(t *testing.T, connect func(context.Context) (*studio.Connection, error)) (*Studio, *studio.Workspace) {
 	t.Helper()
 	a := test.NewTempApp(t)
@@ -38,10 +49,12 @@ func newTestStudioWith(t *testing.T, connect func(context.Context) (*studio.Conn
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws, err := studio.Open(context.Background(), dir, kitDir)
+	st, err := store.Open(context.Background(), filepath.Join(dir, store.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}
+	ws := studio.New(st, dir, kitDir)
+	fixtures.Store(ws, st)
 	t.Cleanup(func() { ws.Close() })
 	if err := ws.EnsureSampleCampaign(context.Background()); err != nil {
 		t.Fatal(err)

@@ -16,7 +16,6 @@ import (
 
 	"atelier/assets"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 // variantsPanel renders a piece's image for each placement of its
@@ -39,7 +38,7 @@ type variantsPanel struct {
 	mu       sync.Mutex
 	pieceID  int64
 	platform string
-	sources  []store.Asset
+	sources  []studio.Asset
 	shown    map[string]shownVariant // by placement
 }
 
@@ -100,7 +99,7 @@ func (v *variantsPanel) setPiece(pieceID int64, platformID string) <-chan struct
 }
 
 func (v *variantsPanel) refreshSources() {
-	list, err := v.st.ws.Store.Images(context.Background())
+	list, err := v.st.ws.Images(context.Background())
 	if err != nil {
 		v.status.SetText(err.Error())
 		return
@@ -239,7 +238,7 @@ func (v *variantsPanel) describeImage() <-chan struct{} {
 
 // refreshCards lays out one card per placement of the platform.
 func (v *variantsPanel) refreshCards() {
-	pls, _ := studio.Placements(v.st.ws.Registry, v.platform, nil)
+	pls, _ := studio.Placements(v.st.ws.Registry(), v.platform, nil)
 	v.cards.RemoveAll()
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -251,7 +250,7 @@ func (v *variantsPanel) refreshCards() {
 // card is one placement: the render at its aspect ratio with the safe zone
 // shaded, its size and score, and a button to render it again.
 func (v *variantsPanel) card(p assets.Placement, s shownVariant) fyne.CanvasObject {
-	pl, _ := v.st.ws.Registry.Placement(p.ID)
+	pl, _ := v.st.ws.Registry().Placement(p.ID)
 	picture := mediaFrame(pl, s.img, cardHeight*float32(pl.Aspect()))
 	label := fmt.Sprintf("%s · %d×%d", p.ID, p.Width, p.Height)
 	badge := widget.NewLabel(lang.L("not rendered"))

@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"atelier/studio/store"
 	"bufio"
 	"context"
 	"fmt"
@@ -17,7 +18,6 @@ import (
 
 	"atelier/samples"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 // TestBenchColdStart starts the real binary under Xvfb on a data folder of
@@ -36,18 +36,19 @@ func TestBenchColdStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	ws, err := studio.Open(ctx, home, kitDir)
+	st, err := store.Open(ctx, filepath.Join(home, store.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}
+	ws := studio.New(st, home, kitDir)
 	ws.EnsureSampleCampaign(ctx)
-	camps, _ := ws.Store.Campaigns(ctx)
-	b, _ := ws.Store.CreateBrief(ctx, store.Brief{CampaignID: camps[0].ID, Topic: "bench"})
-	ps := make([]store.Piece, 10000)
+	camps, _ := ws.Campaigns(ctx)
+	b, _ := st.CreateBrief(ctx, studio.Brief{CampaignID: camps[0].ID, Topic: "bench"})
+	ps := make([]studio.Piece, 10000)
 	for i := range ps {
-		ps[i] = store.Piece{BriefID: b.ID, CampaignID: b.CampaignID, Platform: "x", Persona: "design-lovers", Language: "fr-FR"}
+		ps[i] = studio.Piece{BriefID: b.ID, CampaignID: b.CampaignID, Platform: "x", Persona: "design-lovers", Language: "fr-FR"}
 	}
-	if err := ws.Store.CreatePieces(ctx, ps); err != nil {
+	if err := st.CreatePieces(ctx, ps); err != nil {
 		t.Fatal(err)
 	}
 	ws.Close()

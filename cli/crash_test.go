@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"atelier/studio"
 	"atelier/studio/store"
 )
 
@@ -69,8 +70,8 @@ func crashRounds(t *testing.T, rounds int) int {
 			case "version":
 				_, err = s.Version(ctx, id)
 			case "approval":
-				var p store.Piece
-				if p, err = s.Piece(ctx, id); err == nil && p.State != store.StateApproved {
+				var p studio.Piece
+				if p, err = s.Piece(ctx, id); err == nil && p.State != studio.StateApproved {
 					err = fmt.Errorf("piece %d is %s, but its approval was reported committed", id, p.State)
 				}
 			}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"atelier/studio/store"
 	"context"
 	"fmt"
 	"io"
@@ -10,7 +11,6 @@ import (
 
 	"atelier/samples"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 // TestStressWriterChild is the headless load the crash-safety test runs
@@ -34,32 +34,33 @@ func stressWrite(out io.Writer, home string, n int) error {
 	if err != nil {
 		return err
 	}
-	ws, err := studio.Open(ctx, filepath.Clean(home), kitDir)
+	st, err := store.Open(ctx, filepath.Join(filepath.Clean(home), store.FileName))
 	if err != nil {
 		return err
 	}
+	ws := studio.New(st, filepath.Clean(home), kitDir)
 	defer ws.Close()
-	c, err := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "stress"})
+	c, err := st.CreateCampaign(ctx, studio.Campaign{Name: "stress"})
 	if err != nil {
 		return err
 	}
-	b, err := ws.Store.CreateBrief(ctx, store.Brief{CampaignID: c.ID, Topic: "stress"})
+	b, err := st.CreateBrief(ctx, studio.Brief{CampaignID: c.ID, Topic: "stress"})
 	if err != nil {
 		return err
 	}
 	reviewer := studio.User{Name: "stress", Role: studio.RoleBrandOwner}
 	for i := 0; i < n; i++ {
-		p, err := ws.Store.CreatePiece(ctx, store.Piece{BriefID: b.ID, Platform: "x", Language: "fr-FR"})
+		p, err := st.CreatePiece(ctx, studio.Piece{BriefID: b.ID, Platform: "x", Language: "fr-FR"})
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(out, "committed piece %d\n", p.ID)
-		v, err := ws.Store.AddVersion(ctx, store.Version{PieceID: p.ID, Text: fmt.Sprintf("version of piece %d", p.ID), Origin: store.OriginUser})
+		v, err := st.AddVersion(ctx, studio.Version{PieceID: p.ID, Text: fmt.Sprintf("version of piece %d", p.ID), Origin: studio.OriginUser})
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(out, "committed version %d\n", v.ID)
-		for _, to := range []store.State{store.StateInReview, store.StateApproved} {
+		for _, to := range []studio.State{studio.StateInReview, studio.StateApproved} {
 			if _, err := ws.Move(ctx, p.ID, to, reviewer, "stress", ""); err != nil {
 				return err
 			}

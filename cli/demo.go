@@ -52,7 +52,7 @@ func demoCommand(ctx context.Context, out io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws, err := studio.Open(ctx, *home, kitDir)
+	ws, err := store.OpenWorkspace(ctx, *home, kitDir)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func demoCommand(ctx context.Context, out io.Writer, args []string) error {
 	fmt.Fprintln(out, "    ok:", kitSummary(ws.Kit()))
 
 	step(2, "Platforms")
-	for _, p := range ws.Registry.All() {
+	for _, p := range ws.Registry().All() {
 		var pls []string
 		for _, pl := range p.Placements {
 			pls = append(pls, fmt.Sprintf("%s %d×%d", pl.ID, pl.Width, pl.Height))
@@ -76,13 +76,13 @@ func demoCommand(ctx context.Context, out io.Writer, args []string) error {
 	if err := ws.EnsureSampleCampaign(ctx); err != nil {
 		return err
 	}
-	cs, err := ws.Store.Campaigns(ctx)
+	cs, err := ws.Campaigns(ctx)
 	if err != nil {
 		return err
 	}
-	v, _ := ws.Store.SchemaVersion(ctx)
+	v, _ := ws.SchemaVersion(ctx)
 	fmt.Fprintf(out, "    %s (schema %d)\n    campaign %d: %s\n", filepath.Join(*home, store.FileName), v, cs[0].ID, cs[0].Name)
-	hits, err := ws.Store.Search(ctx, "recharge automne", 5)
+	hits, err := ws.Search(ctx, "recharge automne", 5)
 	if err != nil {
 		return err
 	}
@@ -133,13 +133,13 @@ func demoDraft(ctx context.Context, out io.Writer, ws *studio.Workspace) error {
 	}
 	fmt.Fprintln(out, "    →", choice.Label())
 	drafter := choice.Drafter
-	cs, err := ws.Store.Campaigns(ctx)
+	cs, err := ws.Campaigns(ctx)
 	if err != nil {
 		return err
 	}
 	brief := studio.SampleBrief(cs[0].ID)
 	brief.Platforms = []string{"instagram", "x"}
-	if brief, err = ws.Store.CreateBrief(ctx, brief); err != nil {
+	if brief, err = ws.AddBrief(ctx, brief); err != nil {
 		return err
 	}
 	c := &studio.Composer{WS: ws, Drafter: drafter, User: studio.User{Name: "Camille", Role: studio.RoleAuthor}}
@@ -208,7 +208,7 @@ func demoCheck(out io.Writer, ws *studio.Workspace) error {
 		{wavPath, studio.CheckTarget{Platform: "instagram"}},
 	} {
 		path := c.path
-		fc, err := studio.CheckFile(ws.Kit(), ws.Registry, c.target, path)
+		fc, err := studio.CheckFile(ws.Kit(), ws.Registry(), c.target, path)
 		if err != nil {
 			return err
 		}
@@ -239,11 +239,11 @@ func writePNG(path string, img image.Image) error {
 // demoAudio renders a 15 s snippet of the sample post, stores it with its
 // piece, and writes its waveform beside the data.
 func demoAudio(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
-	ps, err := ws.Store.Pieces(ctx, store.PieceFilter{Language: "fr-FR", Platform: "instagram"})
+	ps, err := ws.Pieces(ctx, studio.PieceFilter{Language: "fr-FR", Platform: "instagram"})
 	if err != nil || len(ps) == 0 {
 		return fmt.Errorf("no French Instagram piece to voice: %v", err)
 	}
-	v, err := ws.Store.LatestVersion(ctx, ps[0].ID)
+	v, err := ws.LatestVersion(ctx, ps[0].ID)
 	if err != nil {
 		return err
 	}
@@ -283,7 +283,7 @@ func demoVariants(ctx context.Context, out io.Writer, ws *studio.Workspace, home
 		return err
 	}
 	fmt.Fprintf(out, "    imported %s: %d×%d, kept as %s…\n", img.Source, img.Width, img.Height, img.SHA256[:12])
-	ps, err := ws.Store.Pieces(ctx, store.PieceFilter{Platform: "instagram", Language: "fr-FR", Persona: "design-lovers"})
+	ps, err := ws.Pieces(ctx, studio.PieceFilter{Platform: "instagram", Language: "fr-FR", Persona: "design-lovers"})
 	if err != nil || len(ps) == 0 {
 		return fmt.Errorf("no French Instagram piece to illustrate: %v", err)
 	}
@@ -309,17 +309,17 @@ func demoVariants(ctx context.Context, out io.Writer, ws *studio.Workspace, home
 func demoApproveAndExport(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
 	author := studio.User{Name: "Camille", Role: studio.RoleAuthor}
 	owner := studio.User{Name: "Inès", Role: studio.RoleBrandOwner}
-	ps, err := ws.Store.Pieces(ctx, store.PieceFilter{Language: "fr-FR", Persona: "design-lovers"})
+	ps, err := ws.Pieces(ctx, studio.PieceFilter{Language: "fr-FR", Persona: "design-lovers"})
 	if err != nil {
 		return err
 	}
 	for _, p := range ps {
-		if _, err := ws.Move(ctx, p.ID, store.StateInReview, author, "prêt à relire", ""); err != nil {
+		if _, err := ws.Move(ctx, p.ID, studio.StateInReview, author, "prêt à relire", ""); err != nil {
 			return err
 		}
-		_, err := ws.Move(ctx, p.ID, store.StateApproved, owner, "", "")
+		_, err := ws.Move(ctx, p.ID, studio.StateApproved, owner, "", "")
 		if errors.Is(err, studio.ErrOverrideNeeded) {
-			_, err = ws.Move(ctx, p.ID, store.StateApproved, owner, "", "demo: approved despite the check")
+			_, err = ws.Move(ctx, p.ID, studio.StateApproved, owner, "", "demo: approved despite the check")
 		}
 		if err != nil {
 			return err
@@ -327,7 +327,7 @@ func demoApproveAndExport(ctx context.Context, out io.Writer, ws *studio.Workspa
 		fmt.Fprintf(out, "    piece %d (%s): draft → in_review → approved by %s\n", p.ID, p.Platform, owner.Name)
 	}
 	bundle := filepath.Join(home, "export")
-	m, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: ps[0].CampaignID, Out: bundle, Who: owner.Name}, nil)
+	m, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: ps[0].CampaignID, Out: bundle, User: owner}, nil)
 	if err != nil {
 		return err
 	}

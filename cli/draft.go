@@ -11,15 +11,14 @@ import (
 	"atelier/assets"
 	"atelier/brandkit"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 // readBrief reads a brief file, refusing one over studio.MaxBriefBytes
 // without reading it all.
-func readBrief(path string) (store.Brief, error) {
+func readBrief(path string) (studio.Brief, error) {
 	data, err := assets.ReadFileLimited(path, studio.MaxBriefBytes)
 	if err != nil {
-		return store.Brief{}, err
+		return studio.Brief{}, err
 	}
 	return studio.ParseBrief(path, data)
 }
@@ -113,7 +112,7 @@ func draftCommand(ctx context.Context, out, log io.Writer, args []string) error 
 		if o.Err != nil {
 			row.Error = o.Err.Error()
 		}
-		if o.Err != nil || o.Report.Count(brandkit.SeverityError) > 0 || o.Version.Status == store.VersionFailedCheck {
+		if o.Err != nil || o.Report.Count(brandkit.SeverityError) > 0 || o.Version.Status == studio.VersionFailedCheck {
 			failed++ // an error, or a draft that fails the brand check, fails the command
 		}
 		rows = append(rows, row)
@@ -127,7 +126,7 @@ func draftCommand(ctx context.Context, out, log io.Writer, args []string) error 
 	} else {
 		for _, r := range rows {
 			label := r.Model
-			if r.Origin == string(store.OriginTemplate) {
+			if r.Origin == string(studio.OriginTemplate) {
 				label = "template"
 			}
 			fmt.Fprintf(out, "\n── %s / %s / %s · v%d · %s · %s · score %d\n%s\n", r.Platform, r.Persona, r.Language, r.Version, label, r.Status, r.Score, r.Text)
@@ -144,7 +143,7 @@ func draftCommand(ctx context.Context, out, log io.Writer, args []string) error 
 				fmt.Fprintln(out)
 			}
 		}
-		fmt.Fprintf(out, "\n%d variants in %s, %d failed; stored in %s (campaign %d)\n", len(rows), time.Since(start).Round(time.Millisecond), failed, ws.Store.Path(), c.ID)
+		fmt.Fprintf(out, "\n%d variants in %s, %d failed; stored in %s (campaign %d)\n", len(rows), time.Since(start).Round(time.Millisecond), failed, ws.Location(), c.ID)
 	}
 	if err != nil {
 		return err

@@ -29,7 +29,7 @@ func exportCommand(ctx context.Context, out io.Writer, args []string) error {
 		fs.Usage()
 		return errFailed
 	}
-	opt := packaging.ExportOptions{CampaignID: *campaign, Out: *dest, Every: *every, LocalFormat: *localFormat, Who: studio.LocalUser().Name}
+	opt := packaging.ExportOptions{CampaignID: *campaign, Out: *dest, Every: *every, LocalFormat: *localFormat, User: studio.LocalUser()}
 	if *start != "" {
 		t, err := time.ParseInLocation("2006-01-02T15:04", *start, time.Local)
 		if err != nil {

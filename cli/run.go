@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"atelier/studio/store"
 	"context"
 	"errors"
 	"flag"
@@ -122,7 +123,7 @@ func openWorkspace(kitDir string) (*studio.Workspace, error) {
 		}
 	}
 	ctx := context.Background()
-	ws, err := studio.Open(ctx, dataDir, kitDir)
+	ws, err := store.OpenWorkspace(ctx, dataDir, kitDir)
 	if err != nil {
 		return nil, err
 	}

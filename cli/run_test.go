@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"atelier/studio"
 	"atelier/studio/store"
 	"bufio"
 	"bytes"
@@ -68,7 +69,7 @@ func assertPeopleInTheAudit(t *testing.T, home string) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	ps, err := st.Pieces(ctx, store.PieceFilter{})
+	ps, err := st.Pieces(ctx, studio.PieceFilter{})
 	if err != nil || len(ps) == 0 {
 		t.Fatalf("pieces: %d %v", len(ps), err)
 	}
@@ -322,7 +323,7 @@ func TestRenderCommand(t *testing.T) {
 	for args, want := range map[string]string{
 		"--image ../samples/photo.jpg --focal 1.5,0.2":             "give two fractions from 0 to 1",
 		"--image ../samples/photo.jpg --placements instagram.reel": "unknown placement \"instagram.reel\"; known: x.image",
-		"--image " + cut:                          "cut.jpg: damaged image",
+		"--image " + cut: "cut.jpg: damaged image",
 		"--image ../samples/photo.jpg --frame Vert":  "the frame colour \"Vert\" is neither a kit colour nor #RRGGBB",
 		"--image ../samples/photo.jpg --max-mp 1":    "over the pixel budget of 1 MP",
 		"--image ../samples/photo.jpg --format tiff": "format \"tiff\": use jpeg or png",

@@ -12,13 +12,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"atelier/assets"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 // ManifestVersion is the version of manifest.json's schema (docs/export.md).
@@ -76,42 +74,18 @@ type ExportOptions struct {
 	Start       time.Time     // first post's date; tomorrow 09:00 local when zero
 	Every       time.Duration // between posts; 24 h when zero
 	LocalFormat string        // schedule.csv's local date column; "02/01/2006 15:04" when empty
-	Who         string
+	User        studio.User   // who exports; the local user when empty
 }
-
-// ErrNothingApproved is returned when the campaign has no approved piece.
-var ErrNothingApproved = errors.New("the campaign has no approved piece to export")
 
 // ExportCampaign writes the approved pieces of a campaign as a bundle: one
 // folder per platform with the text, alt text and audio, manifest.json,
 // schedule.csv and index.html. The bundle is built in a temporary place and
 // renamed into Out in the same transaction that moves the pieces to
-// exported, so a failure leaves neither a half bundle nor changed states.
+// exported (studio.Workspace.ExportApproved), so a failure leaves neither a
+// half bundle nor changed states.
 func ExportCampaign(ctx context.Context, ws *studio.Workspace, opt ExportOptions, fn assets.ProgressFunc) (*Manifest, error) {
 	if fn == nil {
 		fn = func(string, float64) {}
-	}
-	st := ws.Store
-	camps, err := st.Campaigns(ctx)
-	if err != nil {
-		return nil, err
-	}
-	m := &Manifest{SchemaVersion: ManifestVersion, GeneratedAt: time.Now().UTC()}
-	for _, c := range camps {
-		if c.ID == opt.CampaignID {
-			m.Campaign = ManifestCampaign{ID: c.ID, Name: c.Name}
-			m.Kit = ManifestKit{Name: c.KitName, Version: c.KitVersion}
-		}
-	}
-	if m.Campaign.ID == 0 {
-		return nil, fmt.Errorf("campaign %d does not exist", opt.CampaignID)
-	}
-	pieces, err := st.Pieces(ctx, store.PieceFilter{CampaignID: opt.CampaignID, State: store.StateApproved})
-	if err != nil {
-		return nil, err
-	}
-	if len(pieces) == 0 {
-		return nil, fmt.Errorf("%w (campaign %d): approve pieces in Review first", ErrNothingApproved, opt.CampaignID)
 	}
 	if _, err := os.Stat(opt.Out); err == nil {
 		return nil, fmt.Errorf("%s already exists; choose a new folder or file name", opt.Out)
@@ -125,7 +99,51 @@ func ExportCampaign(ctx context.Context, ws *studio.Workspace, opt ExportOptions
 		return nil, fmt.Errorf("cannot write in %s: %w", parent, err)
 	}
 	defer os.RemoveAll(tmp)
+	var m *Manifest
+	err = ws.ExportApproved(ctx, opt.CampaignID, opt.User, func(c studio.Campaign, pieces []studio.ApprovedPiece) (func() error, error) {
+		var err error
+		if m, err = writeBundle(ctx, tmp, c, pieces, opt, fn); err != nil {
+			return nil, err
+		}
+		return func() error { return publish(tmp, opt.Out) }, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range m.Pieces {
+		m.Pieces[i].State = string(studio.StateExported)
+	}
+	fn("done", 1)
+	return m, nil
+}
 
+// ExportAll exports every campaign that has approved pieces into dir, one
+// bundle each named after the campaign and the time, and returns the
+// bundles written. fn follows each campaign's export in turn.
+func ExportAll(ctx context.Context, ws *studio.Workspace, dir string, user studio.User, fn assets.ProgressFunc) ([]string, error) {
+	camps, err := ws.Campaigns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var done []string
+	for _, c := range camps {
+		out := filepath.Join(dir, fmt.Sprintf("%s-%d-%s", Slug(c.Name), c.ID, time.Now().Format("20060102-150405")))
+		_, err := ExportCampaign(ctx, ws, ExportOptions{CampaignID: c.ID, Out: out, User: user}, fn)
+		switch {
+		case errors.Is(err, studio.ErrNothingApproved):
+		case err != nil:
+			return done, err
+		default:
+			done = append(done, out)
+		}
+	}
+	return done, nil
+}
+
+// writeBundle writes the bundle's files into dir.
+func writeBundle(ctx context.Context, dir string, c studio.Campaign, pieces []studio.ApprovedPiece, opt ExportOptions, fn assets.ProgressFunc) (*Manifest, error) {
+	m := &Manifest{SchemaVersion: ManifestVersion, GeneratedAt: time.Now().UTC(),
+		Campaign: ManifestCampaign{ID: c.ID, Name: c.Name}, Kit: ManifestKit{Name: c.KitName, Version: c.KitVersion}}
 	start, every := opt.Start, opt.Every
 	if start.IsZero() {
 		t := time.Now().Add(24 * time.Hour)
@@ -134,80 +152,53 @@ func ExportCampaign(ctx context.Context, ws *studio.Workspace, opt ExportOptions
 	if every == 0 {
 		every = 24 * time.Hour
 	}
-	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].Platform < pieces[j].Platform })
-	var ids []int64
 	for i, p := range pieces {
 		fn("pieces", float64(i)/float64(len(pieces)+2))
-		mp, err := exportPiece(ctx, ws, tmp, i, p)
+		mp, err := exportPiece(ctx, dir, i, p)
 		if err != nil {
 			return nil, fmt.Errorf("piece %d: %w", p.ID, err)
 		}
 		mp.ScheduledAt = start.Add(time.Duration(i) * every)
 		m.Pieces = append(m.Pieces, mp)
-		ids = append(ids, p.ID)
 	}
 	fn("files", float64(len(pieces))/float64(len(pieces)+2))
 	format := opt.LocalFormat
 	if format == "" {
 		format = "02/01/2006 15:04"
 	}
-	if err := writeSchedule(filepath.Join(tmp, "schedule.csv"), m, format); err != nil {
+	if err := writeSchedule(filepath.Join(dir, "schedule.csv"), m, format); err != nil {
 		return nil, err
 	}
-	if err := writeContactSheet(filepath.Join(tmp, "index.html"), m); err != nil {
+	if err := writeContactSheet(filepath.Join(dir, "index.html"), m); err != nil {
 		return nil, err
 	}
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, "manifest.json"), data, 0o644); err != nil {
-		return nil, err
-	}
-	who := opt.Who
-	if strings.TrimSpace(who) == "" {
-		who = studio.LocalUser().Name
-	}
-	err = st.ExportPieces(ctx, ids, who, func() error {
-		if strings.HasSuffix(strings.ToLower(opt.Out), ".zip") {
-			return zipFolder(tmp, opt.Out)
-		}
-		// Every file on disk before the folder appears under its name.
-		if err := syncTree(tmp); err != nil {
-			return err
-		}
-		if err := os.Rename(tmp, opt.Out); err != nil {
-			return err
-		}
-		return syncDir(parent)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("the export was not written and no piece changed state: %w", err)
-	}
-	for i := range m.Pieces {
-		m.Pieces[i].State = string(store.StateExported)
-	}
-	fn("done", 1)
-	return m, nil
+	return m, os.WriteFile(filepath.Join(dir, "manifest.json"), data, 0o644)
 }
 
-func exportPiece(ctx context.Context, ws *studio.Workspace, dir string, i int, p store.Piece) (ManifestPiece, error) {
-	st := ws.Store
-	v, err := st.LatestVersion(ctx, p.ID)
-	if err != nil {
-		return ManifestPiece{}, err
+// publish puts the bundle built in tmp in place at out: zipped when out
+// ends in .zip, otherwise renamed, with every file on disk before the
+// folder appears under its name.
+func publish(tmp, out string) error {
+	if strings.HasSuffix(strings.ToLower(out), ".zip") {
+		return zipFolder(tmp, out)
 	}
-	mp := ManifestPiece{ID: p.ID, Platform: p.Platform, Persona: p.Persona, Language: p.Language, State: string(p.State), Version: v.Number, Text: v.Text}
-	if trs, err := st.Transitions(ctx, p.ID); err == nil {
-		for _, t := range trs {
-			if t.To == store.StateApproved {
-				mp.Approver, mp.ApprovedAt = t.Who, t.At
-			}
-		}
+	if err := syncTree(tmp); err != nil {
+		return err
 	}
-	if cr, err := st.LatestCheck(ctx, p.ID); err == nil {
-		mp.CheckScore = cr.Score
+	if err := os.Rename(tmp, out); err != nil {
+		return err
 	}
+	return syncDir(filepath.Dir(out))
+}
+
+func exportPiece(ctx context.Context, dir string, i int, p studio.ApprovedPiece) (ManifestPiece, error) {
+	v := p.Version
+	mp := ManifestPiece{ID: p.ID, Platform: p.Platform, Persona: p.Persona, Language: p.Language, State: string(p.State),
+		Version: v.Number, Text: v.Text, Approver: p.Approver, ApprovedAt: p.ApprovedAt, CheckScore: p.CheckScore}
 	base := fmt.Sprintf("%s/%02d-%s-%s", p.Platform, i+1, p.Persona, p.Language)
 	if err := os.MkdirAll(filepath.Join(dir, p.Platform), 0o755); err != nil {
 		return mp, err
@@ -223,49 +214,61 @@ func exportPiece(ctx context.Context, ws *studio.Workspace, dir string, i int, p
 	if err := add(base+".txt", "text", []byte(v.Text+"\n")); err != nil {
 		return mp, err
 	}
-	var draft studio.Draft
-	if json.Unmarshal(v.Payload, &draft) == nil && strings.TrimSpace(draft.AltText) != "" {
-		if err := add(base+".alt.txt", "alt_text", []byte(draft.AltText+"\n")); err != nil {
+	if p.AltText != "" {
+		if err := add(base+".alt.txt", "alt_text", []byte(p.AltText+"\n")); err != nil {
 			return mp, err
 		}
 	}
-	for _, role := range []string{"audio", "variant"} {
-		list, err := st.PieceAssets(ctx, p.ID, role)
+	count := map[string]int{}
+	for _, f := range p.Files {
+		data, err := os.ReadFile(f.Path)
 		if err != nil {
+			return mp, fmt.Errorf("a file of the piece is missing from the data folder: %w", err)
+		}
+		ext := filepath.Ext(f.Path)
+		count[f.Role]++
+		rel := fmt.Sprintf("%s-%s%d%s", base, f.Role, count[f.Role], ext)
+		if f.Placement != "" {
+			rel = fmt.Sprintf("%s-%s%s", base, f.Placement, ext)
+		}
+		if err := add(rel, f.Role, data); err != nil {
 			return mp, err
 		}
-		for j, a := range list {
-			ext := map[string]string{"audio/wav": ".wav", "image/jpeg": ".jpg", "image/png": ".png"}[a.MIME]
-			data, err := os.ReadFile(filepath.Join(ws.DataDir, "assets", a.SHA256+ext))
+		if f.MetaPath != "" {
+			// The render's metadata, so that `atelier check` reads the logo and text boxes.
+			meta, err := os.ReadFile(f.MetaPath)
 			if err != nil {
-				return mp, fmt.Errorf("asset %d is missing from the data folder: %w", a.ID, err)
-			}
-			rel := fmt.Sprintf("%s-%s%d%s", base, role, j+1, ext)
-			if role == "variant" && a.Placement != "" {
-				rel = fmt.Sprintf("%s-%s%s", base, a.Placement, ext)
-			}
-			if err := add(rel, map[string]string{"audio": "audio", "variant": "image"}[role], data); err != nil {
 				return mp, err
 			}
-			if meta, err := os.ReadFile(filepath.Join(ws.DataDir, "assets", a.SHA256+ext+".atelier.json")); err == nil {
-				// The render's metadata, so that `atelier check` reads the logo and text boxes.
-				if err := add(rel+".atelier.json", "image_meta", meta); err != nil {
-					return mp, err
-				}
+			if err := add(rel+".atelier.json", "image_meta", meta); err != nil {
+				return mp, err
 			}
-			if role == "audio" {
-				mp3 := strings.TrimSuffix(rel, ".wav") + ".mp3"
-				if err := assets.WriteMP3(ctx, filepath.Join(dir, rel), filepath.Join(dir, mp3)); err == nil {
-					b, _ := os.ReadFile(filepath.Join(dir, mp3))
-					sum := sha256.Sum256(b)
-					mp.Files = append(mp.Files, ManifestFile{Path: mp3, Role: "audio", SHA256: hex.EncodeToString(sum[:]), Size: int64(len(b))})
-				} else if !errors.Is(err, assets.ErrNoFFmpeg) {
-					return mp, err
-				}
+		}
+		if f.Role == "audio" {
+			if err := addMP3(ctx, dir, rel, &mp); err != nil {
+				return mp, err
 			}
 		}
 	}
 	return mp, nil
+}
+
+// addMP3 adds an MP3 of the WAV at rel when ffmpeg is installed.
+func addMP3(ctx context.Context, dir, rel string, mp *ManifestPiece) error {
+	mp3 := strings.TrimSuffix(rel, ".wav") + ".mp3"
+	if err := assets.WriteMP3(ctx, filepath.Join(dir, rel), filepath.Join(dir, mp3)); err != nil {
+		if errors.Is(err, assets.ErrNoFFmpeg) {
+			return nil
+		}
+		return err
+	}
+	b, err := os.ReadFile(filepath.Join(dir, mp3))
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(b)
+	mp.Files = append(mp.Files, ManifestFile{Path: mp3, Role: "audio", SHA256: hex.EncodeToString(sum[:]), Size: int64(len(b))})
+	return nil
 }
 
 // syncTree flushes every file and folder under dir to the disk.

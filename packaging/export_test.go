@@ -2,6 +2,7 @@ package packaging_test
 
 import (
 	"archive/zip"
+	"atelier/studio/store"
 	"context"
 	"crypto/sha256"
 	"encoding/csv"
@@ -20,13 +21,12 @@ import (
 	"atelier/packaging"
 	"atelier/samples"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 // approvedCampaign drafts the sample brief for X and Instagram in French
 // from the templates, approves both, gives one an audio snippet, and leaves
 // a third piece in draft.
-func approvedCampaign(t *testing.T) (*studio.Workspace, store.Campaign) {
+func approvedCampaign(t *testing.T) (*studio.Workspace, studio.Campaign) {
 	t.Helper()
 	ctx := context.Background()
 	home := t.TempDir()
@@ -34,22 +34,23 @@ func approvedCampaign(t *testing.T) (*studio.Workspace, store.Campaign) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws, err := studio.Open(ctx, home, kitDir)
+	st, err := store.Open(ctx, filepath.Join(home, store.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}
+	ws := studio.New(st, home, kitDir)
 	t.Cleanup(func() { ws.Close() })
-	c, _ := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "Automne", KitName: ws.Kit().Identity.Name, KitVersion: ws.Kit().Identity.Version})
+	c, _ := st.CreateCampaign(ctx, studio.Campaign{Name: "Automne", KitName: ws.Kit().Identity.Name, KitVersion: ws.Kit().Identity.Version})
 	b := studio.SampleBrief(c.ID)
 	b.Platforms, b.Personas, b.Languages = []string{"x", "instagram", "linkedin"}, []string{"design-lovers"}, []string{"fr-FR"}
-	b, _ = ws.Store.CreateBrief(ctx, b)
+	b, _ = st.CreateBrief(ctx, b)
 	outs, err := (&studio.Composer{WS: ws, Drafter: studio.TemplateDrafter{}}).Compose(ctx, b, nil)
 	if err != nil || len(outs) != 3 {
 		t.Fatal(err)
 	}
 	for _, o := range outs[:2] {
-		for _, step := range [][2]store.State{{store.StateDraft, store.StateInReview}, {store.StateInReview, store.StateApproved}} {
-			if _, err := ws.Store.RecordTransition(ctx, store.Transition{PieceID: o.Piece.ID, From: step[0], To: step[1], Who: "Léa"}); err != nil {
+		for _, step := range [][2]studio.State{{studio.StateDraft, studio.StateInReview}, {studio.StateInReview, studio.StateApproved}} {
+			if _, err := st.RecordTransition(ctx, studio.Transition{PieceID: o.Piece.ID, From: step[0], To: step[1], Who: "Léa"}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -78,7 +79,7 @@ func TestExportBundle(t *testing.T) {
 	ctx := context.Background()
 	out := filepath.Join(t.TempDir(), "bundle")
 	start := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
-	m, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: c.ID, Out: out, Start: start, Who: "Camille"}, nil)
+	m, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: c.ID, Out: out, Start: start, User: studio.User{Name: "Camille"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ func TestExportBundle(t *testing.T) {
 	}
 	// A render keeps its metadata: the checker reads it from the bundle.
 	feed := filepath.Join(out, "instagram", "01-design-lovers-fr-FR-instagram.feed.jpg")
-	fc, err := studio.CheckFile(ws.Kit(), ws.Registry, studio.CheckTarget{}, feed)
+	fc, err := studio.CheckFile(ws.Kit(), ws.Registry(), studio.CheckTarget{}, feed)
 	if err != nil || fc.Report.LogoMethod != brandkit.LogoFromMetadata {
 		t.Errorf("checking the exported render: %v %+v", err, fc)
 	}
@@ -133,17 +134,17 @@ func TestExportBundle(t *testing.T) {
 	}
 	// The states moved, with the exporter recorded; the draft stayed.
 	for _, p := range disk.Pieces {
-		got, _ := ws.Store.Piece(ctx, p.ID)
-		trs, _ := ws.Store.Transitions(ctx, p.ID)
-		if got.State != store.StateExported || trs[len(trs)-1].Who != "Camille" {
+		got, _ := ws.Piece(ctx, p.ID)
+		trs, _ := ws.Transitions(ctx, p.ID)
+		if got.State != studio.StateExported || trs[len(trs)-1].Who != "Camille" {
 			t.Errorf("piece %d: %s, %+v", p.ID, got.State, trs[len(trs)-1])
 		}
 	}
-	drafts, _ := ws.Store.Pieces(ctx, store.PieceFilter{CampaignID: c.ID, State: store.StateDraft})
+	drafts, _ := ws.Pieces(ctx, studio.PieceFilter{CampaignID: c.ID, State: studio.StateDraft})
 	if len(drafts) != 1 {
 		t.Errorf("%d drafts left, want 1", len(drafts))
 	}
-	if _, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: c.ID, Out: out + "2"}, nil); !errors.Is(err, packaging.ErrNothingApproved) {
+	if _, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: c.ID, Out: out + "2"}, nil); !errors.Is(err, studio.ErrNothingApproved) {
 		t.Errorf("a second export: %v", err)
 	}
 	contactSheetInChromium(t, out, disk)
@@ -191,7 +192,7 @@ func TestFailedExportChangesNothing(t *testing.T) {
 	if _, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: c.ID, Out: out}, nil); err == nil {
 		t.Fatal("the export must fail")
 	}
-	approved, _ := ws.Store.Pieces(ctx, store.PieceFilter{CampaignID: c.ID, State: store.StateApproved})
+	approved, _ := ws.Pieces(ctx, studio.PieceFilter{CampaignID: c.ID, State: studio.StateApproved})
 	if len(approved) != 2 {
 		t.Fatalf("%d pieces still approved, want 2", len(approved))
 	}

@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"time"
-
-	"atelier/studio/store"
 )
 
 // AuditEvent is one line of a campaign's timeline: a move or a comment.
@@ -25,20 +23,20 @@ type AuditEvent struct {
 // Audit returns every transition and comment of a campaign's pieces, in
 // time order.
 func (w *Workspace) Audit(ctx context.Context, campaignID int64) ([]AuditEvent, error) {
-	ps, err := w.Store.Pieces(ctx, store.PieceFilter{CampaignID: campaignID})
+	ps, err := w.store.Pieces(ctx, PieceFilter{CampaignID: campaignID})
 	if err != nil {
 		return nil, err
 	}
 	var out []AuditEvent
 	for _, p := range ps {
-		trs, err := w.Store.Transitions(ctx, p.ID)
+		trs, err := w.store.Transitions(ctx, p.ID)
 		if err != nil {
 			return nil, err
 		}
 		for _, t := range trs {
 			out = append(out, AuditEvent{At: t.At, PieceID: p.ID, Kind: "transition", Who: t.Who, What: string(t.From) + " → " + string(t.To), Note: t.Note, Reason: t.OverrideReason})
 		}
-		cs, err := w.Store.Comments(ctx, p.ID)
+		cs, err := w.store.Comments(ctx, p.ID)
 		if err != nil {
 			return nil, err
 		}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-
-	"atelier/studio/store"
 )
 
 // BoardFilter chooses the pieces the review board shows; empty fields do
@@ -22,8 +20,8 @@ type BoardFilter struct {
 // Board is the review board: the campaigns to filter by, the pieces in
 // each workflow state, and the authors seen.
 type Board struct {
-	Campaigns []store.Campaign
-	Columns   map[store.State][]store.Piece
+	Campaigns []Campaign
+	Columns   map[State][]Piece
 	Authors   []string
 }
 
@@ -32,21 +30,21 @@ type Board struct {
 func (w *Workspace) Board(ctx context.Context, f BoardFilter) (Board, error) {
 	var b Board
 	var err error
-	if b.Campaigns, err = w.Store.Campaigns(ctx); err != nil {
+	if b.Campaigns, err = w.store.Campaigns(ctx); err != nil {
 		return b, err
 	}
-	pf := store.PieceFilter{CampaignID: f.CampaignID, Platform: f.Platform, Persona: f.Persona, Language: f.Language, Author: f.Author}
+	pf := PieceFilter{CampaignID: f.CampaignID, Platform: f.Platform, Persona: f.Persona, Language: f.Language, Author: f.Author}
 	var match map[int64]bool
 	if q := strings.TrimSpace(f.Query); q != "" {
 		match = map[int64]bool{}
-		hits, err := w.Store.Search(ctx, q, 500)
+		hits, err := w.store.Search(ctx, q, 500)
 		if err != nil {
 			return b, err
 		}
 		for _, h := range hits {
 			match[h.PieceID] = true
 			if h.Kind == "brief" {
-				ps, err := w.Store.Pieces(ctx, store.PieceFilter{BriefID: h.ID})
+				ps, err := w.store.Pieces(ctx, PieceFilter{BriefID: h.ID})
 				if err != nil {
 					return b, err
 				}
@@ -56,16 +54,16 @@ func (w *Workspace) Board(ctx context.Context, f BoardFilter) (Board, error) {
 			}
 		}
 	}
-	b.Columns = map[store.State][]store.Piece{}
+	b.Columns = map[State][]Piece{}
 	authors := map[string]bool{}
-	for _, st := range store.States {
+	for _, st := range States {
 		pf.State = st
-		ps, err := w.Store.Pieces(ctx, pf)
+		ps, err := w.store.Pieces(ctx, pf)
 		if err != nil {
 			return b, err
 		}
 		if match != nil {
-			ps = slices.DeleteFunc(ps, func(p store.Piece) bool { return !match[p.ID] })
+			ps = slices.DeleteFunc(ps, func(p Piece) bool { return !match[p.ID] })
 		}
 		for _, p := range ps {
 			if p.Author != "" {

@@ -10,7 +10,6 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"atelier/brandkit"
-	"atelier/studio/store"
 )
 
 // briefFile is the TOML form of a brief (samples/brief.toml). Topic, key
@@ -18,16 +17,16 @@ import (
 // gives them in another language, and a language left out is translated by
 // the model. Partner names the partner of a paid partnership.
 type briefFile struct {
-	Topic      string                     `toml:"topic"`
-	KeyMessage string                     `toml:"key_message"`
-	CTA        string                     `toml:"cta"`
-	Link       string                     `toml:"link"`
-	Personas   []string                   `toml:"personas"`
-	Platforms  []string                   `toml:"platforms"`
-	Languages  []string                   `toml:"languages"`
-	Language   string                     `toml:"language"`
-	Partner    string                     `toml:"partner"`
-	Text       map[string]store.BriefText `toml:"text"`
+	Topic      string               `toml:"topic"`
+	KeyMessage string               `toml:"key_message"`
+	CTA        string               `toml:"cta"`
+	Link       string               `toml:"link"`
+	Personas   []string             `toml:"personas"`
+	Platforms  []string             `toml:"platforms"`
+	Languages  []string             `toml:"languages"`
+	Language   string               `toml:"language"`
+	Partner    string               `toml:"partner"`
+	Text       map[string]BriefText `toml:"text"`
 }
 
 // MaxBriefBytes bounds a brief file.
@@ -37,9 +36,9 @@ const MaxBriefBytes = 1 << 20
 // the line; an unknown key comes with the key it was probably meant as.
 // Personas, platforms and languages are checked against the kit when the
 // brief is drafted (Composer.Targets), which lists the valid ones.
-func ParseBrief(path string, data []byte) (store.Brief, error) {
+func ParseBrief(path string, data []byte) (Brief, error) {
 	if len(data) > MaxBriefBytes {
-		return store.Brief{}, fmt.Errorf("%s: the brief is %d bytes; at most %d are read", path, len(data), MaxBriefBytes)
+		return Brief{}, fmt.Errorf("%s: the brief is %d bytes; at most %d are read", path, len(data), MaxBriefBytes)
 	}
 	var b briefFile
 	err := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields().Decode(&b)
@@ -54,15 +53,15 @@ func ParseBrief(path string, data []byte) (store.Brief, error) {
 		if guess := brandkit.DidYouMean(key[len(key)-1], briefKeys()); guess != "" {
 			hint = fmt.Sprintf(", did you mean %q", guess)
 		}
-		return store.Brief{}, fmt.Errorf("%s:%d: unknown key %q%s; expected one of %s", path, line, strings.Join(key, "."), hint, strings.Join(briefKeys(), ", "))
+		return Brief{}, fmt.Errorf("%s:%d: unknown key %q%s; expected one of %s", path, line, strings.Join(key, "."), hint, strings.Join(briefKeys(), ", "))
 	case errors.As(err, &de):
 		line, _ := de.Position()
-		return store.Brief{}, fmt.Errorf("%s:%d: %s", path, line, strings.TrimPrefix(de.Error(), "toml: "))
+		return Brief{}, fmt.Errorf("%s:%d: %s", path, line, strings.TrimPrefix(de.Error(), "toml: "))
 	case err != nil:
-		return store.Brief{}, fmt.Errorf("%s: %v", path, err)
+		return Brief{}, fmt.Errorf("%s: %v", path, err)
 	}
 	if strings.TrimSpace(b.Topic) == "" {
-		return store.Brief{}, fmt.Errorf(`%s: the brief has no topic; expected topic = "..."`, path)
+		return Brief{}, fmt.Errorf(`%s: the brief has no topic; expected topic = "..."`, path)
 	}
 	tags := append([]string{b.Language}, b.Languages...)
 	for tag := range b.Text {
@@ -73,10 +72,10 @@ func ParseBrief(path string, data []byte) (store.Brief, error) {
 			continue
 		}
 		if problem := brandkit.CheckLanguageTag(tag); problem != "" {
-			return store.Brief{}, fmt.Errorf("%s: %s", path, problem)
+			return Brief{}, fmt.Errorf("%s: %s", path, problem)
 		}
 	}
-	return store.Brief{Topic: b.Topic, KeyMessage: b.KeyMessage, CTA: b.CTA, Link: b.Link, Personas: b.Personas, Platforms: b.Platforms,
+	return Brief{Topic: b.Topic, KeyMessage: b.KeyMessage, CTA: b.CTA, Link: b.Link, Personas: b.Personas, Platforms: b.Platforms,
 		Languages: b.Languages, Formats: []string{"text"}, Language: b.Language, Partner: b.Partner, ByLanguage: b.Text}, nil
 }
 

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"atelier/brandkit"
-	"atelier/studio/store"
 )
 
 // MaxRepairs is how many times a draft that fails the brand check goes back
@@ -40,7 +39,7 @@ type Event struct {
 	PieceID int64
 	Attempt int
 	Text    string // everything streamed so far in this attempt
-	Version store.Version
+	Version Version
 	Report  brandkit.Report
 	Err     error
 }
@@ -51,14 +50,14 @@ type EventFunc func(Event)
 // Outcome is the final state of one variant.
 type Outcome struct {
 	Target  Target
-	Piece   store.Piece
-	Version store.Version
+	Piece   Piece
+	Version Version
 	Report  brandkit.Report
 	Err     error
 }
 
 // Targets expands a brief into platform × persona × language targets.
-func (c *Composer) Targets(b store.Brief) ([]Target, error) {
+func (c *Composer) Targets(b Brief) ([]Target, error) {
 	k := c.WS.Kit()
 	if k == nil {
 		return nil, fmt.Errorf("no brand kit is loaded: %v", c.WS.KitErr())
@@ -81,9 +80,9 @@ func (c *Composer) Targets(b store.Brief) ([]Target, error) {
 	}
 	var out []Target
 	for _, pid := range b.Platforms {
-		p, ok := c.WS.Registry.Get(pid)
+		p, ok := c.WS.registry.Get(pid)
 		if !ok {
-			return nil, fmt.Errorf("the brief names platform %q, which Atelier does not know; the platforms are %s", pid, strings.Join(c.WS.Registry.IDs(), ", "))
+			return nil, fmt.Errorf("the brief names platform %q, which Atelier does not know; the platforms are %s", pid, strings.Join(c.WS.registry.IDs(), ", "))
 		}
 		for _, perID := range personas {
 			per, ok := k.Persona(perID)
@@ -115,14 +114,14 @@ func TextTarget(t Target) brandkit.TextTarget {
 // Compose stores the brief's pieces and drafts each of them in turn. A
 // variant that fails does not stop the others; its error is in its Outcome.
 // Compose returns early only when ctx is cancelled.
-func (c *Composer) Compose(ctx context.Context, brief store.Brief, fn EventFunc) ([]Outcome, error) {
+func (c *Composer) Compose(ctx context.Context, brief Brief, fn EventFunc) ([]Outcome, error) {
 	targets, err := c.Targets(brief)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]Outcome, 0, len(targets))
 	for i, t := range targets {
-		piece, err := c.WS.Store.CreatePiece(ctx, store.Piece{BriefID: brief.ID, CampaignID: brief.CampaignID,
+		piece, err := c.WS.store.CreatePiece(ctx, Piece{BriefID: brief.ID, CampaignID: brief.CampaignID,
 			Platform: t.Platform.ID, Persona: t.Persona.ID, Language: t.Language, Author: c.User.orLocal().Name})
 		if err != nil {
 			return out, err
@@ -148,7 +147,7 @@ const MaxBriefField = 4000
 // CheckBrief refuses a brief field that is too long or holds invisible
 // characters (controls, direction overrides, bytes that are not UTF-8),
 // naming the field.
-func CheckBrief(b store.Brief) error {
+func CheckBrief(b Brief) error {
 	for _, f := range []struct{ name, text string }{{"topic", b.Topic}, {"key message", b.KeyMessage}, {"call to action", b.CTA}, {"link", b.Link}} {
 		if len(f.text) > MaxBriefField {
 			return fmt.Errorf("the brief's %s is %d characters; a brief field takes at most %d — shorten it", f.name, len(f.text), MaxBriefField)
@@ -164,7 +163,7 @@ func CheckBrief(b store.Brief) error {
 // safe fixes, and sends what still fails back to the model, at most
 // MaxRepairs times. Every generation is stored as a version; a stream that
 // breaks keeps its partial text as an interrupted version.
-func (c *Composer) DraftPiece(ctx context.Context, piece store.Piece, req *Request, fn EventFunc) (store.Version, brandkit.Report, error) {
+func (c *Composer) DraftPiece(ctx context.Context, piece Piece, req *Request, fn EventFunc) (Version, brandkit.Report, error) {
 	emit := func(e Event) {
 		if fn != nil {
 			e.Target, e.PieceID = req.Target, piece.ID
@@ -184,10 +183,10 @@ func (c *Composer) DraftPiece(ctx context.Context, piece store.Piece, req *Reque
 			return v, brandkit.Report{}, err
 		}
 		text, report := c.check(req.Target, res, err)
-		last := attempt >= MaxRepairs || res.Origin == store.OriginTemplate || report.Count(brandkit.SeverityError) == 0
-		status := store.VersionComplete
+		last := attempt >= MaxRepairs || res.Origin == OriginTemplate || report.Count(brandkit.SeverityError) == 0
+		status := VersionComplete
 		if report.Count(brandkit.SeverityError) > 0 {
-			status = store.VersionFailedCheck
+			status = VersionFailedCheck
 		}
 		v, saveErr := c.save(ctx, piece, req, res, text, status, report)
 		if saveErr != nil {
@@ -221,9 +220,9 @@ func (c *Composer) check(t Target, res *Result, replyErr error) (string, brandki
 	return text, report
 }
 
-func (c *Composer) save(ctx context.Context, piece store.Piece, req *Request, res *Result, text string, status store.VersionStatus, report brandkit.Report) (store.Version, error) {
+func (c *Composer) save(ctx context.Context, piece Piece, req *Request, res *Result, text string, status VersionStatus, report brandkit.Report) (Version, error) {
 	payload, _ := json.Marshal(res.Draft)
-	v, err := c.WS.Store.AddVersion(ctx, store.Version{
+	v, err := c.WS.store.AddVersion(ctx, Version{
 		PieceID: piece.ID, Text: text, Status: status, Origin: res.Origin, Action: string(req.Action),
 		Model: res.Model, PromptHash: res.PromptHash, Seed: res.Seed,
 		PromptEvalCount: res.Metrics.PromptEvalCount, EvalCount: res.Metrics.EvalCount,
@@ -237,21 +236,21 @@ func (c *Composer) save(ctx context.Context, piece store.Piece, req *Request, re
 		return v, err
 	}
 	findings, _ := json.Marshal(report.Findings)
-	_, err = c.WS.Store.SaveCheckResult(ctx, store.CheckResult{PieceID: piece.ID, VersionID: v.ID, Score: report.Score,
+	_, err = c.WS.store.SaveCheckResult(ctx, CheckResult{PieceID: piece.ID, VersionID: v.ID, Score: report.Score,
 		Errors: report.Count(brandkit.SeverityError), Warnings: report.Count(brandkit.SeverityWarning), Findings: string(findings)})
 	return v, err
 }
 
 // savePartial keeps what a broken or cancelled stream produced. It uses a
 // fresh context: the caller's may be the one that was cancelled.
-func (c *Composer) savePartial(piece store.Piece, req *Request, res *Result) (store.Version, error) {
+func (c *Composer) savePartial(piece Piece, req *Request, res *Result) (Version, error) {
 	if res == nil || res.Raw == "" {
-		return store.Version{}, nil
+		return Version{}, nil
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return c.WS.Store.AddVersion(ctx, store.Version{
-		PieceID: piece.ID, Text: res.Raw, Status: store.VersionInterrupted, Origin: res.Origin, Action: string(req.Action),
+	return c.WS.store.AddVersion(ctx, Version{
+		PieceID: piece.ID, Text: res.Raw, Status: VersionInterrupted, Origin: res.Origin, Action: string(req.Action),
 		Model: res.Model, PromptHash: res.PromptHash, Seed: res.Seed, Author: c.User.orLocal().Name,
 	})
 }
@@ -259,32 +258,32 @@ func (c *Composer) savePartial(piece store.Piece, req *Request, res *Result) (st
 // Edit runs an edit action on a piece's latest version and stores the
 // result as a new version. Translate writes into the sibling piece in the
 // other language, creating it if needed.
-func (c *Composer) Edit(ctx context.Context, pieceID int64, action Action, language string, fn EventFunc) (store.Version, brandkit.Report, error) {
-	st := c.WS.Store
+func (c *Composer) Edit(ctx context.Context, pieceID int64, action Action, language string, fn EventFunc) (Version, brandkit.Report, error) {
+	st := c.WS.store
 	piece, err := st.Piece(ctx, pieceID)
 	if err != nil {
-		return store.Version{}, brandkit.Report{}, err
+		return Version{}, brandkit.Report{}, err
 	}
 	brief, err := st.Brief(ctx, piece.BriefID)
 	if err != nil {
-		return store.Version{}, brandkit.Report{}, err
+		return Version{}, brandkit.Report{}, err
 	}
 	prev, err := st.LatestVersion(ctx, pieceID)
 	if err != nil && action != ActionRegenerate {
-		return store.Version{}, brandkit.Report{}, err
+		return Version{}, brandkit.Report{}, err
 	}
 	targets, err := c.Targets(brief)
 	if err != nil {
-		return store.Version{}, brandkit.Report{}, err
+		return Version{}, brandkit.Report{}, err
 	}
 	lang := piece.Language
 	if action == ActionTranslate {
 		if language == "" || sameLanguage(language, piece.Language) {
-			return store.Version{}, brandkit.Report{}, fmt.Errorf("translate needs another of the kit's languages than %s", piece.Language)
+			return Version{}, brandkit.Report{}, fmt.Errorf("translate needs another of the kit's languages than %s", piece.Language)
 		}
 		lang = language
 		if piece, err = c.sibling(ctx, piece, lang); err != nil {
-			return store.Version{}, brandkit.Report{}, err
+			return Version{}, brandkit.Report{}, err
 		}
 	}
 	var target Target
@@ -294,62 +293,75 @@ func (c *Composer) Edit(ctx context.Context, pieceID int64, action Action, langu
 		}
 	}
 	if target.Platform.ID == "" {
-		return store.Version{}, brandkit.Report{}, fmt.Errorf("piece %d (%s/%s) is no longer part of its brief", pieceID, piece.Platform, piece.Persona)
+		return Version{}, brandkit.Report{}, fmt.Errorf("piece %d (%s/%s) is no longer part of its brief", pieceID, piece.Platform, piece.Persona)
 	}
 	target.Language = lang
 	req := &Request{Kit: c.WS.Kit(), Brief: brief, Targets: targets, Target: target, Action: action, Previous: prev.Text, Seed: prev.Seed + 1}
 	return c.DraftPiece(ctx, piece, req, fn)
 }
 
-func (c *Composer) sibling(ctx context.Context, p store.Piece, lang string) (store.Piece, error) {
+func (c *Composer) sibling(ctx context.Context, p Piece, lang string) (Piece, error) {
 	if !c.WS.Kit().SpeaksLanguage(lang) {
 		return p, fmt.Errorf("%q is not one of the kit's languages %v", lang, c.WS.Kit().Identity.Languages)
 	}
-	ps, err := c.WS.Store.Pieces(ctx, store.PieceFilter{BriefID: p.BriefID, Platform: p.Platform, Persona: p.Persona, Language: lang})
+	ps, err := c.WS.store.Pieces(ctx, PieceFilter{BriefID: p.BriefID, Platform: p.Platform, Persona: p.Persona, Language: lang})
 	if err != nil {
 		return p, err
 	}
 	if len(ps) > 0 {
 		return ps[0], nil
 	}
-	return c.WS.Store.CreatePiece(ctx, store.Piece{BriefID: p.BriefID, CampaignID: p.CampaignID, Platform: p.Platform,
+	return c.WS.store.CreatePiece(ctx, Piece{BriefID: p.BriefID, CampaignID: p.CampaignID, Platform: p.Platform,
 		Persona: p.Persona, Language: lang, Format: p.Format, Author: c.User.orLocal().Name})
 }
 
 // ApplyFix applies a finding's automatic fix to the piece's latest version
 // and stores the result, checked again, as a new version.
-func (c *Composer) ApplyFix(ctx context.Context, pieceID int64, f brandkit.Finding) (store.Version, brandkit.Report, error) {
+func (c *Composer) ApplyFix(ctx context.Context, pieceID int64, f brandkit.Finding) (Version, brandkit.Report, error) {
 	if f.AutoFix == nil {
-		return store.Version{}, brandkit.Report{}, fmt.Errorf("%s has no automatic fix; edit the text by hand", f.Rule)
+		return Version{}, brandkit.Report{}, fmt.Errorf("%s has no automatic fix; edit the text by hand", f.Rule)
 	}
-	st := c.WS.Store
-	piece, err := st.Piece(ctx, pieceID)
+	prev, err := c.WS.store.LatestVersion(ctx, pieceID)
 	if err != nil {
-		return store.Version{}, brandkit.Report{}, err
-	}
-	prev, err := st.LatestVersion(ctx, pieceID)
-	if err != nil {
-		return store.Version{}, brandkit.Report{}, err
+		return Version{}, brandkit.Report{}, err
 	}
 	text, n := brandkit.ApplyFixes(prev.Text, []brandkit.Finding{f})
 	if n == 0 {
-		return store.Version{}, brandkit.Report{}, fmt.Errorf("the fix for %s no longer fits the text; check it again", f.Rule)
+		return Version{}, brandkit.Report{}, fmt.Errorf("the fix for %s no longer fits the text; check it again", f.Rule)
 	}
-	p, ok := c.WS.Registry.Get(piece.Platform)
+	return c.SaveText(ctx, pieceID, text, "fix:"+f.Rule)
+}
+
+// SaveText stores text the user wrote or changed as the piece's new
+// version (action says how: "edit", "fix:RULE"…), checked against the kit
+// in force. The previous version's alt text is kept. An approved piece
+// goes back to draft.
+func (c *Composer) SaveText(ctx context.Context, pieceID int64, text, action string) (Version, brandkit.Report, error) {
+	st := c.WS.store
+	piece, err := st.Piece(ctx, pieceID)
+	if err != nil {
+		return Version{}, brandkit.Report{}, err
+	}
+	p, ok := c.WS.registry.Get(piece.Platform)
 	if !ok {
-		return store.Version{}, brandkit.Report{}, fmt.Errorf("piece %d is for an unknown platform %q", pieceID, piece.Platform)
+		return Version{}, brandkit.Report{}, fmt.Errorf("piece %d is for an unknown platform %q", pieceID, piece.Platform)
 	}
 	brief, err := st.Brief(ctx, piece.BriefID)
 	if err != nil {
-		return store.Version{}, brandkit.Report{}, err
+		return Version{}, brandkit.Report{}, err
+	}
+	res := &Result{Origin: OriginUser}
+	if prev, err := st.LatestVersion(ctx, pieceID); err == nil {
+		var d Draft
+		if json.Unmarshal(prev.Payload, &d) == nil {
+			res.Draft = Draft{AltText: d.AltText}
+		}
 	}
 	report := brandkit.CheckText(c.WS.Kit(), TextTarget(Target{Platform: p, Language: piece.Language, Partner: brief.Partner}), text)
-	status := store.VersionComplete
+	status := VersionComplete
 	if report.Count(brandkit.SeverityError) > 0 {
-		status = store.VersionFailedCheck
+		status = VersionFailedCheck
 	}
-	req := &Request{Action: Action("fix:" + f.Rule)}
-	res := &Result{Origin: store.OriginUser, Model: prev.Model, Draft: Draft{}}
-	v, err := c.save(ctx, piece, req, res, text, status, report)
+	v, err := c.save(ctx, piece, &Request{Action: Action(action)}, res, text, status, report)
 	return v, report, err
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-
-	"atelier/studio/store"
 )
 
 // DiffOp is one step of a word diff.
@@ -89,14 +87,14 @@ func WordDiff(a, b string) []DiffOp {
 
 // Restore makes an old version the newest again, as a new version with
 // origin "restore"; an approved piece returns to draft.
-func (w *Workspace) Restore(ctx context.Context, pieceID int64, number int, user User) (store.Version, error) {
-	vs, err := w.Store.Versions(ctx, pieceID)
+func (w *Workspace) Restore(ctx context.Context, pieceID int64, number int, user User) (Version, error) {
+	vs, err := w.store.Versions(ctx, pieceID)
 	if err != nil {
-		return store.Version{}, err
+		return Version{}, err
 	}
 	for _, v := range vs {
 		if v.Number == number {
-			nv, err := w.Store.AddVersion(ctx, store.Version{PieceID: pieceID, Text: v.Text, Status: store.VersionComplete, Origin: store.OriginRestore,
+			nv, err := w.store.AddVersion(ctx, Version{PieceID: pieceID, Text: v.Text, Status: VersionComplete, Origin: OriginRestore,
 				Action: fmt.Sprintf("restore:v%d", number), Model: v.Model, Payload: v.Payload, Author: user.orLocal().Name})
 			if err != nil {
 				return nv, err
@@ -104,5 +102,5 @@ func (w *Workspace) Restore(ctx context.Context, pieceID int64, number int, user
 			return nv, w.demoteIfApproved(ctx, pieceID, user)
 		}
 	}
-	return store.Version{}, fmt.Errorf("piece %d has no version %d", pieceID, number)
+	return Version{}, fmt.Errorf("piece %d has no version %d", pieceID, number)
 }

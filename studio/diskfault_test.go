@@ -3,6 +3,7 @@
 package studio_test
 
 import (
+	"atelier/studio/store"
 	"bytes"
 	"context"
 	"errors"
@@ -15,7 +16,6 @@ import (
 	"atelier/brandkit"
 	"atelier/samples"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 // smallDisk mounts a tmpfs of size bytes, a real disk that fills up. It
@@ -58,7 +58,7 @@ func openOn(t *testing.T, home string) *studio.Workspace {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws, err := studio.Open(context.Background(), home, kitDir)
+	ws, err := store.OpenWorkspace(context.Background(), home, kitDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,13 +68,13 @@ func openOn(t *testing.T, home string) *studio.Workspace {
 // committed is every version the store holds, by id, with its text.
 func committed(t *testing.T, ws *studio.Workspace) map[int64]string {
 	t.Helper()
-	ps, err := ws.Store.Pieces(context.Background(), store.PieceFilter{})
+	ps, err := ws.Pieces(context.Background(), studio.PieceFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := map[int64]string{}
 	for _, p := range ps {
-		vs, err := ws.Store.Versions(context.Background(), p.ID)
+		vs, err := ws.Versions(context.Background(), p.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -114,7 +114,7 @@ func TestDiskFullLosesNothingCommitted(t *testing.T) {
 	if mounted {
 		filler = fill(t, home)
 	} else {
-		if err := ws.Store.LimitPages(ctx, 1); err != nil { // SQLite keeps the file's size: no page more
+		if err := studio.StoreOf(ws).(*store.Store).LimitPages(ctx, 1); err != nil { // SQLite keeps the file's size: no page more
 			t.Fatal(err)
 		}
 	}
@@ -141,10 +141,10 @@ func TestDiskFullLosesNothingCommitted(t *testing.T) {
 		}
 		os.Remove(filler)
 	} else {
-		ws.Store.LimitPages(ctx, 0)
+		studio.StoreOf(ws).(*store.Store).LimitPages(ctx, 0)
 	}
 	// Space again: the database is whole, everything committed is there, and work goes on.
-	if res, err := ws.Store.IntegrityCheck(ctx); err != nil || res != "ok" {
+	if res, err := studio.StoreOf(ws).(*store.Store).IntegrityCheck(ctx); err != nil || res != "ok" {
 		t.Fatalf("integrity_check after a full disk: %q %v", res, err)
 	}
 	stillThere(t, ws, before)
@@ -174,7 +174,7 @@ func TestReadOnlyDataFolder(t *testing.T) {
 	if err := syscall.Mount("", home, "", syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
 		t.Fatal(err)
 	}
-	_, err := studio.Open(ctx, home, filepath.Join(t.TempDir(), "kit"))
+	_, err := store.OpenWorkspace(ctx, home, filepath.Join(t.TempDir(), "kit"))
 	if err == nil || !strings.Contains(err.Error(), "set ATELIER_HOME to a writable folder") {
 		t.Fatalf("opening a read-only data folder: %v", err)
 	}

@@ -10,7 +10,6 @@ import (
 
 	"atelier/brandkit"
 	"atelier/studio/platform"
-	"atelier/studio/store"
 )
 
 // Target is one variant of a brief: a platform, a persona and a language.
@@ -44,7 +43,7 @@ var EditActions = []Action{ActionRegenerate, ActionShorter, ActionLonger, Action
 // Request asks a drafter for one variant.
 type Request struct {
 	Kit      *brandkit.Kit
-	Brief    store.Brief
+	Brief    Brief
 	Targets  []Target // every target of the brief: the system prompt names them all, so it is the same bytes for each call
 	Target   Target
 	Action   Action
@@ -108,7 +107,7 @@ type Result struct {
 	Text       string // the post as it will be published
 	Raw        string // the reply as streamed; partial when Interrupted
 	Model      string // "template" for the template drafter
-	Origin     store.Origin
+	Origin     Origin
 	PromptHash string
 	Seed       int64
 	Metrics    Metrics

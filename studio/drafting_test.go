@@ -1,6 +1,7 @@
 package studio_test
 
 import (
+	"atelier/studio/store"
 	"bufio"
 	"context"
 	"encoding/json"
@@ -22,7 +23,6 @@ import (
 	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/ollamatest"
-	"atelier/studio/store"
 )
 
 // server is the real Ollama test server shared by this package's tests.
@@ -55,7 +55,7 @@ func newWorkspace(t *testing.T) *studio.Workspace {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws, err := studio.Open(context.Background(), home, kitDir)
+	ws, err := store.OpenWorkspace(context.Background(), home, kitDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,16 +63,16 @@ func newWorkspace(t *testing.T) *studio.Workspace {
 	return ws
 }
 
-func newBrief(t *testing.T, ws *studio.Workspace, platforms, personas, languages []string) store.Brief {
+func newBrief(t *testing.T, ws *studio.Workspace, platforms, personas, languages []string) studio.Brief {
 	t.Helper()
 	ctx := context.Background()
-	c, err := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "Test"})
+	c, err := studio.StoreOf(ws).CreateCampaign(ctx, studio.Campaign{Name: "Test"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	b := studio.SampleBrief(c.ID)
 	b.Platforms, b.Personas, b.Languages = platforms, personas, languages
-	b, err = ws.Store.CreateBrief(ctx, b)
+	b, err = studio.StoreOf(ws).CreateBrief(ctx, b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestComposeTwelveVariantsAgainstRealOllama(t *testing.T) {
 		if streamed[o.Piece.ID] == 0 {
 			t.Errorf("%s: no stream reached the callback", o.Target.Key())
 		}
-		vs, err := ws.Store.Versions(ctx, o.Piece.ID)
+		vs, err := ws.Versions(ctx, o.Piece.ID)
 		if err != nil || len(vs) == 0 || len(vs) > 1+studio.MaxRepairs {
 			t.Fatalf("%s: %d versions, %v", o.Target.Key(), len(vs), err)
 		}
@@ -126,19 +126,19 @@ func TestComposeTwelveVariantsAgainstRealOllama(t *testing.T) {
 			}
 		}
 		last := vs[len(vs)-1]
-		if last.Status != store.VersionComplete && last.Status != store.VersionFailedCheck {
+		if last.Status != studio.VersionComplete && last.Status != studio.VersionFailedCheck {
 			t.Errorf("%s: last version %s", o.Target.Key(), last.Status)
 		}
-		if (last.Status == store.VersionComplete) != (o.Report.Count("error") == 0) {
+		if (last.Status == studio.VersionComplete) != (o.Report.Count("error") == 0) {
 			t.Errorf("%s: status %s with %d errors", o.Target.Key(), last.Status, o.Report.Count("error"))
 		}
-		if last.Status == store.VersionFailedCheck && len(vs) != 1+studio.MaxRepairs {
+		if last.Status == studio.VersionFailedCheck && len(vs) != 1+studio.MaxRepairs {
 			t.Errorf("%s: failed the check after %d attempts, want %d", o.Target.Key(), len(vs), 1+studio.MaxRepairs)
 		}
 		if !strings.Contains(last.Text, "#MaisonLumen") {
 			t.Errorf("%s: the required hashtag was not fixed in: %q", o.Target.Key(), last.Text)
 		}
-		cr, err := ws.Store.LatestCheck(ctx, o.Piece.ID)
+		cr, err := ws.LatestCheck(ctx, o.Piece.ID)
 		if err != nil || cr.VersionID != last.ID {
 			t.Errorf("%s: check result %+v %v", o.Target.Key(), cr, err)
 		}
@@ -196,8 +196,8 @@ func TestCancelMidStreamKeepsInterruptedVersion(t *testing.T) {
 	if len(outs) != 1 || !errors.Is(outs[0].Err, studio.ErrInterrupted) {
 		t.Fatalf("outcomes %+v", outs)
 	}
-	vs, _ := ws.Store.Versions(context.Background(), outs[0].Piece.ID)
-	if len(vs) != 1 || vs[0].Status != store.VersionInterrupted || len(vs[0].Text) < 5 {
+	vs, _ := ws.Versions(context.Background(), outs[0].Piece.ID)
+	if len(vs) != 1 || vs[0].Status != studio.VersionInterrupted || len(vs[0].Text) < 5 {
 		t.Fatalf("versions after cancel: %+v", vs)
 	}
 }
@@ -231,8 +231,8 @@ func TestServerKilledMidStreamThenRetry(t *testing.T) {
 		t.Fatalf("want an interrupted draft, got %v", outs[0].Err)
 	}
 	ctx := context.Background()
-	vs, _ := ws.Store.Versions(ctx, outs[0].Piece.ID)
-	if len(vs) != 1 || vs[0].Status != store.VersionInterrupted || vs[0].Text == "" {
+	vs, _ := ws.Versions(ctx, outs[0].Piece.ID)
+	if len(vs) != 1 || vs[0].Status != studio.VersionInterrupted || vs[0].Text == "" {
 		t.Fatalf("partial text not kept: %+v", vs)
 	}
 
@@ -241,7 +241,7 @@ func TestServerKilledMidStreamThenRetry(t *testing.T) {
 	if err != nil {
 		t.Fatalf("retry after restart: %v", err)
 	}
-	if v.Number != 2 || v.Status == store.VersionInterrupted {
+	if v.Number != 2 || v.Status == studio.VersionInterrupted {
 		t.Fatalf("retry stored %+v", v)
 	}
 	// Stopping the restarted server ends its runner too: nothing is left.
@@ -354,7 +354,7 @@ func TestEditActionsMakeNewVersions(t *testing.T) {
 		t.Fatal(err, outs[0].Err)
 	}
 	id := outs[0].Piece.ID
-	before, _ := ws.Store.Versions(ctx, id)
+	before, _ := ws.Versions(ctx, id)
 	for _, a := range []studio.Action{studio.ActionShorter, studio.ActionLonger, studio.ActionFormal, studio.ActionCasual, studio.ActionRegenerate} {
 		v, _, err := c.Edit(ctx, id, a, "", nil)
 		if err != nil {
@@ -364,7 +364,7 @@ func TestEditActionsMakeNewVersions(t *testing.T) {
 			t.Fatalf("%s wrote to piece %d", a, v.PieceID)
 		}
 	}
-	after, _ := ws.Store.Versions(ctx, id)
+	after, _ := ws.Versions(ctx, id)
 	if len(after) < len(before)+5 {
 		t.Fatalf("%d versions after 5 edits, had %d", len(after), len(before))
 	}
@@ -381,7 +381,7 @@ func TestEditActionsMakeNewVersions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, _ := ws.Store.Piece(ctx, v.PieceID)
+	p, _ := ws.Piece(ctx, v.PieceID)
 	if p.ID == id || p.Language != "en-GB" || p.Platform != "linkedin" {
 		t.Fatalf("translation went to %+v", p)
 	}
@@ -444,8 +444,8 @@ func TestBrokenStreamShape(t *testing.T) {
 	if !errors.Is(outs[0].Err, studio.ErrInterrupted) {
 		t.Fatalf("broken stream: %v", outs[0].Err)
 	}
-	vs, _ := ws.Store.Versions(context.Background(), outs[0].Piece.ID)
-	if len(vs) != 1 || !strings.Contains(vs[0].Text, "Bonj") || vs[0].Status != store.VersionInterrupted {
+	vs, _ := ws.Versions(context.Background(), outs[0].Piece.ID)
+	if len(vs) != 1 || !strings.Contains(vs[0].Text, "Bonj") || vs[0].Status != studio.VersionInterrupted {
 		t.Fatalf("partial text: %+v", vs)
 	}
 }
@@ -459,7 +459,7 @@ func TestTemplateDrafterIsLabelled(t *testing.T) {
 		t.Fatal(err, len(outs))
 	}
 	for _, o := range outs {
-		if o.Err != nil || o.Version.Origin != store.OriginTemplate || o.Version.Model != "template" {
+		if o.Err != nil || o.Version.Origin != studio.OriginTemplate || o.Version.Model != "template" {
 			t.Fatalf("%s: %+v %v", o.Target.Key(), o.Version, o.Err)
 		}
 		text, _ := brief.Text(o.Target.Language)
@@ -480,10 +480,10 @@ func TestTemplateDrafterIsLabelled(t *testing.T) {
 func TestTemplateDrafterNeedsTranslation(t *testing.T) {
 	ws := newWorkspace(t)
 	ctx := context.Background()
-	camp, _ := ws.Store.CreateCampaign(ctx, store.Campaign{Name: "Translation"})
+	camp, _ := studio.StoreOf(ws).CreateCampaign(ctx, studio.Campaign{Name: "Translation"})
 	b := studio.SampleBrief(camp.ID)
 	b.Platforms, b.Personas, b.ByLanguage, b.Partner = []string{"instagram"}, []string{"design-lovers"}, nil, "Atelier Cire"
-	b, err := ws.Store.CreateBrief(ctx, b)
+	b, err := studio.StoreOf(ws).CreateBrief(ctx, b)
 	if err != nil {
 		t.Fatal(err)
 	}

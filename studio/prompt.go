@@ -12,7 +12,6 @@ import (
 
 	"atelier/brandkit"
 	"atelier/studio/platform"
-	"atelier/studio/store"
 )
 
 // Prompt is the conversation sent for one variant, in cache-friendly order:
@@ -199,7 +198,7 @@ func briefMessage(req *Request) string {
 	if b.Language != "" {
 		fmt.Fprintf(&s, "Written in %s; for another language, translate it unless its text is given below.\n", b.Language)
 	}
-	writeBriefText(&s, store.BriefText{Topic: b.Topic, KeyMessage: b.KeyMessage, CTA: b.CTA, Link: b.Link})
+	writeBriefText(&s, BriefText{Topic: b.Topic, KeyMessage: b.KeyMessage, CTA: b.CTA, Link: b.Link})
 	for _, tag := range slices.Sorted(maps.Keys(b.ByLanguage)) {
 		fmt.Fprintf(&s, "In %s:\n", tag)
 		writeBriefText(&s, b.ByLanguage[tag])
@@ -210,7 +209,7 @@ func briefMessage(req *Request) string {
 	return s.String()
 }
 
-func writeBriefText(s *strings.Builder, t store.BriefText) {
+func writeBriefText(s *strings.Builder, t BriefText) {
 	for _, f := range []struct{ name, value string }{{"Topic", t.Topic}, {"Key message", t.KeyMessage}, {"Call to action", t.CTA}, {"Link", t.Link}} {
 		if f.value != "" {
 			fmt.Fprintf(s, "%s: %s\n", f.name, f.value)

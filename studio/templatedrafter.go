@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"atelier/brandkit"
-	"atelier/studio/store"
 )
 
 // TemplateDrafter is the fallback when no model is available: it fills the
@@ -23,12 +22,12 @@ func (TemplateDrafter) Name() string { return TemplateModel }
 // first template) and streams it in one piece.
 func (TemplateDrafter) Draft(ctx context.Context, req *Request, fn ProgressFunc) (*Result, error) {
 	if err := ctx.Err(); err != nil {
-		return &Result{Model: TemplateModel, Origin: store.OriginTemplate}, err
+		return &Result{Model: TemplateModel, Origin: OriginTemplate}, err
 	}
 	k := req.Kit
 	b, translated := req.Brief.Text(req.Target.Language)
 	if !translated {
-		return &Result{Model: TemplateModel, Origin: store.OriginTemplate}, &NeedsTranslationError{Brief: req.Brief.Language, Target: req.Target.Language}
+		return &Result{Model: TemplateModel, Origin: OriginTemplate}, &NeedsTranslationError{Brief: req.Brief.Language, Target: req.Target.Language}
 	}
 	tmpl := templateFor(k, req.Target.Language)
 	hashtags := strings.Join(k.Lexicon.RequiredHashtags, " ")
@@ -43,7 +42,7 @@ func (TemplateDrafter) Draft(ctx context.Context, req *Request, fn ProgressFunc)
 	res := &Result{
 		Draft: Draft{Hook: b.Topic, Body: b.KeyMessage, CTA: b.CTA, Hashtags: k.Lexicon.RequiredHashtags, Language: req.Target.Language,
 			AltText: b.Topic},
-		Text: text, Raw: text, Model: TemplateModel, Origin: store.OriginTemplate,
+		Text: text, Raw: text, Model: TemplateModel, Origin: OriginTemplate,
 		PromptHash: BuildPrompt(req).Hash(nil),
 	}
 	if fn != nil {

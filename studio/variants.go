@@ -10,7 +10,6 @@ import (
 	"atelier/assets"
 	"atelier/brandkit"
 	"atelier/studio/platform"
-	"atelier/studio/store"
 )
 
 // ImageMeta is what the asset row's meta holds for an imported image.
@@ -20,7 +19,7 @@ type ImageMeta struct {
 }
 
 // ParseImageMeta reads an image asset's meta.
-func ParseImageMeta(a store.Asset) ImageMeta {
+func ParseImageMeta(a Asset) ImageMeta {
 	var m ImageMeta
 	_ = json.Unmarshal([]byte(a.Meta), &m) // a row without meta has none to read
 	return m
@@ -28,7 +27,7 @@ func ParseImageMeta(a store.Asset) ImageMeta {
 
 // Library is the workspace's content-addressed file store.
 func (w *Workspace) Library() *assets.Library {
-	l := assets.NewLibrary(w.DataDir)
+	l := assets.NewLibrary(w.dataDir)
 	l.MaxPixels = int(w.maxImagePixels.Load())
 	return l
 }
@@ -38,20 +37,20 @@ func (w *Workspace) Library() *assets.Library {
 func (w *Workspace) SetMaxImagePixels(n int) { w.maxImagePixels.Store(int64(n)) }
 
 // ImportImage takes an image file into the library and records it.
-func (w *Workspace) ImportImage(ctx context.Context, path string) (store.Asset, error) {
+func (w *Workspace) ImportImage(ctx context.Context, path string) (Asset, error) {
 	im, err := w.Library().ImportFile(path)
 	if err != nil {
-		return store.Asset{}, err
+		return Asset{}, err
 	}
 	meta, _ := json.Marshal(ImageMeta{Orientation: im.Info.Orientation})
-	return w.Store.PutAsset(ctx, store.Asset{SHA256: im.SHA256, Kind: "image", MIME: im.Info.MIME, Size: im.Size,
+	return w.store.PutAsset(ctx, Asset{SHA256: im.SHA256, Kind: "image", MIME: im.Info.MIME, Size: im.Size,
 		Width: im.Info.Width, Height: im.Info.Height, Source: im.Source, Meta: string(meta)})
 }
 
 // SetFocal records the point the user clicked as the image's focal point;
 // nil goes back to saliency.
 func (w *Workspace) SetFocal(ctx context.Context, assetID int64, f *assets.Focal) error {
-	a, err := w.Store.Asset(ctx, assetID)
+	a, err := w.store.Asset(ctx, assetID)
 	if err != nil {
 		return err
 	}
@@ -61,7 +60,7 @@ func (w *Workspace) SetFocal(ctx context.Context, assetID int64, f *assets.Focal
 	m := ParseImageMeta(a)
 	m.Focal = f
 	data, _ := json.Marshal(m)
-	return w.Store.SetAssetMeta(ctx, assetID, string(data))
+	return w.store.SetAssetMeta(ctx, assetID, string(data))
 }
 
 // Placements turns placement ids of the registry into what the renderer
@@ -105,7 +104,7 @@ func placementOf(pl platform.Placement) assets.Placement {
 // RenderedVariant is a render kept in the library and linked to its piece.
 type RenderedVariant struct {
 	*assets.Variant
-	Asset  store.Asset
+	Asset  Asset
 	Path   string
 	Report brandkit.Report
 }
@@ -129,15 +128,15 @@ func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn a
 	if w.Kit() == nil {
 		return nil, fmt.Errorf("no brand kit is loaded")
 	}
-	piece, err := w.Store.Piece(ctx, req.PieceID)
+	piece, err := w.store.Piece(ctx, req.PieceID)
 	if err != nil {
 		return nil, err
 	}
-	src, err := w.Store.Asset(ctx, req.SourceID)
+	src, err := w.store.Asset(ctx, req.SourceID)
 	if err != nil {
 		return nil, err
 	}
-	pls, err := Placements(w.Registry, piece.Platform, req.Placements)
+	pls, err := Placements(w.registry, piece.Platform, req.Placements)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +156,7 @@ func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn a
 		opt.Focal = ParseImageMeta(src).Focal
 	}
 	if opt.Headline == "" && !req.NoHeadline {
-		if v, err := w.Store.LatestVersion(ctx, piece.ID); err == nil {
+		if v, err := w.store.LatestVersion(ctx, piece.ID); err == nil {
 			var d Draft
 			if json.Unmarshal(v.Payload, &d) == nil {
 				opt.Headline = d.Hook
@@ -165,7 +164,7 @@ func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn a
 		}
 	}
 	if opt.Label == "" {
-		if b, err := w.Store.Brief(ctx, piece.BriefID); err == nil && b.Partner != "" {
+		if b, err := w.store.Brief(ctx, piece.BriefID); err == nil && b.Partner != "" {
 			opt.Label = brandkit.Disclosure(piece.Language) // a paid partnership says so on the image too
 		}
 	}
@@ -185,18 +184,18 @@ func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn a
 			return nil, err
 		}
 		meta, _ := json.Marshal(v.Meta)
-		a, err := w.Store.PutAsset(ctx, store.Asset{SHA256: im.SHA256, Kind: "image", MIME: im.Info.MIME, Size: im.Size,
+		a, err := w.store.PutAsset(ctx, Asset{SHA256: im.SHA256, Kind: "image", MIME: im.Info.MIME, Size: im.Size,
 			Width: v.Placement.Width, Height: v.Placement.Height, Source: im.Source, Meta: string(meta)})
 		if err != nil {
 			return nil, err
 		}
-		if err := w.Store.SetVariant(ctx, piece.ID, a.ID, v.Placement.ID); err != nil {
+		if err := w.store.SetVariant(ctx, piece.ID, a.ID, v.Placement.ID); err != nil {
 			return nil, err
 		}
 		out[i] = RenderedVariant{Variant: v, Asset: a, Path: im.Path,
 			Report: v.Check(w.Kit())}
 	}
-	if err := w.Store.LinkAsset(ctx, piece.ID, src.ID, "source", ""); err != nil {
+	if err := w.store.LinkAsset(ctx, piece.ID, src.ID, "source", ""); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -214,13 +213,13 @@ type StoredRender struct {
 // Renders reads a piece's renders, each decoded and checked with its
 // metadata; one that cannot be read carries its error.
 func (w *Workspace) Renders(ctx context.Context, pieceID int64) ([]StoredRender, error) {
-	list, err := w.Store.PieceAssets(ctx, pieceID, "variant")
+	list, err := w.store.PieceAssets(ctx, pieceID, "variant")
 	if err != nil {
 		return nil, err
 	}
 	var out []StoredRender
 	for _, a := range list {
-		pl, ok := w.Registry.Placement(a.Placement)
+		pl, ok := w.registry.Placement(a.Placement)
 		if !ok {
 			continue // a placement the registry no longer has
 		}
@@ -240,7 +239,7 @@ func (w *Workspace) Renders(ctx context.Context, pieceID int64) ([]StoredRender,
 // AltText is the suggested description of a piece's image: the draft's
 // alt-text field.
 func (w *Workspace) AltText(ctx context.Context, pieceID int64) string {
-	v, err := w.Store.LatestVersion(ctx, pieceID)
+	v, err := w.store.LatestVersion(ctx, pieceID)
 	if err != nil {
 		return ""
 	}

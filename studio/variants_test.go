@@ -13,7 +13,6 @@ import (
 	"atelier/brandkit"
 	"atelier/samples"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
@@ -30,7 +29,7 @@ func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
 	if img.Kind != "image" || img.MIME != "image/jpeg" || img.Width != 2400 || img.Height != 1600 || img.Source != "bougie.jpg" || len(img.SHA256) != 64 {
 		t.Fatalf("imported %+v", img)
 	}
-	if list, err := ws.Store.Images(ctx); err != nil || len(list) != 1 || list[0].ID != img.ID {
+	if list, err := ws.Images(ctx); err != nil || len(list) != 1 || list[0].ID != img.ID {
 		t.Fatalf("library %+v %v", list, err)
 	}
 	if err := ws.SetFocal(ctx, img.ID, &assets.Focal{X: 0.66, Y: 0.45}); err != nil {
@@ -66,7 +65,7 @@ func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
 			t.Errorf("%s: the checker finds %+v", v.Placement.ID, v.Report.Findings)
 		}
 		// The checker reads the metadata kept beside the file.
-		fc, err := studio.CheckFile(ws.Kit(), ws.Registry, studio.CheckTarget{}, v.Path)
+		fc, err := studio.CheckFile(ws.Kit(), ws.Registry(), studio.CheckTarget{}, v.Path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,7 +73,7 @@ func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
 			t.Errorf("%s: checking the file gives %d by %q, the render %d", v.Placement.ID, fc.Report.Score, fc.Report.LogoMethod, v.Report.Score)
 		}
 	}
-	linked, err := ws.Store.PieceAssets(ctx, piece.ID, "variant")
+	linked, err := ws.PieceAssets(ctx, piece.ID, "variant")
 	if err != nil || len(linked) != 3 {
 		t.Fatalf("linked %d variants: %v", len(linked), err)
 	}
@@ -85,8 +84,8 @@ func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	linked, _ = ws.Store.PieceAssets(ctx, piece.ID, "variant")
-	byPlacement := map[string]store.Asset{}
+	linked, _ = ws.PieceAssets(ctx, piece.ID, "variant")
+	byPlacement := map[string]studio.Asset{}
 	for _, a := range linked {
 		byPlacement[a.Placement] = a
 	}
@@ -107,7 +106,7 @@ func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
 	if _, err := ws.ImportImage(ctx, bad); err == nil || !strings.Contains(err.Error(), "cut.jpg") {
 		t.Errorf("a truncated JPEG: %v", err)
 	}
-	if list, _ := ws.Store.Images(ctx); len(list) != 1 {
+	if list, _ := ws.Images(ctx); len(list) != 1 {
 		t.Errorf("the library holds %d images after a refused import, and renders are not sources", len(list))
 	}
 }

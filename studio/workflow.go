@@ -8,8 +8,6 @@ import (
 	osuser "os/user"
 	"slices"
 	"strings"
-
-	"atelier/studio/store"
 )
 
 // Role is what a local user may do.
@@ -57,14 +55,7 @@ func (u User) orLocal() User {
 // transitions is the workflow of DESIGN.md: draft → in_review → approved →
 // exported; in_review → changes_requested → draft; any state but exported
 // → rejected. (approved → draft happens only through an edit.)
-var transitions = map[store.State][]store.State{
-	store.StateDraft:            {store.StateInReview, store.StateRejected},
-	store.StateInReview:         {store.StateApproved, store.StateChangesRequested, store.StateRejected},
-	store.StateChangesRequested: {store.StateDraft, store.StateRejected},
-	store.StateApproved:         {store.StateExported, store.StateRejected},
-	store.StateRejected:         {},
-	store.StateExported:         {},
-}
+var transitions = map[State][]State{StateDraft: {StateInReview, StateRejected}, StateInReview: {StateApproved, StateChangesRequested, StateRejected}, StateChangesRequested: {StateDraft, StateRejected}, StateApproved: {StateExported, StateRejected}, StateRejected: {}, StateExported: {}}
 
 // Typed workflow errors; test with errors.Is.
 var (
@@ -74,53 +65,60 @@ var (
 )
 
 // CanMove reports whether the workflow allows from → to.
-func CanMove(from, to store.State) bool { return slices.Contains(transitions[from], to) }
+func CanMove(from, to State) bool { return slices.Contains(transitions[from], to) }
 
 // Next lists the moves allowed from a state.
-func Next(from store.State) []store.State { return slices.Clone(transitions[from]) }
+func Next(from State) []State { return slices.Clone(transitions[from]) }
 
 // Move moves a piece through the workflow as user, with a note. Approving a
 // piece whose latest check has errors needs override, a written reason that
 // is kept in the audit trail. Only reviewers and brand owners approve,
 // request changes or reject.
-func (w *Workspace) Move(ctx context.Context, pieceID int64, to store.State, user User, note, override string) (store.Transition, error) {
-	p, err := w.Store.Piece(ctx, pieceID)
+func (w *Workspace) Move(ctx context.Context, pieceID int64, to State, user User, note, override string) (Transition, error) {
+	p, err := w.store.Piece(ctx, pieceID)
 	if err != nil {
-		return store.Transition{}, err
+		return Transition{}, err
 	}
 	if !CanMove(p.State, to) {
-		return store.Transition{}, fmt.Errorf("%w: %s → %s (from %s the piece can go to %v)", ErrIllegalTransition, p.State, to, p.State, Next(p.State))
+		return Transition{}, fmt.Errorf("%w: %s → %s (from %s the piece can go to %v)", ErrIllegalTransition, p.State, to, p.State, Next(p.State))
 	}
 	if strings.TrimSpace(user.Name) == "" {
-		return store.Transition{}, fmt.Errorf("%w: choose who you are in Settings first", ErrNotAllowed)
+		return Transition{}, fmt.Errorf("%w: choose who you are in Settings first", ErrNotAllowed)
 	}
 	switch to {
-	case store.StateApproved, store.StateChangesRequested, store.StateRejected:
+	case StateApproved, StateChangesRequested, StateRejected:
 		if user.Role != RoleReviewer && user.Role != RoleBrandOwner {
-			return store.Transition{}, fmt.Errorf("%w: only reviewers and brand owners can move a piece to %s; %s is an %s", ErrNotAllowed, to, user.Name, user.Role)
+			return Transition{}, fmt.Errorf("%w: only reviewers and brand owners can move a piece to %s; %s is an %s", ErrNotAllowed, to, user.Name, user.Role)
 		}
 	}
-	if to == store.StateApproved {
-		if cr, err := w.Store.LatestCheck(ctx, pieceID); err == nil && cr.Errors > 0 && strings.TrimSpace(override) == "" {
-			return store.Transition{}, fmt.Errorf("%w (%d errors, score %d)", ErrOverrideNeeded, cr.Errors, cr.Score)
+	if to == StateApproved {
+		if cr, err := w.store.LatestCheck(ctx, pieceID); err == nil && cr.Errors > 0 && strings.TrimSpace(override) == "" {
+			return Transition{}, fmt.Errorf("%w (%d errors, score %d)", ErrOverrideNeeded, cr.Errors, cr.Score)
 		}
 	} else {
 		override = ""
 	}
-	if to == store.StateChangesRequested && strings.TrimSpace(note) == "" {
-		return store.Transition{}, errors.New("say what should change: requesting changes needs a note")
+	if to == StateChangesRequested && strings.TrimSpace(note) == "" {
+		return Transition{}, errors.New("say what should change: requesting changes needs a note")
 	}
-	return w.Store.RecordTransition(ctx, store.Transition{PieceID: pieceID, From: p.State, To: to, Who: user.Name, Note: note, OverrideReason: override})
+	return w.store.RecordTransition(ctx, Transition{PieceID: pieceID, From: p.State, To: to, Who: user.Name, Note: note, OverrideReason: override})
 }
 
 // demoteIfApproved returns an approved piece to draft after a change, and
 // says so in the audit trail.
 func (w *Workspace) demoteIfApproved(ctx context.Context, pieceID int64, user User) error {
-	p, err := w.Store.Piece(ctx, pieceID)
-	if err != nil || p.State != store.StateApproved {
+	p, err := w.store.Piece(ctx, pieceID)
+	if err != nil || p.State != StateApproved {
 		return err
 	}
-	_, err = w.Store.RecordTransition(ctx, store.Transition{PieceID: pieceID, From: store.StateApproved, To: store.StateDraft, Who: user.orLocal().Name,
+	_, err = w.store.RecordTransition(ctx, Transition{PieceID: pieceID, From: StateApproved, To: StateDraft, Who: user.orLocal().Name,
 		Note: "changed after approval: a new version was written"})
 	return err
+}
+
+// AddComment stores user's comment on a piece, or a reply when c.ParentID
+// is set.
+func (w *Workspace) AddComment(ctx context.Context, user User, c Comment) (Comment, error) {
+	c.Author = user.orLocal().Name
+	return w.store.AddComment(ctx, c)
 }

@@ -15,19 +15,18 @@ import (
 	"atelier/assets"
 	"atelier/brandkit"
 	"atelier/studio"
-	"atelier/studio/store"
 )
 
 func TestTransitionTable(t *testing.T) {
-	legal := map[[2]store.State]bool{
-		{store.StateDraft, store.StateInReview}: true, {store.StateDraft, store.StateRejected}: true,
-		{store.StateInReview, store.StateApproved}: true, {store.StateInReview, store.StateChangesRequested}: true, {store.StateInReview, store.StateRejected}: true,
-		{store.StateChangesRequested, store.StateDraft}: true, {store.StateChangesRequested, store.StateRejected}: true,
-		{store.StateApproved, store.StateExported}: true, {store.StateApproved, store.StateRejected}: true,
+	legal := map[[2]studio.State]bool{
+		{studio.StateDraft, studio.StateInReview}: true, {studio.StateDraft, studio.StateRejected}: true,
+		{studio.StateInReview, studio.StateApproved}: true, {studio.StateInReview, studio.StateChangesRequested}: true, {studio.StateInReview, studio.StateRejected}: true,
+		{studio.StateChangesRequested, studio.StateDraft}: true, {studio.StateChangesRequested, studio.StateRejected}: true,
+		{studio.StateApproved, studio.StateExported}: true, {studio.StateApproved, studio.StateRejected}: true,
 	}
-	for _, from := range store.States {
-		for _, to := range store.States {
-			if got := studio.CanMove(from, to); got != legal[[2]store.State{from, to}] {
+	for _, from := range studio.States {
+		for _, to := range studio.States {
+			if got := studio.CanMove(from, to); got != legal[[2]studio.State{from, to}] {
 				t.Errorf("%s → %s: allowed %v, want %v", from, to, got, !got)
 			}
 		}
@@ -35,7 +34,7 @@ func TestTransitionTable(t *testing.T) {
 }
 
 // pieceIn drafts one template piece and moves it to state through the store.
-func pieceIn(t *testing.T, ws *studio.Workspace, path ...store.State) store.Piece {
+func pieceIn(t *testing.T, ws *studio.Workspace, path ...studio.State) studio.Piece {
 	t.Helper()
 	ctx := context.Background()
 	brief := newBrief(t, ws, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
@@ -43,14 +42,14 @@ func pieceIn(t *testing.T, ws *studio.Workspace, path ...store.State) store.Piec
 	if err != nil {
 		t.Fatal(err)
 	}
-	from := store.StateDraft
+	from := studio.StateDraft
 	for _, to := range path {
-		if _, err := ws.Store.RecordTransition(ctx, store.Transition{PieceID: outs[0].Piece.ID, From: from, To: to, Who: "setup"}); err != nil {
+		if _, err := studio.StoreOf(ws).RecordTransition(ctx, studio.Transition{PieceID: outs[0].Piece.ID, From: from, To: to, Who: "setup"}); err != nil {
 			t.Fatal(err)
 		}
 		from = to
 	}
-	p, _ := ws.Store.Piece(ctx, outs[0].Piece.ID)
+	p, _ := ws.Piece(ctx, outs[0].Piece.ID)
 	return p
 }
 
@@ -59,21 +58,21 @@ func TestMoveEnforcesTheWorkflow(t *testing.T) {
 	ctx := context.Background()
 	author := studio.User{Name: "Camille", Role: studio.RoleAuthor}
 	reviewer := studio.User{Name: "Léa", Role: studio.RoleReviewer}
-	for _, from := range store.States {
-		for _, to := range store.States {
+	for _, from := range studio.States {
+		for _, to := range studio.States {
 			t.Run(fmt.Sprintf("%s→%s", from, to), func(t *testing.T) {
-				var path []store.State
+				var path []studio.State
 				switch from {
-				case store.StateInReview:
-					path = []store.State{store.StateInReview}
-				case store.StateChangesRequested:
-					path = []store.State{store.StateInReview, store.StateChangesRequested}
-				case store.StateApproved:
-					path = []store.State{store.StateInReview, store.StateApproved}
-				case store.StateExported:
-					path = []store.State{store.StateInReview, store.StateApproved, store.StateExported}
-				case store.StateRejected:
-					path = []store.State{store.StateRejected}
+				case studio.StateInReview:
+					path = []studio.State{studio.StateInReview}
+				case studio.StateChangesRequested:
+					path = []studio.State{studio.StateInReview, studio.StateChangesRequested}
+				case studio.StateApproved:
+					path = []studio.State{studio.StateInReview, studio.StateApproved}
+				case studio.StateExported:
+					path = []studio.State{studio.StateInReview, studio.StateApproved, studio.StateExported}
+				case studio.StateRejected:
+					path = []studio.State{studio.StateRejected}
 				}
 				p := pieceIn(t, ws, path...)
 				_, err := ws.Move(ctx, p.ID, to, reviewer, "a note", "")
@@ -86,11 +85,11 @@ func TestMoveEnforcesTheWorkflow(t *testing.T) {
 			})
 		}
 	}
-	p := pieceIn(t, ws, store.StateInReview)
-	if _, err := ws.Move(ctx, p.ID, store.StateApproved, author, "", ""); !errors.Is(err, studio.ErrNotAllowed) {
+	p := pieceIn(t, ws, studio.StateInReview)
+	if _, err := ws.Move(ctx, p.ID, studio.StateApproved, author, "", ""); !errors.Is(err, studio.ErrNotAllowed) {
 		t.Errorf("an author approved: %v", err)
 	}
-	if _, err := ws.Move(ctx, p.ID, store.StateChangesRequested, reviewer, "", ""); err == nil {
+	if _, err := ws.Move(ctx, p.ID, studio.StateChangesRequested, reviewer, "", ""); err == nil {
 		t.Error("changes were requested without saying which")
 	}
 }
@@ -98,19 +97,19 @@ func TestMoveEnforcesTheWorkflow(t *testing.T) {
 func TestApprovingAFailingPieceNeedsAReason(t *testing.T) {
 	ws := newWorkspace(t)
 	ctx := context.Background()
-	p := pieceIn(t, ws, store.StateInReview)
-	if _, err := ws.Store.SaveCheckResult(ctx, store.CheckResult{PieceID: p.ID, Score: 50, Errors: 2}); err != nil {
+	p := pieceIn(t, ws, studio.StateInReview)
+	if _, err := studio.StoreOf(ws).SaveCheckResult(ctx, studio.CheckResult{PieceID: p.ID, Score: 50, Errors: 2}); err != nil {
 		t.Fatal(err)
 	}
 	owner := studio.User{Name: "Inès", Role: studio.RoleBrandOwner}
-	if _, err := ws.Move(ctx, p.ID, store.StateApproved, owner, "", ""); !errors.Is(err, studio.ErrOverrideNeeded) {
+	if _, err := ws.Move(ctx, p.ID, studio.StateApproved, owner, "", ""); !errors.Is(err, studio.ErrOverrideNeeded) {
 		t.Fatalf("approved without a reason: %v", err)
 	}
-	tr, err := ws.Move(ctx, p.ID, store.StateApproved, owner, "ok", "Legal approved the claim on 23/11")
+	tr, err := ws.Move(ctx, p.ID, studio.StateApproved, owner, "ok", "Legal approved the claim on 23/11")
 	if err != nil {
 		t.Fatal(err)
 	}
-	trs, _ := ws.Store.Transitions(ctx, p.ID)
+	trs, _ := ws.Transitions(ctx, p.ID)
 	if last := trs[len(trs)-1]; last.ID != tr.ID || last.OverrideReason != "Legal approved the claim on 23/11" || last.Who != "Inès" {
 		t.Fatalf("audit trail %+v", last)
 	}
@@ -119,15 +118,15 @@ func TestApprovingAFailingPieceNeedsAReason(t *testing.T) {
 func TestEditAfterApprovalDemotes(t *testing.T) {
 	ws := newWorkspace(t)
 	ctx := context.Background()
-	p := pieceIn(t, ws, store.StateInReview, store.StateApproved)
+	p := pieceIn(t, ws, studio.StateInReview, studio.StateApproved)
 	c := &studio.Composer{WS: ws, Drafter: studio.TemplateDrafter{}, User: studio.User{Name: "Camille", Role: studio.RoleAuthor}}
 	if _, _, err := c.Edit(ctx, p.ID, studio.ActionRegenerate, "", nil); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := ws.Store.Piece(ctx, p.ID)
-	trs, _ := ws.Store.Transitions(ctx, p.ID)
+	got, _ := ws.Piece(ctx, p.ID)
+	trs, _ := ws.Transitions(ctx, p.ID)
 	last := trs[len(trs)-1]
-	if got.State != store.StateDraft || last.From != store.StateApproved || !strings.Contains(last.Note, "changed after approval") {
+	if got.State != studio.StateDraft || last.From != studio.StateApproved || !strings.Contains(last.Note, "changed after approval") {
 		t.Fatalf("state %s, last move %+v", got.State, last)
 	}
 }
@@ -158,16 +157,16 @@ func TestRestoreMakesANewVersionAndDemotes(t *testing.T) {
 	ws := newWorkspace(t)
 	ctx := context.Background()
 	p := pieceIn(t, ws)
-	first, _ := ws.Store.LatestVersion(ctx, p.ID)
-	ws.Store.AddVersion(ctx, store.Version{PieceID: p.ID, Text: "une autre version", Origin: store.OriginUser})
-	ws.Store.RecordTransition(ctx, store.Transition{PieceID: p.ID, From: store.StateDraft, To: store.StateInReview, Who: "a"})
-	ws.Store.RecordTransition(ctx, store.Transition{PieceID: p.ID, From: store.StateInReview, To: store.StateApproved, Who: "b"})
+	first, _ := ws.LatestVersion(ctx, p.ID)
+	studio.StoreOf(ws).AddVersion(ctx, studio.Version{PieceID: p.ID, Text: "une autre version", Origin: studio.OriginUser})
+	studio.StoreOf(ws).RecordTransition(ctx, studio.Transition{PieceID: p.ID, From: studio.StateDraft, To: studio.StateInReview, Who: "a"})
+	studio.StoreOf(ws).RecordTransition(ctx, studio.Transition{PieceID: p.ID, From: studio.StateInReview, To: studio.StateApproved, Who: "b"})
 	v, err := ws.Restore(ctx, p.ID, first.Number, studio.User{Name: "Camille", Role: studio.RoleAuthor})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ := ws.Store.Piece(ctx, p.ID)
-	if v.Number != 3 || v.Text != first.Text || v.Origin != store.OriginRestore || got.State != store.StateDraft {
+	got, _ := ws.Piece(ctx, p.ID)
+	if v.Number != 3 || v.Text != first.Text || v.Origin != studio.OriginRestore || got.State != studio.StateDraft {
 		t.Fatalf("restored %+v, state %s", v, got.State)
 	}
 	if _, err := ws.Restore(ctx, p.ID, 99, studio.User{Name: "Camille"}); err == nil {
@@ -178,9 +177,9 @@ func TestRestoreMakesANewVersionAndDemotes(t *testing.T) {
 func TestAuditTimeline(t *testing.T) {
 	ws := newWorkspace(t)
 	ctx := context.Background()
-	p := pieceIn(t, ws, store.StateInReview)
-	ws.Store.AddComment(ctx, store.Comment{PieceID: p.ID, Author: "Léa", Body: "Trop long"})
-	ws.Move(ctx, p.ID, store.StateChangesRequested, studio.User{Name: "Léa", Role: studio.RoleReviewer}, "raccourcir", "")
+	p := pieceIn(t, ws, studio.StateInReview)
+	studio.StoreOf(ws).AddComment(ctx, studio.Comment{PieceID: p.ID, Author: "Léa", Body: "Trop long"})
+	ws.Move(ctx, p.ID, studio.StateChangesRequested, studio.User{Name: "Léa", Role: studio.RoleReviewer}, "raccourcir", "")
 	events, err := ws.Audit(ctx, p.CampaignID)
 	if err != nil || len(events) != 3 || events[1].Kind != "comment" || events[2].What != "in_review → changes_requested" {
 		t.Fatalf("events %+v %v", events, err)
@@ -206,7 +205,7 @@ func TestCheckFileRefusesHugeImagesBeforeDecoding(t *testing.T) {
 	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(append([]byte("IHDR"), ihdr...)))
 	path := filepath.Join(t.TempDir(), "huge.png")
 	os.WriteFile(path, b.Bytes(), 0o644)
-	_, err := studio.CheckFile(ws.Kit(), ws.Registry, studio.CheckTarget{}, path)
+	_, err := studio.CheckFile(ws.Kit(), ws.Registry(), studio.CheckTarget{}, path)
 	if !errors.Is(err, assets.ErrImageTooLarge) || !strings.Contains(err.Error(), "60000×60000") || !strings.Contains(err.Error(), "100 MP") {
 		t.Fatalf("huge image: %v", err)
 	}

@@ -15,17 +15,20 @@ import (
 
 	"atelier/brandkit"
 	"atelier/studio/platform"
-	"atelier/studio/store"
 )
 
 // Workspace is everything a session of Atelier works on. It owns the brand
 // kit: Kit returns the one in force, which no caller changes; an editor
 // changes a copy (Kit.Clone) and hands it to SaveKit, and every kit change
 // is announced to OnKitChanged's listeners.
+//
+// Its store's queries are its own methods (Campaigns, Pieces, Versions…);
+// every write is a studio task that records who made it.
 type Workspace struct {
-	DataDir  string
-	Store    *store.Store
-	Registry *platform.Registry
+	reads
+	store    Store
+	dataDir  string
+	registry *platform.Registry
 	kit      atomic.Pointer[kitState]
 	mu       sync.Mutex
 	onKit    []func()
@@ -94,19 +97,20 @@ func InstallKit(src fs.FS, dir string) error {
 	})
 }
 
-// Open opens the workspace: the store in dataDir and the kit in kitDir. A kit
-// with problems still opens (KitErr says what is wrong); a store that cannot
-// open is an error.
-func Open(ctx context.Context, dataDir, kitDir string) (*Workspace, error) {
-	w := &Workspace{DataDir: dataDir, Registry: platform.Default()}
-	st, err := store.Open(ctx, filepath.Join(dataDir, store.FileName))
-	if err != nil {
-		return nil, err
-	}
-	w.Store = st
+// New makes the workspace over an open store, with its files in dataDir
+// and the kit in kitDir. A kit with problems still opens (KitErr says what
+// is wrong). The workspace owns the store: Close closes it.
+func New(st Store, dataDir, kitDir string) *Workspace {
+	w := &Workspace{reads: st, store: st, dataDir: dataDir, registry: platform.Default()}
 	w.loadKit(kitDir)
-	return w, nil
+	return w
 }
+
+// DataDir returns the folder of the workspace's files (assets, exports).
+func (w *Workspace) DataDir() string { return w.dataDir }
+
+// Registry returns the platforms the workspace knows.
+func (w *Workspace) Registry() *platform.Registry { return w.registry }
 
 // kitState is the kit in force: as read from dir, with its problems.
 type kitState struct {
@@ -169,7 +173,7 @@ func (w *Workspace) SaveKit(k *brandkit.Kit) error {
 
 // KitOptions returns the validation options for this workspace's kit.
 func (w *Workspace) KitOptions() brandkit.Options {
-	return brandkit.Options{Platforms: w.Registry.IDs()}
+	return brandkit.Options{Platforms: w.registry.IDs()}
 }
 
 // ReloadKit reads the kit again from its folder.
@@ -185,28 +189,33 @@ func (w *Workspace) KitProblems() []brandkit.FieldError {
 }
 
 // Close closes the store.
-func (w *Workspace) Close() error { return w.Store.Close() }
+func (w *Workspace) Close() error { return w.store.Close() }
 
 // StartCampaign stores a new campaign named name for the kit in force,
 // with the brief as its first brief.
-func (w *Workspace) StartCampaign(ctx context.Context, name string, b store.Brief) (store.Campaign, store.Brief, error) {
-	c := store.Campaign{Name: name}
+func (w *Workspace) StartCampaign(ctx context.Context, name string, b Brief) (Campaign, Brief, error) {
+	c := Campaign{Name: name}
 	if k := w.Kit(); k != nil {
 		c.KitName, c.KitVersion = k.Identity.Name, k.Identity.Version
 	}
-	c, err := w.Store.CreateCampaign(ctx, c)
+	c, err := w.store.CreateCampaign(ctx, c)
 	if err != nil {
 		return c, b, err
 	}
 	b.CampaignID = c.ID
-	b, err = w.Store.CreateBrief(ctx, b)
+	b, err = w.store.CreateBrief(ctx, b)
 	return c, b, err
+}
+
+// AddBrief stores another brief in an existing campaign.
+func (w *Workspace) AddBrief(ctx context.Context, b Brief) (Brief, error) {
+	return w.store.CreateBrief(ctx, b)
 }
 
 // EnsureSampleCampaign creates the sample campaign on first run, so the
 // studio opens with something to look at.
 func (w *Workspace) EnsureSampleCampaign(ctx context.Context) error {
-	cs, err := w.Store.Campaigns(ctx)
+	cs, err := w.store.Campaigns(ctx)
 	if err != nil || len(cs) > 0 {
 		return err
 	}
@@ -215,8 +224,8 @@ func (w *Workspace) EnsureSampleCampaign(ctx context.Context) error {
 }
 
 // SampleBrief is the brief of the sample campaign.
-func SampleBrief(campaignID int64) store.Brief {
-	return store.Brief{
+func SampleBrief(campaignID int64) Brief {
+	return Brief{
 		CampaignID: campaignID,
 		Topic:      "La recharge d'automne « Feu de bois »",
 		KeyMessage: "Gardez votre bougie, changez seulement la cire : la recharge Feu de bois arrive le 1er octobre.",
@@ -227,7 +236,7 @@ func SampleBrief(campaignID int64) store.Brief {
 		Languages:  []string{"fr-FR", "en-GB"},
 		Formats:    []string{"text", "image", "audio"},
 		Language:   "fr-FR",
-		ByLanguage: map[string]store.BriefText{"en-GB": {
+		ByLanguage: map[string]BriefText{"en-GB": {
 			Topic:      "The “Wood Fire” autumn refill",
 			KeyMessage: "Keep your candle and change only the wax: the Wood Fire refill arrives on 1 October.",
 			CTA:        "Reserve yours",

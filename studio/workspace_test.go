@@ -1,6 +1,7 @@
 package studio_test
 
 import (
+	"atelier/studio/store"
 	"context"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ func TestFirstRunInstallsSampleKitAndCampaign(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(kitDir, "fonts", "Lato-Regular.ttf")); err != nil {
 		t.Fatalf("sample kit files not installed: %v", err)
 	}
-	ws, err := studio.Open(ctx, home, kitDir)
+	ws, err := store.OpenWorkspace(ctx, home, kitDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func TestFirstRunInstallsSampleKitAndCampaign(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cs, _ := ws.Store.Campaigns(ctx)
+	cs, _ := ws.Campaigns(ctx)
 	if len(cs) != 1 || cs[0].KitName != "Maison Lumen" {
 		t.Fatalf("campaigns %+v", cs)
 	}
@@ -71,7 +72,7 @@ func TestBrokenKitStillOpensWithProblems(t *testing.T) {
 	kitDir := filepath.Join(home, "kit")
 	os.MkdirAll(kitDir, 0o755)
 	os.WriteFile(filepath.Join(kitDir, brandkit.FileName), []byte("[identity]\nname = \"X\"\n"), 0o644)
-	ws, err := studio.Open(context.Background(), home, kitDir)
+	ws, err := store.OpenWorkspace(context.Background(), home, kitDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +86,7 @@ func TestUnwritableDataDirSaysWhatToDo(t *testing.T) {
 	home := t.TempDir()
 	blocker := filepath.Join(home, "file")
 	os.WriteFile(blocker, []byte("x"), 0o644)
-	_, err := studio.Open(context.Background(), filepath.Join(blocker, "data"), filepath.Join(home, "kit"))
+	_, err := store.OpenWorkspace(context.Background(), filepath.Join(blocker, "data"), filepath.Join(home, "kit"))
 	if err == nil {
 		t.Fatal("opening under a file must fail")
 	}

@@ -1,35 +1,18 @@
 package store
 
 import (
+	"atelier/studio"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"regexp"
-	"time"
 )
-
-// Asset is a file kept in the data dir under its sha256, with what is known
-// of it.
-type Asset struct {
-	ID         int64
-	SHA256     string
-	Kind       string // image, audio, font, other
-	MIME       string
-	Size       int64
-	Width      int
-	Height     int
-	DurationMS int
-	Source     string // the file name it was imported from, or what rendered it
-	Meta       string // JSON: EXIF orientation, focal point, logo box...
-	CreatedAt  time.Time
-	Placement  string // for a piece's variant: the placement it was rendered for
-}
 
 const assetColumns = `a.id, a.sha256, a.kind, a.mime, a.size, a.width, a.height, a.duration_ms, a.source, a.meta, a.created_at`
 
-func scanAsset(rows interface{ Scan(...any) error }, extra ...any) (Asset, error) {
-	var a Asset
+func scanAsset(rows interface{ Scan(...any) error }, extra ...any) (studio.Asset, error) {
+	var a studio.Asset
 	var at string
 	err := rows.Scan(append([]any{&a.ID, &a.SHA256, &a.Kind, &a.MIME, &a.Size, &a.Width, &a.Height, &a.DurationMS, &a.Source, &a.Meta, &at}, extra...)...)
 	a.CreatedAt = parseTime(at)
@@ -40,7 +23,7 @@ var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // PutAsset stores an asset row; an asset with the same hash is returned as
 // it is, since the content is the same.
-func (s *Store) PutAsset(ctx context.Context, a Asset) (Asset, error) {
+func (s *Store) PutAsset(ctx context.Context, a studio.Asset) (studio.Asset, error) {
 	if !sha256Hex.MatchString(a.SHA256) {
 		return a, fmt.Errorf("asset hash %q is not a lower-case sha256", a.SHA256)
 	}
@@ -63,17 +46,17 @@ func (s *Store) PutAsset(ctx context.Context, a Asset) (Asset, error) {
 }
 
 // Asset returns one asset.
-func (s *Store) Asset(ctx context.Context, id int64) (Asset, error) {
+func (s *Store) Asset(ctx context.Context, id int64) (studio.Asset, error) {
 	a, err := scanAsset(s.r.QueryRowContext(ctx, `SELECT `+assetColumns+` FROM asset a WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, fmt.Errorf("asset %d: %w", id, ErrNotFound)
+		return a, fmt.Errorf("asset %d: %w", id, studio.ErrNotFound)
 	}
 	return a, err
 }
 
 // Images lists the imported images (not renders), newest first.
-func (s *Store) Images(ctx context.Context) ([]Asset, error) {
-	return queryAll(ctx, s, "listing the images in", func(rows *sql.Rows) (Asset, error) { return scanAsset(rows) },
+func (s *Store) Images(ctx context.Context) ([]studio.Asset, error) {
+	return queryAll(ctx, s, "listing the images in", func(rows *sql.Rows) (studio.Asset, error) { return scanAsset(rows) },
 		`SELECT `+assetColumns+` FROM asset a WHERE a.kind = 'image' AND a.source NOT LIKE 'render:%' ORDER BY a.id DESC`)
 }
 
@@ -85,7 +68,7 @@ func (s *Store) SetAssetMeta(ctx context.Context, id int64, meta string) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("asset %d: %w", id, ErrNotFound)
+			return fmt.Errorf("asset %d: %w", id, studio.ErrNotFound)
 		}
 		return nil
 	})
@@ -114,8 +97,8 @@ func (s *Store) LinkAsset(ctx context.Context, pieceID, assetID int64, role, pla
 
 // PieceAssets lists the assets linked to a piece in a role ("audio",
 // "variant", "source"), newest first.
-func (s *Store) PieceAssets(ctx context.Context, pieceID int64, role string) ([]Asset, error) {
-	return queryAll(ctx, s, "listing a piece's assets in", func(rows *sql.Rows) (Asset, error) {
+func (s *Store) PieceAssets(ctx context.Context, pieceID int64, role string) ([]studio.Asset, error) {
+	return queryAll(ctx, s, "listing a piece's assets in", func(rows *sql.Rows) (studio.Asset, error) {
 		var placement string
 		a, err := scanAsset(rows, &placement)
 		a.Placement = placement

@@ -3,6 +3,7 @@
 package store
 
 import (
+	"atelier/studio"
 	"context"
 	"database/sql"
 	"fmt"
@@ -21,8 +22,8 @@ func TestBenchSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	c, _ := s.CreateCampaign(ctx, Campaign{Name: "bench"})
-	b, _ := s.CreateBrief(ctx, Brief{CampaignID: c.ID, Topic: "recharge"})
+	c, _ := s.CreateCampaign(ctx, studio.Campaign{Name: "bench"})
+	b, _ := s.CreateBrief(ctx, studio.Brief{CampaignID: c.ID, Topic: "recharge"})
 	words := []string{"bougie", "cire", "colza", "recharge", "automne", "lumière", "atelier", "verre", "parfum", "bois", "vanille", "ambre", "soirée", "maison", "lyon", "artisan"}
 	const pieces, perPiece = 10000, 10
 	start := time.Now()

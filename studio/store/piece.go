@@ -1,6 +1,7 @@
 package store
 
 import (
+	"atelier/studio"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -10,79 +11,8 @@ import (
 	"time"
 )
 
-// State is where a piece stands in the approval workflow.
-type State string
-
-const (
-	StateDraft            State = "draft"
-	StateInReview         State = "in_review"
-	StateChangesRequested State = "changes_requested"
-	StateApproved         State = "approved"
-	StateExported         State = "exported"
-	StateRejected         State = "rejected"
-)
-
-// States lists every workflow state in board order.
-var States = []State{StateDraft, StateInReview, StateChangesRequested, StateApproved, StateExported, StateRejected}
-
-// Piece is one platform × persona × language × format of a brief.
-type Piece struct {
-	ID         int64
-	BriefID    int64
-	CampaignID int64
-	Platform   string
-	Persona    string
-	Language   string
-	Format     string
-	State      State
-	Author     string
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
-}
-
-// VersionStatus says whether a version is whole.
-type VersionStatus string
-
-const (
-	VersionComplete    VersionStatus = "complete"
-	VersionInterrupted VersionStatus = "interrupted"  // the stream broke or was cancelled; the text is partial
-	VersionFailedCheck VersionStatus = "failed_check" // kept with its findings after the repair attempts
-)
-
-// Origin says what made a version.
-type Origin string
-
-const (
-	OriginModel    Origin = "model"
-	OriginTemplate Origin = "template"
-	OriginUser     Origin = "user"
-	OriginRestore  Origin = "restore"
-)
-
-// Version is one state of a piece's text, with where it came from.
-type Version struct {
-	ID              int64
-	PieceID         int64
-	Number          int
-	Text            string
-	Status          VersionStatus
-	Origin          Origin
-	Action          string // generate, regenerate, shorter, translate:en, edit...
-	Model           string
-	PromptHash      string
-	Seed            int64
-	PromptEvalCount int
-	EvalCount       int
-	PromptEvalTime  time.Duration
-	EvalTime        time.Duration
-	TotalTime       time.Duration
-	Payload         json.RawMessage // the structured draft
-	Author          string
-	CreatedAt       time.Time
-}
-
 // CreatePiece stores a new piece in the draft state.
-func (s *Store) CreatePiece(ctx context.Context, p Piece) (Piece, error) {
+func (s *Store) CreatePiece(ctx context.Context, p studio.Piece) (studio.Piece, error) {
 	if p.Platform == "" || p.Language == "" {
 		return p, errors.New("a piece needs a platform and a language")
 	}
@@ -90,11 +20,11 @@ func (s *Store) CreatePiece(ctx context.Context, p Piece) (Piece, error) {
 		p.Format = "text"
 	}
 	at := now()
-	p.State = StateDraft
+	p.State = studio.StateDraft
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if p.CampaignID == 0 {
 			if err := tx.QueryRowContext(ctx, `SELECT campaign_id FROM brief WHERE id = ?`, p.BriefID).Scan(&p.CampaignID); err != nil {
-				return fmt.Errorf("brief %d: %w", p.BriefID, ErrNotFound)
+				return fmt.Errorf("brief %d: %w", p.BriefID, studio.ErrNotFound)
 			}
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO piece(brief_id, campaign_id, platform, persona, language, format, state, author, created_at, updated_at)
@@ -111,8 +41,8 @@ func (s *Store) CreatePiece(ctx context.Context, p Piece) (Piece, error) {
 
 const pieceColumns = `id, brief_id, campaign_id, platform, persona, language, format, state, author, created_at, updated_at`
 
-func scanPiece(row interface{ Scan(...any) error }) (Piece, error) {
-	var p Piece
+func scanPiece(row interface{ Scan(...any) error }) (studio.Piece, error) {
+	var p studio.Piece
 	var created, updated string
 	err := row.Scan(&p.ID, &p.BriefID, &p.CampaignID, &p.Platform, &p.Persona, &p.Language, &p.Format, &p.State, &p.Author, &created, &updated)
 	p.CreatedAt, p.UpdatedAt = parseTime(created), parseTime(updated)
@@ -120,29 +50,16 @@ func scanPiece(row interface{ Scan(...any) error }) (Piece, error) {
 }
 
 // Piece returns one piece.
-func (s *Store) Piece(ctx context.Context, id int64) (Piece, error) {
+func (s *Store) Piece(ctx context.Context, id int64) (studio.Piece, error) {
 	p, err := scanPiece(s.r.QueryRowContext(ctx, `SELECT `+pieceColumns+` FROM piece WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return p, fmt.Errorf("piece %d: %w", id, ErrNotFound)
+		return p, fmt.Errorf("piece %d: %w", id, studio.ErrNotFound)
 	}
 	return p, err
 }
 
-// PieceFilter narrows a piece listing; zero fields match everything.
-type PieceFilter struct {
-	CampaignID int64
-	BriefID    int64
-	State      State
-	Platform   string
-	Persona    string
-	Language   string
-	Author     string
-	Limit      int
-	Offset     int
-}
-
 // Pieces lists the pieces that match the filter, oldest first.
-func (s *Store) Pieces(ctx context.Context, f PieceFilter) ([]Piece, error) {
+func (s *Store) Pieces(ctx context.Context, f studio.PieceFilter) ([]studio.Piece, error) {
 	var where []string
 	var args []any
 	add := func(cond string, v any, set bool) {
@@ -166,13 +83,13 @@ func (s *Store) Pieces(ctx context.Context, f PieceFilter) ([]Piece, error) {
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
 	}
-	return queryAll(ctx, s, "listing pieces in", func(rows *sql.Rows) (Piece, error) { return scanPiece(rows) }, q, args...)
+	return queryAll(ctx, s, "listing pieces in", func(rows *sql.Rows) (studio.Piece, error) { return scanPiece(rows) }, q, args...)
 }
 
 // AddVersion stores a new version of a piece, numbered after the last one.
-func (s *Store) AddVersion(ctx context.Context, v Version) (Version, error) {
+func (s *Store) AddVersion(ctx context.Context, v studio.Version) (studio.Version, error) {
 	if v.Status == "" {
-		v.Status = VersionComplete
+		v.Status = studio.VersionComplete
 	}
 	if v.Action == "" {
 		v.Action = "generate"
@@ -206,8 +123,8 @@ func (s *Store) AddVersion(ctx context.Context, v Version) (Version, error) {
 const versionColumns = `id, piece_id, number, text, status, origin, action, model, prompt_hash, seed,
 	prompt_eval_count, eval_count, prompt_eval_ns, eval_ns, total_ns, payload, author, created_at`
 
-func scanVersion(row interface{ Scan(...any) error }) (Version, error) {
-	var v Version
+func scanVersion(row interface{ Scan(...any) error }) (studio.Version, error) {
+	var v studio.Version
 	var pe, ev, tot int64
 	var payload, at string
 	err := row.Scan(&v.ID, &v.PieceID, &v.Number, &v.Text, &v.Status, &v.Origin, &v.Action, &v.Model, &v.PromptHash, &v.Seed,
@@ -219,23 +136,23 @@ func scanVersion(row interface{ Scan(...any) error }) (Version, error) {
 }
 
 // Versions lists a piece's versions, oldest first.
-func (s *Store) Versions(ctx context.Context, pieceID int64) ([]Version, error) {
-	return queryAll(ctx, s, "listing versions in", func(rows *sql.Rows) (Version, error) { return scanVersion(rows) },
+func (s *Store) Versions(ctx context.Context, pieceID int64) ([]studio.Version, error) {
+	return queryAll(ctx, s, "listing versions in", func(rows *sql.Rows) (studio.Version, error) { return scanVersion(rows) },
 		`SELECT `+versionColumns+` FROM version WHERE piece_id = ? ORDER BY number`, pieceID)
 }
 
 // LatestVersion returns a piece's newest version.
-func (s *Store) LatestVersion(ctx context.Context, pieceID int64) (Version, error) {
+func (s *Store) LatestVersion(ctx context.Context, pieceID int64) (studio.Version, error) {
 	v, err := scanVersion(s.r.QueryRowContext(ctx, `SELECT `+versionColumns+` FROM version WHERE piece_id = ? ORDER BY number DESC LIMIT 1`, pieceID))
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, fmt.Errorf("piece %d has no version: %w", pieceID, ErrNotFound)
+		return v, fmt.Errorf("piece %d has no version: %w", pieceID, studio.ErrNotFound)
 	}
 	return v, err
 }
 
 // CreatePieces stores many pieces in one transaction (an import, or a
 // benchmark's seed); each takes the draft state.
-func (s *Store) CreatePieces(ctx context.Context, ps []Piece) error {
+func (s *Store) CreatePieces(ctx context.Context, ps []studio.Piece) error {
 	at := now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO piece(brief_id, campaign_id, platform, persona, language, format, state, author, created_at, updated_at)
@@ -248,7 +165,7 @@ func (s *Store) CreatePieces(ctx context.Context, ps []Piece) error {
 			if p.Format == "" {
 				p.Format = "text"
 			}
-			if _, err := stmt.ExecContext(ctx, p.BriefID, p.CampaignID, p.Platform, p.Persona, p.Language, p.Format, StateDraft, p.Author, at, at); err != nil {
+			if _, err := stmt.ExecContext(ctx, p.BriefID, p.CampaignID, p.Platform, p.Persona, p.Language, p.Format, studio.StateDraft, p.Author, at, at); err != nil {
 				return err
 			}
 		}
@@ -257,10 +174,10 @@ func (s *Store) CreatePieces(ctx context.Context, ps []Piece) error {
 }
 
 // Version returns one version by id.
-func (s *Store) Version(ctx context.Context, id int64) (Version, error) {
+func (s *Store) Version(ctx context.Context, id int64) (studio.Version, error) {
 	v, err := scanVersion(s.r.QueryRowContext(ctx, `SELECT `+versionColumns+` FROM version WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, fmt.Errorf("version %d: %w", id, ErrNotFound)
+		return v, fmt.Errorf("version %d: %w", id, studio.ErrNotFound)
 	}
 	return v, err
 }

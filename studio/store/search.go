@@ -1,22 +1,15 @@
 package store
 
 import (
+	"atelier/studio"
 	"context"
 	"strings"
 )
 
-// Hit is one full-text search result.
-type Hit struct {
-	Kind    string // "brief" or "version"
-	ID      int64  // the brief's or the version's id
-	PieceID int64  // for a version, its piece
-	Snippet string // the matching text, with the match in [brackets]
-}
-
 // Search finds briefs and versions whose text holds every word of query,
 // accent- and case-insensitively; the last word matches as a prefix.
 // The user's words are quoted, so FTS5 syntax in them is taken literally.
-func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]studio.Hit, error) {
 	match := ftsQuery(query)
 	if match == "" {
 		return nil, nil
@@ -38,9 +31,9 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		return nil, s.wrap("searching", err)
 	}
 	defer rows.Close()
-	var out []Hit
+	var out []studio.Hit
 	for rows.Next() {
-		var h Hit
+		var h studio.Hit
 		var rank float64
 		if err := rows.Scan(&h.Kind, &h.ID, &h.PieceID, &h.Snippet, &rank); err != nil {
 			return nil, err

@@ -7,6 +7,7 @@
 package store
 
 import (
+	"atelier/studio"
 	"context"
 	"database/sql"
 	"embed"
@@ -78,8 +79,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// Path returns the database file's path.
-func (s *Store) Path() string { return s.path }
+// Location returns the database file's path.
+func (s *Store) Location() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
@@ -190,7 +191,7 @@ func (s *Store) wrap(what string, err error) error {
 			return fmt.Errorf("%s %s: the data file is damaged; restore it from a backup: %w", what, s.path, err)
 		}
 	}
-	if errors.Is(err, ErrNotFound) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, studio.ErrNotFound) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	return fmt.Errorf("%s %s: %w", what, s.path, err)
@@ -228,9 +229,6 @@ func queryAll[T any](ctx context.Context, s *Store, what string, scan func(*sql.
 	return out, rows.Err()
 }
 
-// ErrNotFound is returned when a row asked for by id does not exist.
-var ErrNotFound = errors.New("not found")
-
 func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 
 func parseTime(s string) time.Time {
@@ -248,4 +246,14 @@ func (s *Store) LimitPages(ctx context.Context, n int64) error {
 	}
 	_, err := s.w.ExecContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", n))
 	return err
+}
+
+// OpenWorkspace opens one person's workspace: the database in dataDir
+// (created on first use) and the kit in kitDir.
+func OpenWorkspace(ctx context.Context, dataDir, kitDir string) (*studio.Workspace, error) {
+	st, err := Open(ctx, filepath.Join(dataDir, FileName))
+	if err != nil {
+		return nil, err
+	}
+	return studio.New(st, dataDir, kitDir), nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"atelier/studio"
 	"atelier/studio/store"
 )
 
@@ -28,7 +29,7 @@ func TestMigrationsRunTwice(t *testing.T) {
 	if err != nil || v1 < 1 {
 		t.Fatalf("schema version %d, %v", v1, err)
 	}
-	if _, err := s.CreateCampaign(ctx, store.Campaign{Name: "kept"}); err != nil {
+	if _, err := s.CreateCampaign(ctx, studio.Campaign{Name: "kept"}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -43,20 +44,20 @@ func TestMigrationsRunTwice(t *testing.T) {
 	}
 }
 
-func seed(t *testing.T, s *store.Store) (store.Brief, store.Piece) {
+func seed(t *testing.T, s *store.Store) (studio.Brief, studio.Piece) {
 	t.Helper()
 	ctx := context.Background()
-	c, err := s.CreateCampaign(ctx, store.Campaign{Name: "Automne", KitName: "Maison Lumen", KitVersion: "1.0.0"})
+	c, err := s.CreateCampaign(ctx, studio.Campaign{Name: "Automne", KitName: "Maison Lumen", KitVersion: "1.0.0"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := s.CreateBrief(ctx, store.Brief{CampaignID: c.ID, Topic: "Recharge d'automne", KeyMessage: "Gardez la bougie, changez la cire",
+	b, err := s.CreateBrief(ctx, studio.Brief{CampaignID: c.ID, Topic: "Recharge d'automne", KeyMessage: "Gardez la bougie, changez la cire",
 		Platforms: []string{"x", "linkedin"}, Personas: []string{"design-lovers"}, Languages: []string{"fr-FR", "de-CH"},
-		Language: "fr-FR", Partner: "Atelier Cire", ByLanguage: map[string]store.BriefText{"de-CH": {Topic: "Herbst-Nachfüllung"}}})
+		Language: "fr-FR", Partner: "Atelier Cire", ByLanguage: map[string]studio.BriefText{"de-CH": {Topic: "Herbst-Nachfüllung"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := s.CreatePiece(ctx, store.Piece{BriefID: b.ID, Platform: "x", Persona: "design-lovers", Language: "fr-FR", Author: "Camille"})
+	p, err := s.CreatePiece(ctx, studio.Piece{BriefID: b.ID, Platform: "x", Persona: "design-lovers", Language: "fr-FR", Author: "Camille"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,27 +78,27 @@ func TestBriefPieceVersionRoundTrip(t *testing.T) {
 	if _, ok := got.Text("en-GB"); ok {
 		t.Fatal("a language with no text is not translated")
 	}
-	if p.CampaignID != b.CampaignID || p.State != store.StateDraft {
+	if p.CampaignID != b.CampaignID || p.State != studio.StateDraft {
 		t.Fatalf("piece %+v", p)
 	}
 	for i, text := range []string{"Première version", "Deuxième version"} {
-		v, err := s.AddVersion(ctx, store.Version{PieceID: p.ID, Text: text, Origin: store.OriginModel, Model: "tiny", Seed: 7, EvalCount: 12})
+		v, err := s.AddVersion(ctx, studio.Version{PieceID: p.ID, Text: text, Origin: studio.OriginModel, Model: "tiny", Seed: 7, EvalCount: 12})
 		if err != nil || v.Number != i+1 {
 			t.Fatalf("version %d: %+v %v", i, v, err)
 		}
 	}
 	vs, err := s.Versions(ctx, p.ID)
-	if err != nil || len(vs) != 2 || vs[1].Text != "Deuxième version" || vs[0].Seed != 7 || vs[0].Status != store.VersionComplete {
+	if err != nil || len(vs) != 2 || vs[1].Text != "Deuxième version" || vs[0].Seed != 7 || vs[0].Status != studio.VersionComplete {
 		t.Fatalf("versions %+v %v", vs, err)
 	}
 	last, err := s.LatestVersion(ctx, p.ID)
 	if err != nil || last.Number != 2 {
 		t.Fatalf("latest %+v %v", last, err)
 	}
-	if _, err := s.Piece(ctx, 9999); !errors.Is(err, store.ErrNotFound) {
+	if _, err := s.Piece(ctx, 9999); !errors.Is(err, studio.ErrNotFound) {
 		t.Fatalf("missing piece: %v", err)
 	}
-	if _, err := s.AddVersion(ctx, store.Version{PieceID: p.ID, Text: "x", Origin: "guess"}); err == nil {
+	if _, err := s.AddVersion(ctx, studio.Version{PieceID: p.ID, Text: "x", Origin: "guess"}); err == nil {
 		t.Fatal("an unknown origin must be refused by the schema")
 	}
 }
@@ -106,7 +107,7 @@ func TestFTSSearch(t *testing.T) {
 	ctx := context.Background()
 	s := open(t, filepath.Join(t.TempDir(), store.FileName))
 	_, p := seed(t, s)
-	if _, err := s.AddVersion(ctx, store.Version{PieceID: p.ID, Text: "La cire de colza, coulée à Lyon.", Origin: store.OriginUser}); err != nil {
+	if _, err := s.AddVersion(ctx, studio.Version{PieceID: p.ID, Text: "La cire de colza, coulée à Lyon.", Origin: studio.OriginUser}); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -155,30 +156,30 @@ func TestTransitionsAndComments(t *testing.T) {
 	ctx := context.Background()
 	s := open(t, filepath.Join(t.TempDir(), store.FileName))
 	_, p := seed(t, s)
-	tr, err := s.RecordTransition(ctx, store.Transition{PieceID: p.ID, From: store.StateDraft, To: store.StateInReview, Who: "Camille", Note: "prêt"})
+	tr, err := s.RecordTransition(ctx, studio.Transition{PieceID: p.ID, From: studio.StateDraft, To: studio.StateInReview, Who: "Camille", Note: "prêt"})
 	if err != nil || tr.ID == 0 {
 		t.Fatal(tr, err)
 	}
-	if _, err := s.RecordTransition(ctx, store.Transition{PieceID: p.ID, From: store.StateDraft, To: store.StateInReview, Who: "Léa"}); !errors.Is(err, store.ErrStale) {
+	if _, err := s.RecordTransition(ctx, studio.Transition{PieceID: p.ID, From: studio.StateDraft, To: studio.StateInReview, Who: "Léa"}); !errors.Is(err, studio.ErrStale) {
 		t.Fatalf("a move from a state the piece has left must be stale, got %v", err)
 	}
 	got, _ := s.Piece(ctx, p.ID)
 	trs, _ := s.Transitions(ctx, p.ID)
-	if got.State != store.StateInReview || len(trs) != 1 || trs[0].Who != "Camille" {
+	if got.State != studio.StateInReview || len(trs) != 1 || trs[0].Who != "Camille" {
 		t.Fatalf("piece %v, transitions %+v", got.State, trs)
 	}
-	c, err := s.AddComment(ctx, store.Comment{PieceID: p.ID, Author: "Léa", Body: "Trop long", Anchor: `{"start":0,"end":10}`})
+	c, err := s.AddComment(ctx, studio.Comment{PieceID: p.ID, Author: "Léa", Body: "Trop long", Anchor: `{"start":0,"end":10}`})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddComment(ctx, store.Comment{PieceID: p.ID, ParentID: c.ID, Author: "Camille", Body: "Raccourci"}); err != nil {
+	if _, err := s.AddComment(ctx, studio.Comment{PieceID: p.ID, ParentID: c.ID, Author: "Camille", Body: "Raccourci"}); err != nil {
 		t.Fatal(err)
 	}
 	cs, _ := s.Comments(ctx, p.ID)
 	if len(cs) != 2 || cs[1].ParentID != c.ID || cs[0].Anchor == "" {
 		t.Fatalf("comments %+v", cs)
 	}
-	if _, err := s.AddComment(ctx, store.Comment{PieceID: p.ID, Author: "x"}); err == nil {
+	if _, err := s.AddComment(ctx, studio.Comment{PieceID: p.ID, Author: "x"}); err == nil {
 		t.Fatal("an empty comment must be refused")
 	}
 }
@@ -188,28 +189,28 @@ func TestAssetsAndChecks(t *testing.T) {
 	s := open(t, filepath.Join(t.TempDir(), store.FileName))
 	_, p := seed(t, s)
 	hash := strings.Repeat("ab", 32)
-	a, err := s.PutAsset(ctx, store.Asset{SHA256: hash, Kind: "image", MIME: "image/png", Size: 10, Width: 4, Height: 3, Source: "photo.png"})
+	a, err := s.PutAsset(ctx, studio.Asset{SHA256: hash, Kind: "image", MIME: "image/png", Size: 10, Width: 4, Height: 3, Source: "photo.png"})
 	if err != nil || a.ID == 0 || a.Width != 4 {
 		t.Fatal(a, err)
 	}
-	again, err := s.PutAsset(ctx, store.Asset{SHA256: hash, Kind: "image", MIME: "image/png", Source: "copy.png"})
+	again, err := s.PutAsset(ctx, studio.Asset{SHA256: hash, Kind: "image", MIME: "image/png", Source: "copy.png"})
 	if err != nil || again.ID != a.ID || again.Source != "photo.png" {
 		t.Fatalf("the same content must map to the same asset: %+v %v", again, err)
 	}
-	if _, err := s.PutAsset(ctx, store.Asset{SHA256: "../../x", Kind: "image"}); err == nil {
+	if _, err := s.PutAsset(ctx, studio.Asset{SHA256: "../../x", Kind: "image"}); err == nil {
 		t.Fatal("a malformed hash must be refused")
 	}
 	if err := s.LinkAsset(ctx, p.ID, a.ID, "variant", "x.image"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SaveCheckResult(ctx, store.CheckResult{PieceID: p.ID, Score: 82, Warnings: 1}); err != nil {
+	if _, err := s.SaveCheckResult(ctx, studio.CheckResult{PieceID: p.ID, Score: 82, Warnings: 1}); err != nil {
 		t.Fatal(err)
 	}
 	cr, err := s.LatestCheck(ctx, p.ID)
 	if err != nil || cr.Score != 82 {
 		t.Fatal(cr, err)
 	}
-	if _, err := s.SaveCheckResult(ctx, store.CheckResult{PieceID: p.ID, Score: 120}); err == nil {
+	if _, err := s.SaveCheckResult(ctx, studio.CheckResult{PieceID: p.ID, Score: 120}); err == nil {
 		t.Fatal("a score over 100 must be refused")
 	}
 }
@@ -219,19 +220,19 @@ func TestPiecesFilter(t *testing.T) {
 	s := open(t, filepath.Join(t.TempDir(), store.FileName))
 	b, _ := seed(t, s)
 	for _, pl := range []string{"linkedin", "linkedin", "instagram"} {
-		if _, err := s.CreatePiece(ctx, store.Piece{BriefID: b.ID, Platform: pl, Language: "en-GB"}); err != nil {
+		if _, err := s.CreatePiece(ctx, studio.Piece{BriefID: b.ID, Platform: pl, Language: "en-GB"}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	cases := []struct {
-		f    store.PieceFilter
+		f    studio.PieceFilter
 		want int
 	}{
-		{store.PieceFilter{}, 4},
-		{store.PieceFilter{Platform: "linkedin"}, 2},
-		{store.PieceFilter{Language: "en-GB", Platform: "instagram"}, 1},
-		{store.PieceFilter{State: store.StateApproved}, 0},
-		{store.PieceFilter{Limit: 2, Offset: 3}, 1},
+		{studio.PieceFilter{}, 4},
+		{studio.PieceFilter{Platform: "linkedin"}, 2},
+		{studio.PieceFilter{Language: "en-GB", Platform: "instagram"}, 1},
+		{studio.PieceFilter{State: studio.StateApproved}, 0},
+		{studio.PieceFilter{Limit: 2, Offset: 3}, 1},
 	}
 	for _, c := range cases {
 		ps, err := s.Pieces(ctx, c.f)
