@@ -12,6 +12,7 @@ import (
 
 	"atelier/brandkit"
 	"atelier/studio"
+	"atelier/studio/ollama"
 	"atelier/studio/ollamatest"
 )
 
@@ -28,9 +29,9 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-func connectTo(s *ollamatest.Server) func(context.Context) (*studio.Connection, error) {
-	return func(context.Context) (*studio.Connection, error) {
-		return &studio.Connection{Client: s.Client(), Host: s.Host}, nil
+func connectTo(s *ollamatest.Server) func(context.Context) (*ollama.Connection, error) {
+	return func(context.Context) (*ollama.Connection, error) {
+		return &ollama.Connection{Client: s.Client(), Host: s.Host}, nil
 	}
 }
 
@@ -208,8 +209,8 @@ func TestModelScreenListsModelsAndKeepsDefault(t *testing.T) {
 func TestSlowServerKeepsTheUIResponsive(t *testing.T) {
 	srv := ollamatest.Start(t)
 	slow := ollamatest.Slow(t, srv.Host, 60*time.Millisecond)
-	s, ws := newTestStudioWith(t, func(context.Context) (*studio.Connection, error) {
-		return &studio.Connection{Client: slow.Client(), Host: slow.Host}, nil
+	s, ws := newTestStudioWith(t, func(context.Context) (*ollama.Connection, error) {
+		return &ollama.Connection{Client: slow.Client(), Host: slow.Host}, nil
 	})
 	s.app.Preferences().SetString(prefModel, srv.Model)
 	c := composeOf(s)

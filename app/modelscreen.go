@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/studio"
+	"atelier/studio/ollama"
 )
 
 // layerProgress is one layer of a pull.
@@ -31,7 +32,7 @@ type modelScreen struct {
 	server   *widget.Label
 	models   *widget.List
 	names    []string
-	info     []studio.ModelInfo
+	info     []ollama.ModelInfo
 	def      *widget.Select
 	pullName *widget.Entry
 	pullBtn  *widget.Button
@@ -102,12 +103,12 @@ func (m *modelScreen) refresh() {
 		return
 	}
 	goBackground(func() {
-		st := (&studio.Models{Client: conn.Client}).State(context.Background())
+		st := (&ollama.Models{Client: conn.Client}).State(context.Background())
 		onUI(func() { m.show(conn, st) })
 	})
 }
 
-func (m *modelScreen) show(conn *studio.Connection, st studio.ServerState) {
+func (m *modelScreen) show(conn *ollama.Connection, st ollama.ServerState) {
 	if !st.Reachable {
 		m.server.SetText(fmt.Sprintf("%s — %v", conn.Describe(), st.Err))
 		return
@@ -176,7 +177,7 @@ func (m *modelScreen) onPull() {
 	m.layers.Refresh()
 	goBackground(func() {
 		last := time.Now()
-		err := (&studio.Models{Client: conn.Client}).Pull(context.Background(), name, func(p studio.PullProgress) {
+		err := (&ollama.Models{Client: conn.Client}).Pull(context.Background(), name, func(p ollama.PullProgress) {
 			m.recordLayer(p)
 			if time.Since(last) > 100*time.Millisecond {
 				last = time.Now()
@@ -198,7 +199,7 @@ func (m *modelScreen) onPull() {
 	})
 }
 
-func (m *modelScreen) recordLayer(p studio.PullProgress) {
+func (m *modelScreen) recordLayer(p ollama.PullProgress) {
 	if p.Layer == "" {
 		return
 	}
@@ -222,7 +223,7 @@ func (m *modelScreen) onWarm() {
 	model := m.st.model()
 	m.warmBtn.Disable()
 	goBackground(func() {
-		err := (&studio.Models{Client: conn.Client}).Warm(context.Background(), model, 30*time.Minute)
+		err := (&ollama.Models{Client: conn.Client}).Warm(context.Background(), model, 30*time.Minute)
 		onUI(func() {
 			m.warmBtn.Enable()
 			if err != nil {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"atelier/studio"
+	"atelier/studio/ollama"
 )
 
 // prefModel is the preference key of the default model.
@@ -17,13 +18,13 @@ const prefModel = "model.default"
 // session is the connection to Ollama, made off the UI goroutine at start.
 type session struct {
 	mu      sync.Mutex
-	conn    *studio.Connection
+	conn    *ollama.Connection
 	err     error
 	ready   bool
 	onReady []func()
 }
 
-func (s *session) connect(connect func(context.Context) (*studio.Connection, error), done func()) {
+func (s *session) connect(connect func(context.Context) (*ollama.Connection, error), done func()) {
 	goBackground(func() {
 		conn, err := connect(context.Background())
 		s.mu.Lock()
@@ -41,7 +42,7 @@ func (s *session) connect(connect func(context.Context) (*studio.Connection, err
 }
 
 // state returns the connection (nil when there is none) and why not.
-func (s *session) state() (*studio.Connection, error, bool) {
+func (s *session) state() (*ollama.Connection, error, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.conn, s.err, s.ready
@@ -94,7 +95,7 @@ const prefWarnedHost = "ollama.warned_host"
 // warnRemoteHost tells the user, once per host, that drafts will leave the
 // machine when OLLAMA_HOST points elsewhere than loopback.
 func (st *Studio) warnRemoteHost(host string) {
-	if host == "" || studio.IsLoopback(host) || st.app.Preferences().String(prefWarnedHost) == host {
+	if host == "" || ollama.IsLoopback(host) || st.app.Preferences().String(prefWarnedHost) == host {
 		return
 	}
 	st.app.Preferences().SetString(prefWarnedHost, host)

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/studio"
+	"atelier/studio/ollama"
 )
 
 // AppID is the application id, the same as in FyneApp.toml.
@@ -51,8 +52,8 @@ var processStart = time.Now()
 
 // Options change how the studio starts.
 type Options struct {
-	// Connect finds the Ollama server; studio.Connect when nil.
-	Connect func(context.Context) (*studio.Connection, error)
+	// Connect finds the Ollama server; ollama.Connect when nil.
+	Connect func(context.Context) (*ollama.Connection, error)
 	// Screen is the screen to open on (compose, review, assets, kit,
 	// model, check, settings); the Brand kit when empty.
 	Screen string
@@ -88,7 +89,7 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	}
 	connect := opt.Connect
 	if connect == nil {
-		connect = studio.Connect
+		connect = func(ctx context.Context) (*ollama.Connection, error) { return ollama.Connect(ctx, ws.DataDir()) }
 	}
 	s.session.connect(connect, s.refreshStatus)
 	s.warnRemoteHost(os.Getenv("OLLAMA_HOST"))

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"atelier/studio/ollama"
 	"atelier/studio/store"
 	"context"
 	"fmt"
@@ -23,7 +24,7 @@ import (
 
 // noOllama is a connector for tests that need no model: drafting falls
 // back to the templates.
-func noOllama(context.Context) (*studio.Connection, error) { return nil, studio.ErrNoOllama }
+func noOllama(context.Context) (*ollama.Connection, error) { return nil, ollama.ErrNoOllama }
 
 // newTestStudio opens a studio on a fresh data dir holding a copy of the
 // sample kit, in Fyne's test driver, with no Ollama server.
@@ -41,7 +42,7 @@ func storeOf(ws *studio.Workspace) *store.Store {
 	return st.(*store.Store)
 }
 
-func newTestStudioWith(t *testing.T, connect func(context.Context) (*studio.Connection, error)) (*Studio, *studio.Workspace) {
+func newTestStudioWith(t *testing.T, connect func(context.Context) (*ollama.Connection, error)) (*Studio, *studio.Workspace) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	dir := t.TempDir()

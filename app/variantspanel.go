@@ -16,6 +16,7 @@ import (
 
 	"atelier/assets"
 	"atelier/studio"
+	"atelier/studio/ollama"
 )
 
 // variantsPanel renders a piece's image for each placement of its
@@ -221,7 +222,7 @@ func (v *variantsPanel) describeImage() <-chan struct{} {
 		img, _, err := v.st.ws.Library().Open(src.SHA256, src.MIME)
 		text := ""
 		if err == nil {
-			text, err = studio.DescribeImage(context.Background(), conn.Client, model, img, language)
+			text, err = ollama.DescribeImage(context.Background(), conn.Client, model, img, language)
 		}
 		onUI(func() {
 			defer close(done)

@@ -22,6 +22,7 @@ import (
 	"atelier/packaging"
 	"atelier/samples"
 	"atelier/studio"
+	"atelier/studio/ollama"
 	"atelier/studio/store"
 )
 
@@ -122,7 +123,7 @@ func demoCommand(ctx context.Context, out io.Writer, args []string) error {
 // languages: with the default model when a server has it, otherwise with the
 // kit's templates, and says which.
 func demoDraft(ctx context.Context, out io.Writer, ws *studio.Workspace) error {
-	conn, connErr := studio.Connect(ctx)
+	conn, connErr := ollama.Connect(ctx, ws.DataDir())
 	if conn != nil {
 		defer conn.Close()
 		fmt.Fprintln(out, "   ", conn.Describe())

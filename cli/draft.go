@@ -11,6 +11,7 @@ import (
 	"atelier/assets"
 	"atelier/brandkit"
 	"atelier/studio"
+	"atelier/studio/ollama"
 )
 
 // readBrief reads a brief file, refusing one over studio.MaxBriefBytes
@@ -74,11 +75,11 @@ func draftCommand(ctx context.Context, out, log io.Writer, args []string) error 
 
 	var drafter studio.Drafter = studio.TemplateDrafter{}
 	if !*template {
-		conn, connErr := studio.Connect(ctx)
+		conn, connErr := ollama.Connect(ctx, ws.DataDir())
 		if conn != nil {
 			defer conn.Close()
 			fmt.Fprintln(log, "atelier:", conn.Describe())
-		} else if connErr != nil && !studio.NoModelServer(connErr) {
+		} else if connErr != nil && !ollama.NoModelServer(connErr) {
 			return connErr
 		}
 		choice, err := studio.ChooseDrafter(ctx, conn, connErr, *model, *timeout, *fallback)

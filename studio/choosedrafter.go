@@ -1,6 +1,7 @@
 package studio
 
 import (
+	"atelier/studio/ollama"
 	"context"
 	"fmt"
 	"time"
@@ -26,10 +27,10 @@ func (d DrafterChoice) Label() string {
 // the server conn (nil when connErr says why there is none) has it
 // installed; otherwise the kit's templates, with the reason, when fallback
 // is allowed; otherwise the reason as the error, saying what to do.
-func ChooseDrafter(ctx context.Context, conn *Connection, connErr error, model string, timeout time.Duration, fallback bool) (DrafterChoice, error) {
+func ChooseDrafter(ctx context.Context, conn *ollama.Connection, connErr error, model string, timeout time.Duration, fallback bool) (DrafterChoice, error) {
 	reason := connErr
 	if conn != nil {
-		has, err := (&Models{Client: conn.Client}).Has(ctx, model)
+		has, err := (&ollama.Models{Client: conn.Client}).Has(ctx, model)
 		switch {
 		case err != nil:
 			reason = fmt.Errorf("the Ollama server at %s did not list its models: %w", conn.Host, err)
@@ -40,7 +41,7 @@ func ChooseDrafter(ctx context.Context, conn *Connection, connErr error, model s
 		}
 	}
 	if reason == nil {
-		reason = ErrNoOllama
+		reason = ollama.ErrNoOllama
 	}
 	if !fallback {
 		return DrafterChoice{}, fmt.Errorf("%w (or draft from the kit's templates)", reason)

@@ -1,12 +1,12 @@
 package studio
 
 import (
+	"atelier/studio/ollama"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"atelier/brandkit"
 	"atelier/studio/platform"
@@ -93,13 +93,7 @@ func (d Draft) Text(link string) string {
 }
 
 // Metrics are Ollama's timings of one call.
-type Metrics struct {
-	PromptEvalCount int
-	EvalCount       int
-	PromptEval      time.Duration
-	Eval            time.Duration
-	Total           time.Duration
-}
+type Metrics = ollama.Metrics
 
 // Result is what one drafting call produced.
 type Result struct {
@@ -130,12 +124,13 @@ type Drafter interface {
 	Draft(ctx context.Context, req *Request, fn ProgressFunc) (*Result, error)
 }
 
-// Typed drafting errors; test with errors.Is.
+// Typed drafting errors; test with errors.Is. The first three are package
+// ollama's, which a call to the server ends with.
 var (
-	ErrUnreachable  = errors.New("the Ollama server cannot be reached")
-	ErrModelMissing = errors.New("the model is not installed")
+	ErrUnreachable  = ollama.ErrUnreachable
+	ErrModelMissing = ollama.ErrModelMissing
+	ErrInterrupted  = ollama.ErrInterrupted
 	ErrInvalidReply = errors.New("the model's reply is not the JSON asked for")
-	ErrInterrupted  = errors.New("the draft was interrupted")
 	// ErrPromptTruncated: the prompt filled the model's context window, so
 	// Ollama cut it and the model did not read all of the kit and brief.
 	ErrPromptTruncated = errors.New("the prompt was cut to fit the model's context window")

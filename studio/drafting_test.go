@@ -1,6 +1,7 @@
 package studio_test
 
 import (
+	"atelier/studio/ollama"
 	"atelier/studio/store"
 	"bufio"
 	"context"
@@ -297,7 +298,7 @@ func TestKilledAtelierLeavesNoServer(t *testing.T) {
 		cmd.Wait()
 		t.Fatal("the child did not start a managed server")
 	}
-	if data, err := os.ReadFile(filepath.Join(home, studio.OllamaPidFile)); err != nil || !strings.HasPrefix(string(data), fmt.Sprint(pid)) {
+	if data, err := os.ReadFile(filepath.Join(home, ollama.PidFile)); err != nil || !strings.HasPrefix(string(data), fmt.Sprint(pid)) {
 		t.Errorf("the pidfile does not record the server: %q %v", data, err)
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
@@ -309,14 +310,14 @@ func TestKilledAtelierLeavesNoServer(t *testing.T) {
 
 	// A server still running under a stale pidfile is stopped by the next start.
 	ctx := context.Background()
-	ms, err := studio.StartOllama(ctx, bin, filepath.Join(home, "models"), ollamatest.Offline...)
+	ms, err := ollama.Start(ctx, bin, filepath.Join(home, "models"), ollamatest.Offline...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ms.Stop()
-	pidFile := filepath.Join(home, studio.OllamaPidFile)
+	pidFile := filepath.Join(home, ollama.PidFile)
 	os.WriteFile(pidFile, []byte(fmt.Sprintf("%d %s\n", ms.Pid(), ms.Host)), 0o644)
-	if got := studio.StopStaleServer(pidFile); got != ms.Pid() || waitGone(ms.Pid(), 5*time.Second) {
+	if got := ollama.StopStaleServer(pidFile); got != ms.Pid() || waitGone(ms.Pid(), 5*time.Second) {
 		t.Fatalf("the stale server %d was not stopped (stopped %d)", ms.Pid(), got)
 	}
 	if _, err := os.Stat(pidFile); !os.IsNotExist(err) {
@@ -324,7 +325,7 @@ func TestKilledAtelierLeavesNoServer(t *testing.T) {
 	}
 	// A pidfile naming another program leaves it alone.
 	os.WriteFile(pidFile, []byte(fmt.Sprintf("%d 127.0.0.1:1\n", os.Getpid())), 0o644)
-	if got := studio.StopStaleServer(pidFile); got != 0 {
+	if got := ollama.StopStaleServer(pidFile); got != 0 {
 		t.Fatalf("a pidfile naming the test itself stopped %d", got)
 	}
 }
@@ -336,7 +337,11 @@ func TestConnectChild(t *testing.T) {
 	if os.Getenv("ATELIER_CONNECT_CHILD") == "" {
 		return
 	}
-	conn, err := studio.Connect(context.Background())
+	dir, err := studio.DataDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := ollama.Connect(context.Background(), dir)
 	if err != nil || conn.Managed == nil {
 		t.Fatalf("connect: %v %+v", err, conn)
 	}
@@ -400,14 +405,14 @@ func TestMissingModelAndOfflinePull(t *testing.T) {
 	if !errors.Is(err, studio.ErrModelMissing) {
 		t.Fatalf("compose must stop on a missing model, got %v", err)
 	}
-	if has, err := (&studio.Models{Client: server.Client()}).Has(context.Background(), "not-installed:1b"); has || err != nil {
+	if has, err := (&ollama.Models{Client: server.Client()}).Has(context.Background(), "not-installed:1b"); has || err != nil {
 		t.Fatalf("Has(missing) = %v, %v", has, err)
 	}
 	if len(outs) != 1 || !errors.Is(outs[0].Err, studio.ErrModelMissing) || !strings.Contains(outs[0].Err.Error(), "ollama pull not-installed:1b") {
 		t.Fatalf("missing model: %v", outs[0].Err)
 	}
-	m := &studio.Models{Client: server.Client()}
-	err = m.Pull(context.Background(), "gemma3:4b", func(studio.PullProgress) {})
+	m := &ollama.Models{Client: server.Client()}
+	err = m.Pull(context.Background(), "gemma3:4b", func(ollama.PullProgress) {})
 	if err == nil || !strings.Contains(err.Error(), "could not download gemma3:4b") {
 		t.Fatalf("offline pull: %v", err)
 	}
@@ -510,7 +515,7 @@ func TestTemplateDrafterNeedsTranslation(t *testing.T) {
 // missing one falls back to the templates with the reason, or, without the
 // fallback, is an error naming the pull.
 func TestChooseDrafterAgainstTheRealServer(t *testing.T) {
-	conn := &studio.Connection{Client: server.Client(), Host: server.Host}
+	conn := &ollama.Connection{Client: server.Client(), Host: server.Host}
 	ctx := context.Background()
 	if c, err := studio.ChooseDrafter(ctx, conn, nil, server.Model, 0, true); err != nil || c.Reason != nil || c.Model != server.Model {
 		t.Fatalf("installed model: %+v %v", c, err)

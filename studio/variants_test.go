@@ -13,6 +13,7 @@ import (
 	"atelier/brandkit"
 	"atelier/samples"
 	"atelier/studio"
+	"atelier/studio/ollama"
 )
 
 func TestImportRenderAndRerenderOnePlacement(t *testing.T) {
@@ -118,11 +119,11 @@ func TestDescribeImageNeedsAVisionModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = studio.DescribeImage(context.Background(), server.Client(), server.Model, img, "fr-FR")
-	if !errors.Is(err, studio.ErrNoVision) || !strings.Contains(err.Error(), "draft's alt text") {
+	_, err = ollama.DescribeImage(context.Background(), server.Client(), server.Model, img, "fr-FR")
+	if !errors.Is(err, ollama.ErrNoVision) || !strings.Contains(err.Error(), "draft's alt text") {
 		t.Fatalf("a model without vision: %v", err)
 	}
-	_, err = studio.DescribeImage(context.Background(), server.Client(), "not-installed:1b", img, "fr-FR")
+	_, err = ollama.DescribeImage(context.Background(), server.Client(), "not-installed:1b", img, "fr-FR")
 	if !errors.Is(err, studio.ErrModelMissing) {
 		t.Fatalf("a missing model: %v", err)
 	}

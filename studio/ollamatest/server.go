@@ -16,7 +16,7 @@ import (
 
 	"github.com/ollama/ollama/api"
 
-	"atelier/studio"
+	"atelier/studio/ollama"
 )
 
 // ModelName is the tiny model's name on the test server.
@@ -104,7 +104,7 @@ func (s *Server) CacheLoads() []CacheLoad {
 
 // Server is a running test server with the tiny model created.
 type Server struct {
-	*studio.ManagedServer
+	*ollama.ManagedServer
 	Model string
 	dir   string
 }
@@ -131,7 +131,7 @@ func StartIn(dir string) (*Server, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	ms, err := studio.StartOllama(ctx, bin, filepath.Join(dir, "models"), Offline...)
+	ms, err := ollama.Start(ctx, bin, filepath.Join(dir, "models"), Offline...)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func (s *Server) Restart(tb testing.TB) {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	ms, err := studio.StartOllamaOn(ctx, s.Binary, s.Models, s.Host, Offline...)
+	ms, err := ollama.StartOn(ctx, s.Binary, s.Models, s.Host, Offline...)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package studio
+package ollama
 
 import (
 	"bytes"
@@ -19,9 +19,9 @@ import (
 	"github.com/ollama/ollama/api"
 )
 
-// OllamaVersion is the Ollama module version Atelier's client is built from;
+// Version is the Ollama module version Atelier's client is built from;
 // the managed server is built from the same version (scripts/build-ollama).
-const OllamaVersion = "v0.17.4"
+const Version = "v0.17.4"
 
 // ManagedServer is an Ollama server Atelier started itself on loopback
 // because none was reachable. Stop it on exit.
@@ -44,10 +44,10 @@ type ManagedServer struct {
 // can be found to start one.
 var ErrNoOllama = errors.New("no Ollama server is running and no ollama binary was found: install Ollama (https://ollama.com/download, or `curl -fsSL https://ollama.com/install.sh | sh`), or run `make run`, which builds one into .cache/ollama")
 
-// FindOllamaBinary looks for a server binary: $ATELIER_OLLAMA_BIN, then
+// FindBinary looks for a server binary: $ATELIER_OLLAMA_BIN, then
 // ollama on PATH, then the one scripts/build-ollama caches beside the
 // working folder or the executable.
-func FindOllamaBinary() (string, error) {
+func FindBinary() (string, error) {
 	if p := os.Getenv("ATELIER_OLLAMA_BIN"); p != "" {
 		if _, err := os.Stat(p); err != nil {
 			return "", fmt.Errorf("ATELIER_OLLAMA_BIN=%s: %w", p, err)
@@ -66,7 +66,7 @@ func FindOllamaBinary() (string, error) {
 	}
 	for _, r := range roots {
 		for dir := r; ; dir = filepath.Dir(dir) {
-			p := filepath.Join(dir, ".cache", "ollama", OllamaVersion, "ollama")
+			p := filepath.Join(dir, ".cache", "ollama", Version, "ollama")
 			if _, err := os.Stat(p); err == nil {
 				return p, nil
 			}
@@ -78,22 +78,22 @@ func FindOllamaBinary() (string, error) {
 	return "", ErrNoOllama
 }
 
-// StartOllama starts `ollama serve` on a free loopback port and waits until
+// Start starts `ollama serve` on a free loopback port and waits until
 // it answers. models sets OLLAMA_MODELS when not empty; env is added to the
 // server's environment.
-func StartOllama(ctx context.Context, binary, models string, env ...string) (*ManagedServer, error) {
+func Start(ctx context.Context, binary, models string, env ...string) (*ManagedServer, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("finding a free port for Ollama: %w", err)
 	}
 	host := l.Addr().String()
 	l.Close()
-	return StartOllamaOn(ctx, binary, models, host, env...)
+	return StartOn(ctx, binary, models, host, env...)
 }
 
-// StartOllamaOn starts `ollama serve` on host (a loopback address:port),
+// StartOn starts `ollama serve` on host (a loopback address:port),
 // with env added to its environment.
-func StartOllamaOn(ctx context.Context, binary, models, host string, env ...string) (*ManagedServer, error) {
+func StartOn(ctx context.Context, binary, models, host string, env ...string) (*ManagedServer, error) {
 	s := &ManagedServer{Binary: binary, Host: host, Models: models, done: make(chan struct{})}
 	s.cmd = exec.Command(binary, "serve")
 	s.cmd.Env = append(os.Environ(), "OLLAMA_HOST="+host, "OLLAMA_NOPRUNE=1")

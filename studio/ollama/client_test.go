@@ -1,10 +1,8 @@
-package studio
+package ollama
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 )
 
@@ -28,18 +26,5 @@ func TestOllamaClientTransport(t *testing.T) {
 		if err != nil || (p != nil) != proxied {
 			t.Errorf("%s: proxy %v %v, want proxied %v", host, p, err, proxied)
 		}
-	}
-}
-
-// TestChooseDrafterOneRule: no server → templates with the reason; with
-// fallback refused → the reason as an error that says what to do.
-func TestChooseDrafterOneRule(t *testing.T) {
-	ctx := t.Context()
-	choice, err := ChooseDrafter(ctx, nil, ErrNoOllama, "gemma3:4b", 0, true)
-	if err != nil || choice.Model != "" || !errors.Is(choice.Reason, ErrNoOllama) || choice.Drafter.Name() != TemplateModel {
-		t.Fatalf("no server: %+v %v", choice, err)
-	}
-	if _, err := ChooseDrafter(ctx, nil, ErrNoOllama, "gemma3:4b", 0, false); !errors.Is(err, ErrNoOllama) || !strings.Contains(err.Error(), "templates") {
-		t.Fatalf("no server, no fallback: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package studio
+package ollama
 
 import (
 	"context"
@@ -11,9 +11,9 @@ import (
 	"github.com/ollama/ollama/api"
 )
 
-// OllamaPidFile is the file in the data folder that records the Ollama
+// PidFile is the file in the data folder that records the Ollama
 // server Atelier started, so that a run after a crash stops it.
-const OllamaPidFile = "ollama.pid"
+const PidFile = "ollama.pid"
 
 // Connection is the Ollama server Atelier talks to: the one OLLAMA_HOST
 // names (or Ollama's default), or one Atelier started on loopback.
@@ -39,10 +39,12 @@ func (c *Connection) Close() {
 }
 
 // Connect finds a reachable Ollama server, or starts one on loopback when
-// none answers and a binary can be found. It returns ErrNoOllama (wrapped)
+// none answers and a binary can be found; a server it starts is recorded
+// in dataDir's PidFile (none when dataDir is ""), and a stale one recorded
+// there by a crashed run is stopped first. It returns ErrNoOllama (wrapped)
 // when neither works; the caller then falls back to the template drafter.
-func Connect(ctx context.Context) (*Connection, error) {
-	client, err := NewOllamaClient()
+func Connect(ctx context.Context, dataDir string) (*Connection, error) {
+	client, err := NewClient()
 	if err != nil {
 		return nil, err
 	}
@@ -59,16 +61,16 @@ func Connect(ctx context.Context) (*Connection, error) {
 	if os.Getenv("OLLAMA_HOST") != "" {
 		return nil, fmt.Errorf("%w: OLLAMA_HOST=%s does not answer (%v)", ErrUnreachable, host, err)
 	}
-	bin, findErr := FindOllamaBinary()
+	bin, findErr := FindBinary()
 	if findErr != nil {
 		return nil, findErr
 	}
 	pidFile := ""
-	if dir, err := DataDir(); err == nil {
-		pidFile = filepath.Join(dir, OllamaPidFile)
+	if dataDir != "" {
+		pidFile = filepath.Join(dataDir, PidFile)
 		StopStaleServer(pidFile)
 	}
-	ms, err := StartOllama(ctx, bin, "")
+	ms, err := Start(ctx, bin, "")
 	if err != nil {
 		return nil, fmt.Errorf("starting Ollama from %s: %w", bin, err)
 	}

@@ -1,6 +1,6 @@
 //go:build unix && !linux
 
-package studio
+package ollama
 
 import "syscall"
 

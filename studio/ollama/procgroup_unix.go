@@ -1,6 +1,6 @@
 //go:build unix
 
-package studio
+package ollama
 
 import (
 	"os"
