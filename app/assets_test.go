@@ -235,6 +235,7 @@ func TestReviewPreviewShowsTheRender(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.lists[studio.StateDraft].Select(0)
+	waitBackground(t)
 	pump(t, r.rendersShown)
 	frame := r.mockup.media.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
 	var shown *canvas.Image

@@ -124,6 +124,7 @@ func TestReviewShowsPiecesWithTheirCheck(t *testing.T) {
 		t.Fatalf("pieces %d, counts %q", len(r.cols[studio.StateDraft]), r.counts.Text)
 	}
 	r.lists[studio.StateDraft].Select(0)
+	waitBackground(t)
 	if all, _ := richText(r.preview); !strings.Contains(all, "#MaisonLumen") || !strings.Contains(r.check.score.Text, "Score") {
 		t.Fatalf("preview %q, check %q", all, r.check.score.Text)
 	}
@@ -216,19 +217,25 @@ func TestReviewWorkflowInTheApp(t *testing.T) {
 	r := showScreen[*reviewScreen](s)
 	pump(t, r.refresh())
 	r.lists[studio.StateDraft].Select(0)
+	waitBackground(t)
 	state := func() studio.State { p, _ := ws.Piece(context.Background(), id); return p.State }
 
 	s.setUser(studio.User{Name: "Camille", Role: studio.RoleAuthor})
 	test.Tap(buttonIn(t, r.actions, "Send to review"))
+	waitBackground(t)
 	if state() != studio.StateInReview {
 		t.Fatalf("state %s", state())
 	}
 	s.setUser(studio.User{Name: "Léa", Role: studio.RoleReviewer})
 	r.note.SetText("Plus court, s'il vous plaît")
 	test.Tap(buttonIn(t, r.actions, "Request changes"))
+	waitBackground(t)
 	test.Tap(buttonIn(t, r.actions, "Back to draft"))
+	waitBackground(t)
 	test.Tap(buttonIn(t, r.actions, "Send to review"))
+	waitBackground(t)
 	test.Tap(buttonIn(t, r.actions, "Approve"))
+	waitBackground(t)
 	if state() != studio.StateApproved {
 		t.Fatalf("state %s", state())
 	}
@@ -255,6 +262,7 @@ func TestReviewVersionsAndComments(t *testing.T) {
 	r := showScreen[*reviewScreen](s)
 	pump(t, r.refresh())
 	r.lists[studio.StateDraft].Select(0)
+	waitBackground(t)
 	h := r.history
 	if len(h.versions) != 2 {
 		t.Fatalf("%d versions", len(h.versions))
@@ -276,6 +284,7 @@ func TestReviewVersionsAndComments(t *testing.T) {
 	}
 	h.list.Select(0)
 	test.Tap(h.restore)
+	waitBackground(t)
 	v, _ := ws.LatestVersion(ctx, id)
 	if v.Number != 3 || v.Text != first.Text || v.Origin != studio.OriginRestore {
 		t.Fatalf("restore: %+v", v)
@@ -291,9 +300,11 @@ func TestReviewVersionsAndComments(t *testing.T) {
 	r.marked = [2]int{0, 5} // as a selected finding marks it
 	h.entry.SetText("Le verbe « garder » est plus chaleureux.")
 	h.onComment()
+	waitBackground(t)
 	h.clist.Select(0)
 	h.entry.SetText("D'accord.")
 	h.onComment()
+	waitBackground(t)
 	cs, _ := ws.Comments(ctx, id)
 	if len(cs) != 2 || cs[1].ParentID != cs[0].ID || cs[0].Author != "Léa" || h.depth(h.comments[1]) != 1 || cs[0].Anchor != `{"start":0,"end":5}` {
 		t.Fatalf("comments %+v", cs)
@@ -326,6 +337,7 @@ func TestBoardFiltersSearchesAndMovesOn(t *testing.T) {
 	r.search.SetText("")
 	waitFor(t, "the 4 drafts after the search", drafts(4))
 	r.lists[studio.StateDraft].Select(0)
+	waitBackground(t)
 	first := r.current.ID
 	r.next()
 	if r.current.ID == first || r.current.ID != r.cols[studio.StateDraft][1].ID {

@@ -63,6 +63,9 @@ func newComposeScreen(st *Studio) *composeScreen { return &composeScreen{st: st,
 func (c *composeScreen) title() string       { return lang.L("Compose") }
 func (c *composeScreen) icon() fyne.Resource { return theme.DocumentCreateIcon() }
 
+// build lays out the Compose screen: the brief's form, the drafting
+// controls and the cards. It runs past 60 lines because a screen's widgets
+// and their wiring read best top to bottom, in the order they appear.
 func (c *composeScreen) build() fyne.CanvasObject {
 	ws := c.st.ws
 	b := studio.SampleBrief(0)

@@ -85,12 +85,30 @@ func (h *historyPanel) commentsObject() fyne.CanvasObject {
 	return container.NewBorder(nil, container.NewBorder(nil, nil, nil, add, h.entry), nil, nil, h.clist)
 }
 
-// show loads the piece's versions and comments.
+// show reads the piece's versions and comments again, off the UI
+// goroutine, and shows them.
 func (h *historyPanel) show(pieceID int64) {
-	ctx := context.Background()
+	goBackground(func() {
+		ctx := context.Background()
+		versions, err := h.st.ws.Versions(ctx, pieceID)
+		var comments []studio.Comment
+		if err == nil {
+			comments, err = h.st.ws.Comments(ctx, pieceID)
+		}
+		onUI(func() {
+			if err != nil {
+				showError(h.st.win, err)
+				return
+			}
+			h.load(pieceID, versions, comments)
+		})
+	})
+}
+
+// load shows a piece's versions and comments.
+func (h *historyPanel) load(pieceID int64, versions []studio.Version, comments []studio.Comment) {
 	h.pieceID, h.selected, h.reply = pieceID, -1, 0
-	h.versions, _ = h.st.ws.Versions(ctx, pieceID)
-	h.comments, _ = h.st.ws.Comments(ctx, pieceID)
+	h.versions, h.comments = versions, comments
 	h.list.UnselectAll()
 	h.list.Refresh()
 	h.clist.UnselectAll()

@@ -61,6 +61,10 @@ func (r *reviewScreen) icon() fyne.Resource { return theme.ListIcon() }
 
 const anyFilter = "—"
 
+// build lays out the Review screen: the filters, the board's columns, the
+// selected piece and its actions. It runs past 60 lines because a screen's
+// widgets and their wiring read best top to bottom, in the order they
+// appear.
 func (r *reviewScreen) build() fyne.CanvasObject {
 	r.cols = map[studio.State][]studio.Piece{}
 	r.lists = map[studio.State]*widget.List{}
@@ -239,24 +243,37 @@ func (r *reviewScreen) loadRenders(pieceID int64) <-chan struct{} {
 	return done
 }
 
-// showPiece shows a piece's latest version, its check, history and moves.
+// showPiece shows a piece's latest version, its check, history and moves,
+// read off the UI goroutine.
 func (r *reviewScreen) showPiece(p studio.Piece) {
-	ctx := context.Background()
 	r.current = p
 	r.marked = [2]int{-1, -1}
-	r.showActions(p)
-	r.history.show(p.ID)
-	r.text = ""
-	if v, err := r.ws.LatestVersion(ctx, p.ID); err == nil {
-		r.text = v.Text
-	}
+	goBackground(func() {
+		d, err := r.ws.PieceDetail(context.Background(), p.ID)
+		onUI(func() {
+			switch {
+			case r.current.ID != p.ID: // another piece was selected meanwhile
+			case err != nil:
+				showError(r.win, err)
+			default:
+				r.showDetail(d)
+			}
+		})
+	})
+}
+
+func (r *reviewScreen) showDetail(d studio.PieceDetail) {
+	p := d.Piece
+	r.current = p
+	r.showActions(p, d.Transitions)
+	r.history.load(p.ID, d.Versions, d.Comments)
+	r.text = d.Latest.Text
 	highlighted(r.preview, r.text, -1, -1)
 	if plat, ok := r.ws.Registry().Get(p.Platform); ok {
 		r.mockup.SetPost(plat, r.text)
 		r.rendersShown = r.loadRenders(p.ID)
 	}
-	rep, _ := r.ws.LatestReport(ctx, p.ID) // nil, shown as "not checked", when it never was
-	r.check.show(rep)
+	r.check.show(d.Report) // nil, shown as "not checked", when it never was
 }
 
 // addShortcuts binds the review keys; they act only while Review is shown.
@@ -305,7 +322,7 @@ var moveLabels = map[studio.State]string{
 
 // showActions offers the workflow's next moves for the piece and its audit
 // trail.
-func (r *reviewScreen) showActions(p studio.Piece) {
+func (r *reviewScreen) showActions(p studio.Piece, trs []studio.Transition) {
 	r.actions.Objects = nil
 	for _, to := range studio.Next(p.State) {
 		if to == studio.StateExported {
@@ -320,17 +337,15 @@ func (r *reviewScreen) showActions(p studio.Piece) {
 	}
 	r.actions.Refresh()
 	var lines []string
-	if trs, err := r.ws.Transitions(context.Background(), p.ID); err == nil {
-		for _, t := range trs {
-			line := fmt.Sprintf("%s · %s: %s → %s", t.At.Local().Format("02/01 15:04"), t.Who, lang.L(string(t.From)), lang.L(string(t.To)))
-			if t.Note != "" {
-				line += " — " + t.Note
-			}
-			if t.OverrideReason != "" {
-				line += " (" + lang.L("override") + ": " + t.OverrideReason + ")"
-			}
-			lines = append(lines, line)
+	for _, t := range trs {
+		line := fmt.Sprintf("%s · %s: %s → %s", t.At.Local().Format("02/01 15:04"), t.Who, lang.L(string(t.From)), lang.L(string(t.To)))
+		if t.Note != "" {
+			line += " — " + t.Note
 		}
+		if t.OverrideReason != "" {
+			line += " (" + lang.L("override") + ": " + t.OverrideReason + ")"
+		}
+		lines = append(lines, line)
 	}
 	r.trail.SetText(strings.Join(lines, "\n"))
 }
@@ -360,12 +375,9 @@ func (r *reviewScreen) move(pieceID int64, to studio.State, override string) {
 // reselect reloads the board and shows the selected piece again, in its
 // new column.
 func (r *reviewScreen) reselect() {
-	id := r.current.ID
 	r.refresh()
-	if id != 0 {
-		if p, err := r.ws.Piece(context.Background(), id); err == nil {
-			r.showPiece(p)
-		}
+	if r.current.ID != 0 {
+		r.showPiece(r.current) // showPiece reads its new state
 	}
 }
 

@@ -145,7 +145,9 @@ var (
 	frTens = []string{"", "", "vingt", "trente", "quarante", "cinquante", "soixante", "soixante", "quatre-vingt", "quatre-vingt"}
 )
 
-// numberWords writes 0 to 999,999 in words.
+// numberWords writes 0 to 999,999 in words. It runs past 60 lines because
+// French numbers (soixante-dix, quatre-vingts, et un) are a case list that
+// reads best whole, next to the English.
 func numberWords(n int, fr bool) string {
 	if n >= 1000 {
 		head, rest := n/1000, n%1000

@@ -60,69 +60,94 @@ func RenderSnippet(ctx context.Context, req *SnippetRequest, fn ProgressFunc) (*
 		fn = func(string, float64) {}
 	}
 	k := req.Kit
-	target := req.Target
-	if target == 0 {
-		target = 30 * time.Second
-	}
-	wpm := k.Audio.RateWPM
-	if wpm == 0 {
-		wpm = 160
-	}
 	fn("logo", 0)
 	logo, err := SonicLogo(k)
 	if err != nil {
 		return nil, err
 	}
-	logoTime := time.Duration(len(logo)) * time.Second / SnippetRate
 	snip := &Snippet{Target: k.Audio.TargetLUFS}
 	if snip.Target == 0 {
 		snip.Target = -16
 	}
 	voicePath := req.VoiceWAV
 	if voicePath == "" {
-		tts := req.TTS
-		if tts == nil {
-			if tts, err = DetectTTS(); err != nil {
-				return nil, err
-			}
-		}
 		dir, err := os.MkdirTemp("", "atelier-voice-")
 		if err != nil {
 			return nil, err
 		}
 		defer os.RemoveAll(dir)
 		voicePath = filepath.Join(dir, "voice.wav")
-		// Engines speak at their own pace whatever rate they are given, so
-		// the first take measures it and, when the script then misses its
-		// time by more than 10 %, the script is cut again at that pace.
-		budget := target - 2*logoTime - 300*time.Millisecond // the two gaps
-		pace := wpm
-		for take := 0; take < 2; take++ {
-			script, err := SpokenScript(req.Text, req.Language, budget, pace)
-			if err != nil {
-				return nil, err
-			}
-			snip.Script = script
-			fn("voice", 0.1+0.2*float64(take))
-			start := time.Now()
-			if err := tts.Speak(ctx, script.Text, voiceFor(k, req.Language), wpm, voicePath); err != nil {
-				return nil, err
-			}
-			snip.TTSTime += time.Since(start)
-			spoken, err := wavDuration(voicePath)
-			if err != nil || spoken <= 0 {
-				return nil, fmt.Errorf("reading the voice-over: %v", err)
-			}
-			pace = int(float64(script.Words) / spoken.Minutes())
-			if math.Abs(spoken.Seconds()-budget.Seconds()) <= 0.1*budget.Seconds() || script.Words == countWords(req.Text, req.Language) {
-				break
-			}
+		logoTime := time.Duration(len(logo)) * time.Second / SnippetRate
+		if err := speak(ctx, req, snip, logoTime, voicePath, fn); err != nil {
+			return nil, err
 		}
 	}
 	fn("mix", 0.5)
+	if err := snip.mix(req, logo, voicePath); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	fn("loudness", 0.8)
+	snip.Loudness = normalise(snip.PCM, snip.Target, k.Audio.PeakCeiling())
+	fn("done", 1)
+	return snip, nil
+}
+
+// speak writes the voice-over of req's text to voicePath, in the time the
+// target leaves between the two logos, and records its script and speech
+// time in snip. Engines speak at their own pace whatever rate they are
+// given, so the first take measures it and, when the script then misses its
+// time by more than 10 %, the script is cut again at that pace.
+func speak(ctx context.Context, req *SnippetRequest, snip *Snippet, logoTime time.Duration, voicePath string, fn ProgressFunc) error {
+	tts := req.TTS
+	if tts == nil {
+		var err error
+		if tts, err = DetectTTS(); err != nil {
+			return err
+		}
+	}
+	target := req.Target
+	if target == 0 {
+		target = 30 * time.Second
+	}
+	wpm := req.Kit.Audio.RateWPM
+	if wpm == 0 {
+		wpm = 160
+	}
+	budget := target - 2*logoTime - 300*time.Millisecond // the two gaps
+	pace := wpm
+	for take := 0; take < 2; take++ {
+		script, err := SpokenScript(req.Text, req.Language, budget, pace)
+		if err != nil {
+			return err
+		}
+		snip.Script = script
+		fn("voice", 0.1+0.2*float64(take))
+		start := time.Now()
+		if err := tts.Speak(ctx, script.Text, voiceFor(req.Kit, req.Language), wpm, voicePath); err != nil {
+			return err
+		}
+		snip.TTSTime += time.Since(start)
+		spoken, err := wavDuration(voicePath)
+		if err != nil || spoken <= 0 {
+			return fmt.Errorf("reading the voice-over: %v", err)
+		}
+		pace = int(float64(script.Words) / spoken.Minutes())
+		if math.Abs(spoken.Seconds()-budget.Seconds()) <= 0.1*budget.Seconds() || script.Words == countWords(req.Text, req.Language) {
+			break
+		}
+	}
+	return nil
+}
+
+// mix lays out logo, gap, voice, gap, logo, ducks the optional bed under
+// the voice, fades the ends and keeps the result as snip's PCM and parts.
+func (snip *Snippet) mix(req *SnippetRequest, logo [][2]float64, voicePath string) error {
 	voice, err := readResampled(voicePath)
 	if err != nil {
-		return nil, fmt.Errorf("reading the voice-over: %w", err)
+		return fmt.Errorf("reading the voice-over: %w", err)
 	}
 	gap := make([][2]float64, SnippetRate*15/100)
 	mix := make([][2]float64, 0, 2*len(logo)+2*len(gap)+len(voice))
@@ -141,20 +166,14 @@ func RenderSnippet(ctx context.Context, req *SnippetRequest, fn ProgressFunc) (*
 	if req.BedWAV != "" {
 		bed, err := readResampled(req.BedWAV)
 		if err != nil {
-			return nil, fmt.Errorf("reading the music bed: %w", err)
+			return fmt.Errorf("reading the music bed: %w", err)
 		}
 		duckBed(mix, bed, snip.Parts)
 		snip.HasBed = true
 	}
 	fade(mix, SnippetRate/100, SnippetRate/20)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	fn("loudness", 0.8)
 	snip.PCM = toPCM(mix)
-	snip.Loudness = normalise(snip.PCM, snip.Target, k.Audio.PeakCeiling())
-	fn("done", 1)
-	return snip, nil
+	return nil
 }
 
 func voiceFor(k *brandkit.Kit, language string) string {

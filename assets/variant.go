@@ -110,7 +110,24 @@ func RenderVariants(ctx context.Context, src image.Image, brand *Brand, opt Vari
 		fn("reduce", 0.05)
 		inter = imaging.Resize(src, max(1, int(float64(sb.Dx())*scale+0.5)), max(1, int(float64(sb.Dy())*scale+0.5)), imaging.Box)
 	}
-	maxBytes := opt.MaxBytes
+	out, errs := renderAll(ctx, placements, workerCount(placements, opt.MaxBytes), func(p Placement) (*Variant, error) {
+		v, err := renderOne(inter, sb, focal, auto, brand, opt, p)
+		if err == nil {
+			err = v.encode(opt.Format, opt.Quality)
+		}
+		return v, err
+	}, fn)
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("rendering %s: %w", placements[i].ID, err)
+		}
+	}
+	return out, nil
+}
+
+// workerCount is how many placements render at once: one per CPU, fewer
+// when their buffers would pass maxBytes (256 MiB when 0).
+func workerCount(placements []Placement, maxBytes int64) int {
 	if maxBytes <= 0 {
 		maxBytes = 256 << 20
 	}
@@ -118,8 +135,12 @@ func RenderVariants(ctx context.Context, src image.Image, brand *Brand, opt Vari
 	for _, p := range placements {
 		largest = max(largest, int64(p.Width)*int64(p.Height)*4*3) // output, resize buffer, encode
 	}
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(placements), int(maxBytes/max(largest, 1))))
+	return max(1, min(runtime.GOMAXPROCS(0), len(placements), int(maxBytes/max(largest, 1))))
+}
 
+// renderAll runs render for every placement on workers goroutines,
+// reporting progress after each; a cancelled ctx stops the rest.
+func renderAll(ctx context.Context, placements []Placement, workers int, render func(Placement) (*Variant, error), fn ProgressFunc) ([]*Variant, []error) {
 	out := make([]*Variant, len(placements))
 	errs := make([]error, len(placements))
 	var wg sync.WaitGroup
@@ -133,10 +154,7 @@ func RenderVariants(ctx context.Context, src image.Image, brand *Brand, opt Vari
 					errs[i] = err
 					continue
 				}
-				out[i], errs[i] = renderOne(inter, sb, focal, auto, brand, opt, placements[i])
-				if errs[i] == nil {
-					errs[i] = out[i].encode(opt.Format, opt.Quality)
-				}
+				out[i], errs[i] = render(placements[i])
 				mu.Lock()
 				done++
 				fn(placements[i].ID, 0.1+0.9*float64(done)/float64(len(placements)))
@@ -149,12 +167,7 @@ func RenderVariants(ctx context.Context, src image.Image, brand *Brand, opt Vari
 	}
 	close(next)
 	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("rendering %s: %w", placements[i].ID, err)
-		}
-	}
-	return out, nil
+	return out, errs
 }
 
 // renderOne crops, resizes and brands one placement from the intermediate.
@@ -184,10 +197,20 @@ func renderOne(inter image.Image, srcBounds image.Rectangle, focal Focal, auto b
 	if brand == nil {
 		return v, nil
 	}
+	focalOut := image.Pt(int((focal.X*float64(srcBounds.Dx())-float64(srcCrop.Min.X))/float64(srcCrop.Dx())*float64(p.Width)),
+		int((focal.Y*float64(srcBounds.Dy())-float64(srcCrop.Min.Y))/float64(srcCrop.Dy())*float64(p.Height)))
+	return v, brand.apply(v, img, opt, focalOut)
+}
+
+// apply brands a render: the frame, then the logo clear of the focal point
+// and the text, then the label and the headline, all inside the
+// placement's safe area; focal is the focal point in the render.
+func (brand *Brand) apply(v *Variant, img *image.NRGBA, opt VariantOptions, focal image.Point) error {
+	p := v.Placement
 	if opt.Frame != "" {
 		c, ok := brand.colour(opt.Frame)
 		if !ok {
-			return nil, fmt.Errorf("the frame colour %q is neither a kit colour nor #RRGGBB", opt.Frame)
+			return fmt.Errorf("the frame colour %q is neither a kit colour nor #RRGGBB", opt.Frame)
 		}
 		t := max(4, min(p.Width, p.Height)/60)
 		r := img.Rect
@@ -200,35 +223,33 @@ func renderOne(inter image.Image, srcBounds image.Rectangle, focal Focal, auto b
 	if opt.Frame != "" {
 		safe = safe.Inset(max(4, min(p.Width, p.Height)/60))
 	}
-	focalOut := image.Pt(int((focal.X*float64(srcBounds.Dx())-float64(srcCrop.Min.X))/float64(srcCrop.Dx())*float64(p.Width)),
-		int((focal.Y*float64(srcBounds.Dy())-float64(srcCrop.Min.Y))/float64(srcCrop.Dy())*float64(p.Height)))
 	var area, label image.Rectangle
 	bottom := false
 	if opt.Headline != "" {
-		area, bottom = headlineArea(img, safe, focalOut)
+		area, bottom = headlineArea(img, safe, focal)
 	}
 	if opt.Label != "" {
 		label = labelArea(img, safe, opt.Headline != "" && !bottom)
 	}
 	if brand.Logo != nil && !opt.NoLogo {
-		box, corner := brand.placeLogo(img, safe, focalOut, opt.Corner, area.Union(label))
+		box, corner := brand.placeLogo(img, safe, focal, opt.Corner, area.Union(label))
 		v.Meta.Logo, v.Meta.Corner = &box, corner
 	}
 	if opt.Label != "" {
 		tb, err := brand.drawHeadline(img, label, opt.Label, true, label.Min.Y > safe.Min.Y+safe.Dy()/2)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		v.Meta.Text = append(v.Meta.Text, tb)
 	}
 	if opt.Headline != "" {
 		tb, err := brand.drawHeadline(img, area, opt.Headline, opt.Band, bottom)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		v.Meta.Text = append(v.Meta.Text, tb)
 	}
-	return v, nil
+	return nil
 }
 
 // labelArea is the strip a label takes: a sixteenth of the safe area's

@@ -44,39 +44,7 @@ func FindLogo(k *Kit, img image.Image) (LogoMatch, bool, error) {
 	scale := float64(work) / float64(b.Dx())
 	small := image.NewNRGBA(image.Rect(0, 0, work, max(1, int(float64(b.Dy())*scale))))
 	draw.BiLinear.Scale(small, small.Bounds(), img, b, draw.Src, nil)
-	hay := blur(luminance(small), small.Bounds().Dx(), small.Bounds().Dy())
-
-	// Small templates correlate easily with parts of the logo, so among the
-	// scales that match about as well as the best, the largest wins.
-	var matches [5][]LogoMatch // anywhere, then in each corner
-	lb := logo.Bounds()
-	for frac := 0.06; frac <= 0.32; frac *= 1.1 { // the fine search covers the steps between
-		w := int(frac * work)
-		h := max(2, w*lb.Dy()/lb.Dx())
-		if w < 16 || h >= small.Bounds().Dy() {
-			continue
-		}
-		// The logo's transparent parts take the background's colour, unknown
-		// here: try it over white and over black, and keep the better.
-		for _, bg := range []color.Color{color.White, color.Black} {
-			tmpl := image.NewNRGBA(image.Rect(0, 0, w, h))
-			draw.Draw(tmpl, tmpl.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
-			draw.BiLinear.Scale(tmpl, tmpl.Bounds(), logo, lb, draw.Over, nil)
-			// The best place anywhere, and the best in each corner, where
-			// kits put logos: a textured photo can outscore a small logo
-			// at this size, and the fine search tells them apart.
-			sw, sh := small.Bounds().Dx(), small.Bounds().Dy()
-			step := 2
-			if h < 12 {
-				step = 1 // a template a few pixels tall peaks too sharply for a 2 px grid
-			}
-			cw, ch := max(w+2, sw*2/5), max(h+2, sh*2/5)
-			wins := []image.Rectangle{small.Bounds(), image.Rect(0, 0, cw, ch), image.Rect(sw-cw, 0, sw, ch), image.Rect(0, sh-ch, cw, sh), image.Rect(sw-cw, sh-ch, sw, sh)}
-			for i, m := range matchWindows(hay, sw, small.Bounds(), wins, tmpl, step) {
-				matches[i] = append(matches[i], m)
-			}
-		}
-	}
+	matches := coarseMatches(small, logo)
 	// The coarse search finds where the logo may be; a textured photo can
 	// correlate as well at 240 px. Each scale's best place is measured again
 	// at a finer scale, where only the logo itself matches well, and the best
@@ -112,10 +80,47 @@ func FindLogo(k *Kit, img image.Image) (LogoMatch, bool, error) {
 			best = r
 		}
 	}
-	if best.Score < matchThreshold {
-		return best, false, nil
+	return best, best.Score >= matchThreshold, nil
+}
+
+// coarseMatches matches the logo against small (the image at 240 px wide)
+// at widths from 6 % to 32 %: for each width and each guess of the
+// background behind the logo's transparent parts, the best place anywhere
+// ([0]) and in each corner ([1:]).
+func coarseMatches(small *image.NRGBA, logo image.Image) [5][]LogoMatch {
+	sw, sh := small.Bounds().Dx(), small.Bounds().Dy()
+	hay := blur(luminance(small), sw, sh)
+	// Small templates correlate easily with parts of the logo, so among the
+	// scales that match about as well as the best, the largest wins.
+	var matches [5][]LogoMatch
+	lb := logo.Bounds()
+	for frac := 0.06; frac <= 0.32; frac *= 1.1 { // the fine search covers the steps between
+		w := int(frac * float64(sw))
+		h := max(2, w*lb.Dy()/lb.Dx())
+		if w < 16 || h >= sh {
+			continue
+		}
+		// The logo's transparent parts take the background's colour, unknown
+		// here: try it over white and over black, and keep the better.
+		for _, bg := range []color.Color{color.White, color.Black} {
+			tmpl := image.NewNRGBA(image.Rect(0, 0, w, h))
+			draw.Draw(tmpl, tmpl.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
+			draw.BiLinear.Scale(tmpl, tmpl.Bounds(), logo, lb, draw.Over, nil)
+			// The best place anywhere, and the best in each corner, where
+			// kits put logos: a textured photo can outscore a small logo
+			// at this size, and the fine search tells them apart.
+			step := 2
+			if h < 12 {
+				step = 1 // a template a few pixels tall peaks too sharply for a 2 px grid
+			}
+			cw, ch := max(w+2, sw*2/5), max(h+2, sh*2/5)
+			wins := []image.Rectangle{small.Bounds(), image.Rect(0, 0, cw, ch), image.Rect(sw-cw, 0, sw, ch), image.Rect(0, sh-ch, cw, sh), image.Rect(sw-cw, sh-ch, sw, sh)}
+			for i, m := range matchWindows(hay, sw, small.Bounds(), wins, tmpl, step) {
+				matches[i] = append(matches[i], m)
+			}
+		}
 	}
-	return best, true, nil
+	return matches
 }
 
 // nearAny reports whether r stands where one of the boxes does, at about

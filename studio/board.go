@@ -1,7 +1,9 @@
 package studio
 
 import (
+	"atelier/brandkit"
 	"context"
+	"errors"
 	"slices"
 	"strings"
 )
@@ -77,4 +79,38 @@ func (w *Workspace) Board(ctx context.Context, f BoardFilter) (Board, error) {
 	}
 	slices.Sort(b.Authors)
 	return b, nil
+}
+
+// PieceDetail is what the review shows of one piece.
+type PieceDetail struct {
+	Piece       Piece
+	Latest      Version          // zero when the piece has no version yet
+	Report      *brandkit.Report // its latest check; nil when never checked
+	Transitions []Transition
+	Versions    []Version
+	Comments    []Comment
+}
+
+// PieceDetail reads a piece with its versions, latest check, moves and
+// comments.
+func (w *Workspace) PieceDetail(ctx context.Context, id int64) (PieceDetail, error) {
+	var d PieceDetail
+	var err error
+	if d.Piece, err = w.store.Piece(ctx, id); err != nil {
+		return d, err
+	}
+	if d.Versions, err = w.store.Versions(ctx, id); err != nil {
+		return d, err
+	}
+	if n := len(d.Versions); n > 0 {
+		d.Latest = d.Versions[n-1]
+	}
+	if d.Report, err = w.LatestReport(ctx, id); err != nil && !errors.Is(err, ErrNotFound) {
+		return d, err
+	}
+	if d.Transitions, err = w.store.Transitions(ctx, id); err != nil {
+		return d, err
+	}
+	d.Comments, err = w.store.Comments(ctx, id)
+	return d, err
 }

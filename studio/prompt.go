@@ -42,7 +42,9 @@ func BuildPrompt(req *Request) Prompt {
 }
 
 // systemPrompt is built from the kit and the brief's targets only, sorted,
-// so every call of the brief sends it byte for byte the same.
+// so every call of the brief sends it byte for byte the same. It runs past
+// 60 lines because it is the prompt itself, section by section, and reads
+// best in the order the model reads it.
 func systemPrompt(k *brandkit.Kit, targets []Target) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "You write social media posts for %s (%s).\n", k.Identity.Name, k.Identity.Tagline)

@@ -151,6 +151,31 @@ func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn a
 	if err != nil {
 		return nil, err
 	}
+	opt := w.variantOptions(ctx, req, piece, src)
+	vs, err := assets.RenderVariants(ctx, img, brand, opt, pls, fn)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]RenderedVariant, len(vs))
+	for i, v := range vs {
+		v.Meta.Source = src.SHA256
+		if note := info.ProfileNote(); note != "" {
+			v.Meta.Notes = append(v.Meta.Notes, note)
+		}
+		if out[i], err = w.keepVariant(ctx, piece.ID, v); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.store.LinkAsset(ctx, piece.ID, src.ID, "source", ""); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// variantOptions completes the request's options from what is known of
+// the piece: the source's focal point, the draft's hook as headline, and
+// the disclosure label of a paid partnership.
+func (w *Workspace) variantOptions(ctx context.Context, req *RenderRequest, piece Piece, src Asset) assets.VariantOptions {
 	opt := req.Options
 	if opt.Focal == nil {
 		opt.Focal = ParseImageMeta(src).Focal
@@ -168,37 +193,26 @@ func (w *Workspace) RenderVariants(ctx context.Context, req *RenderRequest, fn a
 			opt.Label = brandkit.Disclosure(piece.Language) // a paid partnership says so on the image too
 		}
 	}
-	vs, err := assets.RenderVariants(ctx, img, brand, opt, pls, fn)
+	return opt
+}
+
+// keepVariant stores a render in the library and the store, checked, as
+// the piece's variant for its placement.
+func (w *Workspace) keepVariant(ctx context.Context, pieceID int64, v *assets.Variant) (RenderedVariant, error) {
+	im, err := w.Library().PutVariant(v)
 	if err != nil {
-		return nil, err
+		return RenderedVariant{}, err
 	}
-	lib := w.Library()
-	out := make([]RenderedVariant, len(vs))
-	for i, v := range vs {
-		v.Meta.Source = src.SHA256
-		if note := info.ProfileNote(); note != "" {
-			v.Meta.Notes = append(v.Meta.Notes, note)
-		}
-		im, err := lib.PutVariant(v)
-		if err != nil {
-			return nil, err
-		}
-		meta, _ := json.Marshal(v.Meta)
-		a, err := w.store.PutAsset(ctx, Asset{SHA256: im.SHA256, Kind: "image", MIME: im.Info.MIME, Size: im.Size,
-			Width: v.Placement.Width, Height: v.Placement.Height, Source: im.Source, Meta: string(meta)})
-		if err != nil {
-			return nil, err
-		}
-		if err := w.store.SetVariant(ctx, piece.ID, a.ID, v.Placement.ID); err != nil {
-			return nil, err
-		}
-		out[i] = RenderedVariant{Variant: v, Asset: a, Path: im.Path,
-			Report: v.Check(w.Kit())}
+	meta, _ := json.Marshal(v.Meta)
+	a, err := w.store.PutAsset(ctx, Asset{SHA256: im.SHA256, Kind: "image", MIME: im.Info.MIME, Size: im.Size,
+		Width: v.Placement.Width, Height: v.Placement.Height, Source: im.Source, Meta: string(meta)})
+	if err != nil {
+		return RenderedVariant{}, err
 	}
-	if err := w.store.LinkAsset(ctx, piece.ID, src.ID, "source", ""); err != nil {
-		return nil, err
+	if err := w.store.SetVariant(ctx, pieceID, a.ID, v.Placement.ID); err != nil {
+		return RenderedVariant{}, err
 	}
-	return out, nil
+	return RenderedVariant{Variant: v, Asset: a, Path: im.Path, Report: v.Check(w.Kit())}, nil
 }
 
 // StoredRender is one of a piece's renders as kept in the library, checked

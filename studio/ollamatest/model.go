@@ -69,14 +69,26 @@ func (t f32) WriteTo(w io.Writer) (int64, error) {
 // WriteTinyGGUF writes the test model to path, with weights drawn from seed.
 func WriteTinyGGUF(path string, seed uint64) error {
 	tokens := append(byteTokens(), "<s>", "</s>")
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := ggml.WriteGGUF(f, tinyKV(tokens), tinyTensors(uint64(len(tokens)), seed)); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// tinyKV is the model's metadata: a llama of the shape above with GPT-2's
+// byte tokens plus <s> and </s>.
+func tinyKV(tokens []string) ggml.KV {
 	types := make([]int32, len(tokens))
 	for i := range types {
 		types[i] = 1 // normal
 	}
 	types[256], types[257] = 3, 3 // control
-	vocab := uint64(len(tokens))
-
-	kv := ggml.KV{
+	return ggml.KV{
 		"general.architecture":                   "llama",
 		"general.name":                           "atelier-tiny",
 		"general.file_type":                      uint32(0),
@@ -90,7 +102,7 @@ func WriteTinyGGUF(path string, seed uint64) error {
 		"llama.attention.layer_norm_rms_epsilon": float32(1e-5),
 		"llama.rope.dimension_count":             uint32(embedding / heads),
 		"llama.rope.freq_base":                   float32(10000),
-		"llama.vocab_size":                       uint32(vocab),
+		"llama.vocab_size":                       uint32(len(tokens)),
 		"tokenizer.ggml.model":                   "gpt2",
 		"tokenizer.ggml.pre":                     "default",
 		"tokenizer.ggml.tokens":                  tokens,
@@ -100,7 +112,10 @@ func WriteTinyGGUF(path string, seed uint64) error {
 		"tokenizer.ggml.eos_token_id":            uint32(257),
 		"tokenizer.ggml.add_bos_token":           false,
 	}
+}
 
+// tinyTensors draws the model's weights from seed.
+func tinyTensors(vocab, seed uint64) []*ggml.Tensor {
 	rng := rand.New(rand.NewPCG(seed, 0x41544c))
 	random := func(n int) f32 {
 		t := make(f32, n)
@@ -155,13 +170,5 @@ func WriteTinyGGUF(path string, seed uint64) error {
 			tensor(p+"ffn_down.weight", random(ffn*embedding), ffn, embedding),
 		)
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := ggml.WriteGGUF(f, kv, ts); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return ts
 }

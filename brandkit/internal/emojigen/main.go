@@ -27,6 +27,9 @@ var props = []struct{ prop, name string }{
 
 var versionRe = regexp.MustCompile(`^# Used with Emoji Version ([0-9.]+)`)
 
+// main reads emoji-data.txt and writes the emoji tables. It runs past 60
+// lines because it is one pass over the file, then one template: split,
+// it would only pass its state around.
 func main() {
 	if len(os.Args) != 2 {
 		fmt.Fprintln(os.Stderr, "usage: emojigen emoji-data.txt > emojitables.go")
