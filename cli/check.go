@@ -1,9 +1,9 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -26,53 +26,64 @@ type checkedFile struct {
 	Error          string             `json:"error,omitempty"`
 }
 
-func checkCommand(out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	kitDir := kitFlag(fs)
-	platformID := fs.String("platform", "", "platform whose rules apply (x, linkedin, instagram…)")
-	placementID := fs.String("placement", "", "image placement (default: the platform's first)")
-	lang := fs.String("lang", "", "language the text must be in (default: detected from the text, else the kit's first)")
-	partner := fs.String("partner", "", "the partner's name when the post is a paid partnership (the regulatory packs' disclosure rules)")
-	imageKind := fs.String("image", "", `"retouched" or "virtual" when the post's picture of a person was edited or generated`)
-	asJSON := fs.Bool("json", false, "print the reports as JSON")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: atelier check [--kit DIR] [--platform P] [--placement ID] [--lang L] [--json] FILE...\n\nChecks text (.txt, .md), images (.png, .jpg) and sound (.wav) against the brand kit.\nAn image's Atelier render metadata is read from FILE.atelier.json when present.\nExits 1 when any file has an error finding, 2 when a file cannot be read.")
-		fs.PrintDefaults()
-	}
+// checkOptions are `atelier check`'s options.
+type checkOptions struct {
+	kitDir string
+	target studio.CheckTarget
+	json   bool
+	files  []string
+}
+
+func parseCheck(args []string) (checkOptions, error) {
+	var o checkOptions
+	fs := newFlags("check", "usage: atelier check [--kit DIR] [--platform P] [--placement ID] [--lang L] [--json] FILE...\n\nChecks text (.txt, .md), images (.png, .jpg) and sound (.wav) against the brand kit.\nAn image's Atelier render metadata is read from FILE.atelier.json when present.\nExits 1 when any file has an error finding, 2 when a file cannot be read.")
+	kitFlag(fs, &o.kitDir)
+	t := &o.target
+	fs.StringVar(&t.Platform, "platform", "", "platform whose rules apply (x, linkedin, instagram…)")
+	fs.StringVar(&t.Placement, "placement", "", "image placement (default: the platform's first)")
+	fs.StringVar(&t.Language, "lang", "", "language the text must be in (default: detected from the text, else the kit's first)")
+	fs.StringVar(&t.Partner, "partner", "", "the partner's name when the post is a paid partnership (the regulatory packs' disclosure rules)")
+	fs.StringVar(&t.Image, "image", "", `"retouched" or "virtual" when the post's picture of a person was edited or generated`)
+	fs.BoolVar(&o.json, "json", false, "print the reports as JSON")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return o, err
 	}
-	if fs.NArg() == 0 {
+	if o.files = fs.Args(); len(o.files) == 0 {
 		fs.Usage()
-		return errFailed
+		return o, errFailed
 	}
+	return o, nil
+}
+
+// runCheck checks each file against the kit and prints the reports; it
+// fails when a file has an error finding or cannot be read.
+func runCheck(_ context.Context, s streams, o checkOptions) error {
 	reg := platform.Default()
-	kit, closeKit, err := loadKit(*kitDir)
+	kit, closeKit, err := loadKit(o.kitDir)
 	defer closeKit()
 	if err != nil {
 		return fmt.Errorf("the brand kit has problems; run `atelier kit validate`:\n%w", err)
 	}
-	if _, ok := reg.Get(*platformID); *platformID != "" && !ok {
-		return fmt.Errorf("unknown platform %q; known: %s", *platformID, strings.Join(reg.IDs(), ", "))
+	if _, ok := reg.Get(o.target.Platform); o.target.Platform != "" && !ok {
+		return fmt.Errorf("unknown platform %q; known: %s", o.target.Platform, strings.Join(reg.IDs(), ", "))
 	}
-	target := studio.CheckTarget{Platform: *platformID, Placement: *placementID, Language: *lang, Partner: *partner, Image: *imageKind}
 	var results []checkedFile
 	failed, unreadable := false, false
-	for _, f := range fs.Args() {
-		res := checkFile(kit, reg, target, f)
+	for _, f := range o.files {
+		res := checkFile(kit, reg, o.target, f)
 		failed = failed || res.Errors > 0
 		unreadable = unreadable || res.Error != ""
 		results = append(results, res)
 	}
-	if *asJSON {
-		enc := json.NewEncoder(out)
+	if o.json {
+		enc := json.NewEncoder(s.out)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(results); err != nil {
 			return err
 		}
 	} else {
 		for _, r := range results {
-			printReport(out, r)
+			printReport(s.out, r)
 		}
 	}
 	switch {
@@ -87,6 +98,7 @@ func checkCommand(out io.Writer, args []string) error {
 // errUnreadable means a file could not be checked at all.
 var errUnreadable = errors.New("a file could not be read")
 
+// checkFile checks one file; a file that cannot be checked carries its error.
 func checkFile(kit *brandkit.Kit, reg *platform.Registry, t studio.CheckTarget, path string) checkedFile {
 	fc, err := studio.CheckFile(kit, reg, t, path)
 	if err != nil {
@@ -100,6 +112,7 @@ func checkFile(kit *brandkit.Kit, reg *platform.Registry, t studio.CheckTarget, 
 	return res
 }
 
+// printReport prints one file's report.
 func printReport(out io.Writer, r checkedFile) {
 	if r.Error != "" {
 		fmt.Fprintf(out, "%s: cannot check: %s\n", r.File, r.Error)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"image"
 	"image/color"
@@ -26,34 +25,53 @@ import (
 	"atelier/studio/store"
 )
 
-// demoCommand runs what Atelier can do, headless, on the sample kit, in a
+// demoOptions are `atelier demo`'s options.
+type demoOptions struct {
+	home string // the data folder; a new temporary one when ""
+}
+
+func parseDemo(args []string) (demoOptions, error) {
+	var o demoOptions
+	fs := newFlags("demo", "usage: atelier demo [--home DIR]\n\nRuns the whole pipeline on the sample brand kit without a display.")
+	fs.StringVar(&o.home, "home", "", "data folder to use (default: a new temporary folder)")
+	return o, fs.Parse(args)
+}
+
+// demoStep is one step of the demo, which prints what it did.
+type demoStep struct {
+	title string
+	run   func(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error
+}
+
+// demoSteps are what Atelier can do, in the order a user would do it.
+var demoSteps = []demoStep{
+	{"Platforms", demoPlatforms},
+	{"Campaign and brief in the store", demoCampaign},
+	{"Drafting", demoDraft},
+	{"Brand checks of files from anywhere", demoCheck},
+	{"Audio snippet", demoAudio},
+	{"Image variants", demoVariants},
+	{"Review, approval and export", demoApproveAndExport},
+}
+
+// runDemo runs what Atelier can do, headless, on the sample kit, in a
 // fresh data folder unless --home names one. Each step prints what it did.
-func demoCommand(ctx context.Context, out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	home := fs.String("home", "", "data folder to use (default: a new temporary folder)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: atelier demo [--home DIR]\n\nRuns the whole pipeline on the sample brand kit without a display.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if *home == "" {
+func runDemo(ctx context.Context, s streams, o demoOptions) error {
+	out := s.out
+	if o.home == "" {
 		dir, err := os.MkdirTemp("", "atelier-demo-")
 		if err != nil {
 			return err
 		}
-		*home = dir
+		o.home = dir
 	}
-	step := func(n int, title string) { fmt.Fprintf(out, "\n[%d] %s\n", n, title) }
-
-	fmt.Fprintln(out, "Atelier demo — data folder:", *home)
-	step(1, "Brand kit")
-	kitDir, err := studio.DefaultKitDir(*home, samples.Kit())
+	fmt.Fprintln(out, "Atelier demo — data folder:", o.home)
+	fmt.Fprintf(out, "\n[1] Brand kit\n")
+	kitDir, err := studio.DefaultKitDir(o.home, samples.Kit())
 	if err != nil {
 		return err
 	}
-	ws, err := store.OpenWorkspace(ctx, *home, kitDir)
+	ws, err := store.OpenWorkspace(ctx, o.home, kitDir)
 	if err != nil {
 		return err
 	}
@@ -63,8 +81,18 @@ func demoCommand(ctx context.Context, out io.Writer, args []string) error {
 	}
 	fmt.Fprintln(out, "    installed in", kitDir)
 	fmt.Fprintln(out, "    ok:", kitSummary(ws.Kit()))
+	for i, step := range demoSteps {
+		fmt.Fprintf(out, "\n[%d] %s\n", i+2, step.title)
+		if err := step.run(ctx, out, ws, o.home); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(out, "\nDemo finished.")
+	return nil
+}
 
-	step(2, "Platforms")
+// demoPlatforms lists the platforms with their limits and placements.
+func demoPlatforms(_ context.Context, out io.Writer, ws *studio.Workspace, _ string) error {
 	for _, p := range ws.Registry().All() {
 		var pls []string
 		for _, pl := range p.Placements {
@@ -72,8 +100,11 @@ func demoCommand(ctx context.Context, out io.Writer, args []string) error {
 		}
 		fmt.Fprintf(out, "    %-10s %5d %-9s %s\n", p.Name, p.TextLimit, p.Counting, strings.Join(pls, ", "))
 	}
+	return nil
+}
 
-	step(3, "Campaign and brief in the store")
+// demoCampaign makes the sample campaign and searches the store for it.
+func demoCampaign(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
 	if err := ws.EnsureSampleCampaign(ctx); err != nil {
 		return err
 	}
@@ -82,7 +113,7 @@ func demoCommand(ctx context.Context, out io.Writer, args []string) error {
 		return err
 	}
 	v, _ := ws.SchemaVersion(ctx)
-	fmt.Fprintf(out, "    %s (schema %d)\n    campaign %d: %s\n", filepath.Join(*home, store.FileName), v, cs[0].ID, cs[0].Name)
+	fmt.Fprintf(out, "    %s (schema %d)\n    campaign %d: %s\n", ws.Location(), v, cs[0].ID, cs[0].Name)
 	hits, err := ws.Search(ctx, "recharge automne", 5)
 	if err != nil {
 		return err
@@ -90,39 +121,13 @@ func demoCommand(ctx context.Context, out io.Writer, args []string) error {
 	for _, h := range hits {
 		fmt.Fprintf(out, "    search \"recharge automne\" → %s %d: %s\n", h.Kind, h.ID, h.Snippet)
 	}
-
-	step(4, "Drafting")
-	if err := demoDraft(ctx, out, ws); err != nil {
-		return err
-	}
-
-	step(5, "Brand checks of files from anywhere")
-	if err := demoCheck(out, ws); err != nil {
-		return err
-	}
-
-	step(6, "Audio snippet")
-	if err := demoAudio(ctx, out, ws, *home); err != nil {
-		return err
-	}
-
-	step(7, "Image variants")
-	if err := demoVariants(ctx, out, ws, *home); err != nil {
-		return err
-	}
-
-	step(8, "Review, approval and export")
-	if err := demoApproveAndExport(ctx, out, ws, *home); err != nil {
-		return err
-	}
-	fmt.Fprintln(out, "\nDemo finished.")
 	return nil
 }
 
 // demoDraft drafts the sample brief for two platforms, two personas and two
 // languages: with the default model when a server has it, otherwise with the
 // kit's templates, and says which.
-func demoDraft(ctx context.Context, out io.Writer, ws *studio.Workspace) error {
+func demoDraft(ctx context.Context, out io.Writer, ws *studio.Workspace, _ string) error {
 	conn, connErr := ollama.Connect(ctx, ws.DataDir())
 	if conn != nil {
 		defer conn.Close()
@@ -161,59 +166,22 @@ func demoDraft(ctx context.Context, out io.Writer, ws *studio.Workspace) error {
 }
 
 // demoCheck checks a post, an image and a sound made here against the kit.
-func demoCheck(out io.Writer, ws *studio.Workspace) error {
+func demoCheck(_ context.Context, out io.Writer, ws *studio.Workspace, _ string) error {
 	dir, err := os.MkdirTemp("", "atelier-check-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	post := filepath.Join(dir, "agency-post.txt")
-	if err := os.WriteFile(post, []byte("Our cheap eco-friendly candle is a game-changer for customers 🕯✨🍂 #Candles"), 0o644); err != nil {
-		return err
-	}
-	// A paid post in French whose disclosure sits among the closing
-	// hashtags, with an invisible character hiding a banned word.
-	paid := filepath.Join(dir, "partner-post.txt")
-	if err := os.WriteFile(paid, []byte("Nos bougies pas\u200b cher, neutres en carbone grâce à la compensation, avec l'atelier Cire & Co.\n\n#MaisonLumen #pub"), 0o644); err != nil {
-		return err
-	}
-	img := image.NewNRGBA(image.Rect(0, 0, 1080, 1080))
-	draw.Draw(img, img.Bounds(), image.NewUniform(color.NRGBA{0x10, 0xC0, 0x30, 0xFF}), image.Point{}, draw.Src)
-	imgPath := filepath.Join(dir, "agency-visual.png")
-	if err := writePNG(imgPath, img); err != nil {
-		return err
-	}
-	tone := make([]float64, 22050*3)
-	for i := range tone {
-		tone[i] = 0.7 * math.Sin(2*math.Pi*440*float64(i)/22050)
-	}
-	wavPath := filepath.Join(dir, "jingle.wav")
-	f, err := os.Create(wavPath)
+	files, err := demoFiles(dir)
 	if err != nil {
 		return err
 	}
-	err = brandkit.WriteWAV(f, &brandkit.PCM{Rate: 22050, Channels: [][]float64{tone}})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	for _, c := range []struct {
-		path   string
-		target studio.CheckTarget
-	}{
-		{post, studio.CheckTarget{Platform: "instagram", Language: "en-GB"}},
-		{paid, studio.CheckTarget{Platform: "instagram", Partner: "Cire & Co"}}, // the language is detected
-		{imgPath, studio.CheckTarget{Platform: "instagram"}},
-		{wavPath, studio.CheckTarget{Platform: "instagram"}},
-	} {
-		path := c.path
-		fc, err := studio.CheckFile(ws.Kit(), ws.Registry(), c.target, path)
+	for _, c := range files {
+		fc, err := studio.CheckFile(ws.Kit(), ws.Registry(), c.target, c.path)
 		if err != nil {
 			return err
 		}
-		line := fmt.Sprintf("    %-18s score %3d, %d errors, %d warnings", filepath.Base(path), fc.Report.Score,
+		line := fmt.Sprintf("    %-18s score %3d, %d errors, %d warnings", filepath.Base(c.path), fc.Report.Score,
 			fc.Report.Count(brandkit.SeverityError), fc.Report.Count(brandkit.SeverityWarning))
 		if a := fc.Report.Audio; a != nil {
 			line += fmt.Sprintf(" · %.1f LUFS, %.1f dBTP", a.IntegratedLUFS, a.TruePeakDBTP)
@@ -229,6 +197,52 @@ func demoCheck(out io.Writer, ws *studio.Workspace) error {
 	return nil
 }
 
+// demoFile is a file the demo checks, with what it is checked for.
+type demoFile struct {
+	path   string
+	target studio.CheckTarget
+}
+
+// demoFiles writes into dir an agency's off-brand post, a paid French post
+// whose disclosure hides among the closing hashtags (with an invisible
+// character hiding a banned word), an off-palette visual and a too-loud
+// jingle.
+func demoFiles(dir string) ([]demoFile, error) {
+	post := filepath.Join(dir, "agency-post.txt")
+	if err := os.WriteFile(post, []byte("Our cheap eco-friendly candle is a game-changer for customers 🕯✨🍂 #Candles"), 0o644); err != nil {
+		return nil, err
+	}
+	paid := filepath.Join(dir, "partner-post.txt")
+	if err := os.WriteFile(paid, []byte("Nos bougies pas\u200b cher, neutres en carbone grâce à la compensation, avec l'atelier Cire & Co.\n\n#MaisonLumen #pub"), 0o644); err != nil {
+		return nil, err
+	}
+	img := image.NewNRGBA(image.Rect(0, 0, 1080, 1080))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.NRGBA{0x10, 0xC0, 0x30, 0xFF}), image.Point{}, draw.Src)
+	imgPath := filepath.Join(dir, "agency-visual.png")
+	if err := writePNG(imgPath, img); err != nil {
+		return nil, err
+	}
+	tone := make([]float64, 22050*3)
+	for i := range tone {
+		tone[i] = 0.7 * math.Sin(2*math.Pi*440*float64(i)/22050)
+	}
+	wavPath := filepath.Join(dir, "jingle.wav")
+	var wav bytes.Buffer
+	if err := brandkit.WriteWAV(&wav, &brandkit.PCM{Rate: 22050, Channels: [][]float64{tone}}); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(wavPath, wav.Bytes(), 0o644); err != nil {
+		return nil, err
+	}
+	return []demoFile{
+		{post, studio.CheckTarget{Platform: "instagram", Language: "en-GB"}},
+		{paid, studio.CheckTarget{Platform: "instagram", Partner: "Cire & Co"}}, // the language is detected
+		{imgPath, studio.CheckTarget{Platform: "instagram"}},
+		{wavPath, studio.CheckTarget{Platform: "instagram"}},
+	}, nil
+}
+
+// writePNG writes img as a PNG, atomically.
 func writePNG(path string, img image.Image) error {
 	var b bytes.Buffer
 	if err := png.Encode(&b, img); err != nil {
@@ -268,9 +282,6 @@ func demoAudio(ctx context.Context, out io.Writer, ws *studio.Workspace, home st
 	return nil
 }
 
-// demoApproveAndExport sends the French Instagram and X pieces through
-// review to approval (overriding a failing check with a reason, as a brand
-// owner would) and exports the campaign.
 // demoVariants imports the sample photo, renders every placement of the
 // French Instagram piece with the draft's hook as headline, and draws the
 // renders side by side in variants-sheet.png.
@@ -307,6 +318,9 @@ func demoVariants(ctx context.Context, out io.Writer, ws *studio.Workspace, home
 	return nil
 }
 
+// demoApproveAndExport sends the French pieces for design lovers through
+// review to approval (overriding a failing check with a reason, as a brand
+// owner would) and exports the campaign.
 func demoApproveAndExport(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
 	author := studio.User{Name: "Camille", Role: studio.RoleAuthor}
 	owner := studio.User{Name: "Inès", Role: studio.RoleBrandOwner}

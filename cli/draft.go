@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -40,31 +39,42 @@ type draftedVariant struct {
 	Error    string          `json:"error,omitempty"`
 }
 
-func draftCommand(ctx context.Context, out, log io.Writer, args []string) error {
-	fs := flag.NewFlagSet("draft", flag.ContinueOnError)
-	kitDir := kitFlag(fs)
-	briefPath := fs.String("brief", "", "brief TOML file (see samples/brief.toml)")
-	model := fs.String("model", studio.DefaultModel, "Ollama model")
-	asJSON := fs.Bool("json", false, "print the variants as JSON")
-	template := fs.Bool("template", false, "use the kit's templates instead of a model")
-	fallback := fs.Bool("fallback", true, "draft from the kit's templates when the model cannot (no server, model not installed); --fallback=false refuses instead")
-	timeout := fs.Duration("timeout", studio.DefaultCallTimeout, "deadline of each model call")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: atelier draft --brief FILE [--kit DIR] [--model M] [--json] [--template]\n\nDrafts every platform × persona × language of the brief, checks each draft\nagainst the kit and stores it as a version in the data folder.")
-		fs.PrintDefaults()
-	}
+// draftOptions are `atelier draft`'s options.
+type draftOptions struct {
+	kitDir, brief, model string
+	json, template       bool
+	fallback             bool
+	timeout              time.Duration
+}
+
+func parseDraft(args []string) (draftOptions, error) {
+	var o draftOptions
+	fs := newFlags("draft", "usage: atelier draft --brief FILE [--kit DIR] [--model M] [--json] [--template]\n\nDrafts every platform × persona × language of the brief, checks each draft\nagainst the kit and stores it as a version in the data folder.")
+	kitFlag(fs, &o.kitDir)
+	fs.StringVar(&o.brief, "brief", "", "brief TOML file (see samples/brief.toml)")
+	fs.StringVar(&o.model, "model", studio.DefaultModel, "Ollama model")
+	fs.BoolVar(&o.json, "json", false, "print the variants as JSON")
+	fs.BoolVar(&o.template, "template", false, "use the kit's templates instead of a model")
+	fs.BoolVar(&o.fallback, "fallback", true, "draft from the kit's templates when the model cannot (no server, model not installed); --fallback=false refuses instead")
+	fs.DurationVar(&o.timeout, "timeout", studio.DefaultCallTimeout, "deadline of each model call")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return o, err
 	}
-	if *briefPath == "" {
+	if o.brief == "" {
 		fs.Usage()
-		return errFailed
+		return o, errFailed
 	}
-	brief, err := readBrief(*briefPath)
+	return o, nil
+}
+
+// runDraft drafts every variant of the brief into a new campaign, prints
+// them, and fails when any failed or fails the brand check.
+func runDraft(ctx context.Context, s streams, o draftOptions) error {
+	brief, err := readBrief(o.brief)
 	if err != nil {
 		return err
 	}
-	ws, err := openWorkspace(*kitDir)
+	ws, err := openWorkspace(o.kitDir)
 	if err != nil {
 		return err
 	}
@@ -72,23 +82,11 @@ func draftCommand(ctx context.Context, out, log io.Writer, args []string) error 
 	if ws.KitErr() != nil {
 		return fmt.Errorf("the brand kit has problems; run `atelier kit validate %s`:\n%v", ws.KitDir(), ws.KitErr())
 	}
-
-	var drafter studio.Drafter = studio.TemplateDrafter{}
-	if !*template {
-		conn, connErr := ollama.Connect(ctx, ws.DataDir())
-		if conn != nil {
-			defer conn.Close()
-			fmt.Fprintln(log, "atelier:", conn.Describe())
-		} else if connErr != nil && !ollama.NoModelServer(connErr) {
-			return connErr
-		}
-		choice, err := studio.ChooseDrafter(ctx, conn, connErr, *model, *timeout, *fallback)
-		if err != nil {
-			return fmt.Errorf("%w; pick another with --model, or let the kit's templates draft with --fallback", err)
-		}
-		fmt.Fprintln(log, "atelier:", choice.Label())
-		drafter = choice.Drafter
+	drafter, done, err := draftWith(ctx, s, ws, o)
+	if err != nil {
+		return err
 	}
+	defer done()
 	c, brief, err := ws.StartCampaign(ctx, brief.Topic, brief)
 	if err != nil {
 		return err
@@ -96,15 +94,59 @@ func draftCommand(ctx context.Context, out, log io.Writer, args []string) error 
 	composer := &studio.Composer{WS: ws, Drafter: drafter, User: studio.LocalUser()}
 	start := time.Now()
 	outs, err := composer.Compose(ctx, brief, func(e studio.Event) {
-		if e.Kind == studio.EventStart && !*asJSON {
-			fmt.Fprintf(log, "drafting %s (attempt %d)…\n", e.Target.Key(), e.Attempt+1)
+		if e.Kind == studio.EventStart && !o.json {
+			fmt.Fprintf(s.log, "drafting %s (attempt %d)…\n", e.Target.Key(), e.Attempt+1)
 		}
 	})
 	if err != nil && len(outs) == 0 {
 		return err
 	}
-	failed := 0
-	var rows []draftedVariant
+	rows, failed := draftedRows(outs)
+	if o.json {
+		enc := json.NewEncoder(s.out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			return err
+		}
+	} else {
+		printDrafts(s.out, rows, outs)
+		fmt.Fprintf(s.out, "\n%d variants in %s, %d failed; stored in %s (campaign %d)\n", len(rows), time.Since(start).Round(time.Millisecond), failed, ws.Location(), c.ID)
+	}
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+// draftWith chooses the drafter by studio.ChooseDrafter's rule, saying
+// which on the log; call done when drafting is over.
+func draftWith(ctx context.Context, s streams, ws *studio.Workspace, o draftOptions) (d studio.Drafter, done func(), err error) {
+	if o.template {
+		return studio.TemplateDrafter{}, func() {}, nil
+	}
+	conn, connErr := ollama.Connect(ctx, ws.DataDir())
+	done = func() {}
+	if conn != nil {
+		done = conn.Close
+		fmt.Fprintln(s.log, "atelier:", conn.Describe())
+	} else if connErr != nil && !ollama.NoModelServer(connErr) {
+		return nil, done, connErr
+	}
+	choice, err := studio.ChooseDrafter(ctx, conn, connErr, o.model, o.timeout, o.fallback)
+	if err != nil {
+		done()
+		return nil, func() {}, fmt.Errorf("%w; pick another with --model, or let the kit's templates draft with --fallback", err)
+	}
+	fmt.Fprintln(s.log, "atelier:", choice.Label())
+	return choice.Drafter, done, nil
+}
+
+// draftedRows turns the outcomes into `--json` rows, and counts those that
+// failed: an error, or a draft that fails the brand check.
+func draftedRows(outs []studio.Outcome) (rows []draftedVariant, failed int) {
 	for _, o := range outs {
 		findings, _ := json.Marshal(o.Report.Findings)
 		row := draftedVariant{Platform: o.Target.Platform.ID, Persona: o.Target.Persona.ID, Language: o.Target.Language,
@@ -114,43 +156,32 @@ func draftCommand(ctx context.Context, out, log io.Writer, args []string) error 
 			row.Error = o.Err.Error()
 		}
 		if o.Err != nil || o.Report.Count(brandkit.SeverityError) > 0 || o.Version.Status == studio.VersionFailedCheck {
-			failed++ // an error, or a draft that fails the brand check, fails the command
+			failed++
 		}
 		rows = append(rows, row)
 	}
-	if *asJSON {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
-			return err
+	return rows, failed
+}
+
+// printDrafts prints each variant, then what made each failing one fail.
+func printDrafts(out io.Writer, rows []draftedVariant, outs []studio.Outcome) {
+	for _, r := range rows {
+		label := r.Model
+		if r.Origin == string(studio.OriginTemplate) {
+			label = "template"
 		}
-	} else {
-		for _, r := range rows {
-			label := r.Model
-			if r.Origin == string(studio.OriginTemplate) {
-				label = "template"
-			}
-			fmt.Fprintf(out, "\n── %s / %s / %s · v%d · %s · %s · score %d\n%s\n", r.Platform, r.Persona, r.Language, r.Version, label, r.Status, r.Score, r.Text)
-			if r.Error != "" {
-				fmt.Fprintln(out, "   error:", r.Error)
-			}
+		fmt.Fprintf(out, "\n── %s / %s / %s · v%d · %s · %s · score %d\n%s\n", r.Platform, r.Persona, r.Language, r.Version, label, r.Status, r.Score, r.Text)
+		if r.Error != "" {
+			fmt.Fprintln(out, "   error:", r.Error)
 		}
-		for _, o := range outs { // what made each failing variant fail
-			for _, f := range o.Report.Errors() {
-				fmt.Fprintf(out, "   %s: %s %s: %s", o.Target.Key(), f.Severity, f.Rule, f.Message)
-				if f.Fix != "" {
-					fmt.Fprintf(out, " → %s", f.Fix)
-				}
-				fmt.Fprintln(out)
+	}
+	for _, o := range outs {
+		for _, f := range o.Report.Errors() {
+			fmt.Fprintf(out, "   %s: %s %s: %s", o.Target.Key(), f.Severity, f.Rule, f.Message)
+			if f.Fix != "" {
+				fmt.Fprintf(out, " → %s", f.Fix)
 			}
+			fmt.Fprintln(out)
 		}
-		fmt.Fprintf(out, "\n%d variants in %s, %d failed; stored in %s (campaign %d)\n", len(rows), time.Since(start).Round(time.Millisecond), failed, ws.Location(), c.ID)
 	}
-	if err != nil {
-		return err
-	}
-	if failed > 0 {
-		return errFailed
-	}
-	return nil
 }

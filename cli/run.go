@@ -7,12 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"atelier/brandkit"
-	"atelier/packaging"
 	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/platform"
@@ -52,30 +49,54 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		args = []string{"help"}
 	}
-	var err error
-	switch args[0] {
-	case "help", "-h", "--help":
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(stdout, usage)
 		return 0
-	case "kit":
-		err = kitCommand(stdout, args[1:])
-	case "demo":
-		err = demoCommand(ctx, stdout, args[1:])
-	case "draft":
-		err = draftCommand(ctx, stdout, stderr, args[1:])
-	case "check":
-		err = checkCommand(stdout, args[1:])
-	case "audio":
-		err = audioCommand(ctx, stdout, args[1:])
-	case "export":
-		err = exportCommand(ctx, stdout, args[1:])
-	case "render":
-		err = renderCommand(ctx, stdout, args[1:])
-	default:
+	}
+	run, ok := commands[args[0]]
+	if !ok {
 		fmt.Fprintf(stderr, "atelier: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
-	return Fail(err, stderr)
+	return Fail(run(ctx, streams{out: stdout, log: stderr}, args[1:]), stderr)
+}
+
+// streams are where a command writes: out for its results, log for
+// progress and diagnostics.
+type streams struct{ out, log io.Writer }
+
+// commands are atelier's commands by name; each parses its arguments into
+// its options, then runs with them.
+var commands = map[string]func(context.Context, streams, []string) error{
+	"kit":    runKit,
+	"demo":   command(parseDemo, runDemo),
+	"draft":  command(parseDraft, runDraft),
+	"check":  command(parseCheck, runCheck),
+	"audio":  command(parseAudio, runAudio),
+	"export": command(parseExport, runExport),
+	"render": command(parseRender, runRender),
+}
+
+// command joins a command's parse and run functions.
+func command[O any](parse func([]string) (O, error), run func(context.Context, streams, O) error) func(context.Context, streams, []string) error {
+	return func(ctx context.Context, s streams, args []string) error {
+		o, err := parse(args)
+		if err != nil {
+			return err
+		}
+		return run(ctx, s, o)
+	}
+}
+
+// newFlags makes a command's flag set, whose --help prints usage (the
+// synopsis and what the command does) and the flags.
+func newFlags(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
+	return fs
 }
 
 // Fail says what err means on stderr, unless the command already said it,
@@ -98,13 +119,14 @@ func Fail(err error, stderr io.Writer) int {
 // workspace they name.
 func WindowOptions(args []string) (*studio.Workspace, string, error) {
 	fs := flag.NewFlagSet("atelier", flag.ContinueOnError)
-	kitDir := kitFlag(fs)
-	screen := fs.String("screen", "", "screen to open on: compose, review, assets, kit, model, check, settings")
+	var kitDir, screen string
+	kitFlag(fs, &kitDir)
+	fs.StringVar(&screen, "screen", "", "screen to open on: compose, review, assets, kit, model, check, settings")
 	if err := fs.Parse(args); err != nil {
 		return nil, "", err
 	}
-	ws, err := openWorkspace(*kitDir)
-	return ws, *screen, err
+	ws, err := openWorkspace(kitDir)
+	return ws, screen, err
 }
 
 // errFailed means the command already printed why it failed.
@@ -152,112 +174,7 @@ func loadKit(dir string) (*brandkit.Kit, func(), error) {
 	return k, func() {}, err
 }
 
-func kitCommand(out io.Writer, args []string) error {
-	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, kitUsage)
-		return errFailed
-	}
-	switch args[0] {
-	case "validate":
-		return kitValidate(out, args[1:])
-	case "export":
-		return kitExport(out, args[1:])
-	case "import":
-		return kitImport(out, args[1:])
-	}
-	fmt.Fprintln(os.Stderr, kitUsage)
-	return errFailed
-}
-
-const kitUsage = `usage:
-  atelier kit validate DIR                  check a kit; exit 1 on any error
-  atelier kit export DIR FILE.atelierkit    write the kit folder as one file
-  atelier kit import [--replace] FILE       install a kit in the data folder`
-
-func kitValidate(out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("kit validate", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: atelier kit validate DIR\n\nChecks brandkit.toml and the files it names. Prints \"ok\" and a summary,\nor every problem as file:line: field: problem; expected …, and exits 1.")
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errFailed
-	}
-	kit, err := brandkit.Load(fs.Arg(0), brandkit.Options{Platforms: platform.Default().IDs()})
-	var ve *brandkit.ValidationError
-	if errors.As(err, &ve) {
-		for _, e := range ve.Errors {
-			fmt.Fprintln(out, e.Error())
-		}
-		fmt.Fprintf(out, "%d error(s)\n", len(ve.Errors))
-		return errFailed
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(out, "ok:", kitSummary(kit))
-	return nil
-}
-
-func kitExport(out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("kit export", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprintln(fs.Output(), "usage: atelier kit export DIR FILE.atelierkit") }
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 2 {
-		fs.Usage()
-		return errFailed
-	}
-	if _, err := brandkit.Load(fs.Arg(0), brandkit.Options{Platforms: platform.Default().IDs()}); err != nil {
-		return fmt.Errorf("only a valid kit is exported; run `atelier kit validate %s`:\n%w", fs.Arg(0), err)
-	}
-	if err := packaging.ExportKit(fs.Arg(0), fs.Arg(1)); err != nil {
-		return err
-	}
-	fmt.Fprintln(out, "wrote", fs.Arg(1))
-	return nil
-}
-
-func kitImport(out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("kit import", flag.ContinueOnError)
-	replace := fs.Bool("replace", false, "replace an installed kit of the same name (the old one is kept beside it)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: atelier kit import [--replace] FILE.atelierkit\n\nChecks the file (no paths outside the kit, no links, at most 1,000 entries and\n200 MB), validates the kit, and installs it under the data folder's kits/.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errFailed
-	}
-	dataDir, err := studio.DataDir()
-	if err != nil {
-		return err
-	}
-	dir, err := packaging.ImportKit(fs.Arg(0), filepath.Join(dataDir, "kits"), brandkit.Options{Platforms: platform.Default().IDs()}, *replace)
-	if errors.Is(err, packaging.ErrKitExists) {
-		return fmt.Errorf("%w; run again with --replace to install it (the old one is kept beside it)", err)
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "installed in %s; open it with: atelier --kit %s\n", dir, dir)
-	return nil
-}
-
-func kitSummary(k *brandkit.Kit) string {
-	return fmt.Sprintf("%s %s — languages %s; %d colours; fonts %s / %s; %d personas; %d banned words; %d restricted claims",
-		k.Identity.Name, k.Identity.Version, strings.Join(k.Identity.Languages, ", "), len(k.Palette),
-		k.Typography.Heading.Family, k.Typography.Body.Family, len(k.Personas), len(k.Lexicon.Banned), len(k.Claims.Restricted))
-}
-
 // kitFlag declares --kit, which every command that reads a kit takes.
-func kitFlag(fs *flag.FlagSet) *string {
-	return fs.String("kit", "", "brand kit folder (default: the sample kit in the data folder)")
+func kitFlag(fs *flag.FlagSet, dir *string) {
+	fs.StringVar(dir, "kit", "", "brand kit folder (default: the sample kit in the data folder)")
 }
