@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/ollama"
 )
@@ -42,6 +43,7 @@ type Studio struct {
 	nav     *widget.List
 	body    *fyne.Container
 	status  *widget.Label
+	busy    *widget.ProgressBar // under the status line while first-run content is made
 	current int
 	done    chan struct{} // closed by Close, to stop background loops
 }
@@ -94,7 +96,35 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	s.session.connect(connect, s.refreshStatus)
 	s.warnRemoteHost(os.Getenv("OLLAMA_HOST"))
 	s.askUser()
+	s.fillSample()
 	return s
+}
+
+// fillSample makes the first-run content, when the data folder is new and
+// the kit is the sample kit (studio.Workspace.FillSample), off the UI
+// goroutine, with a progress bar under the status line, and shows it.
+func (s *Studio) fillSample() {
+	s.busy.SetValue(0)
+	s.busy.Show()
+	goBackground(func() {
+		c, ok, err := s.ws.FillSample(context.Background(), samples.Photo, func(_ string, f float64) {
+			onUI(func() { s.busy.SetValue(f) })
+		})
+		onUI(func() {
+			s.busy.Hide()
+			switch {
+			case err != nil:
+				showError(s.win, fmt.Errorf("%s: %w", lang.L("The sample campaign could not be made"), err))
+			case ok:
+				s.rebuildScreens()
+				msg := lang.L("Sample campaign ready: drafted from the kit's templates, in review, approved, with renders and a snippet.")
+				if c.Note != "" {
+					msg += " " + c.Note
+				}
+				s.status.SetText(msg)
+			}
+		})
+	})
 }
 
 // dropTarget is a screen that takes files dropped on the window.
@@ -140,11 +170,13 @@ func (s *Studio) build() {
 	s.body = container.NewStack()
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.busy = widget.NewProgressBar()
+	s.busy.Hide()
 	s.refreshStatus()
 
 	split := container.NewHSplit(s.nav, s.body)
 	split.Offset = 0.18
-	s.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), s.status), nil, nil, split))
+	s.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), s.busy, s.status), nil, nil, split))
 	s.win.Resize(fyne.NewSize(1200, 780))
 	s.nav.Select(screenIndex[*kitScreen](s)) // the kit steers everything else
 }
@@ -177,6 +209,13 @@ func (s *Studio) Show(id int) {
 // screen that shows kit data, built again on it.
 func (s *Studio) onKitChanged() {
 	s.app.Settings().SetTheme(newKitTheme(s.ws.Kit()))
+	s.rebuildScreens()
+	s.refreshStatus()
+}
+
+// rebuildScreens makes again every screen that shows the kit or the
+// store's data, and shows the current one.
+func (s *Studio) rebuildScreens() {
 	for i, sc := range s.screens {
 		switch sc := sc.(type) {
 		case *composeScreen:
@@ -188,13 +227,14 @@ func (s *Studio) onKitChanged() {
 			s.screens[i] = newKitScreen(s, s.ws)
 		case *checkFileScreen:
 			s.screens[i] = newCheckFileScreen(s)
+		case *assetsScreen:
+			s.screens[i] = newAssetsScreen(s)
 		default:
 			continue
 		}
 		delete(s.built, i)
 	}
 	s.Show(s.current)
-	s.refreshStatus()
 }
 
 // Current returns the title of the screen shown.

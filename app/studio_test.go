@@ -44,7 +44,16 @@ func storeOf(ws *studio.Workspace) *store.Store {
 
 func newTestStudioWith(t *testing.T, connect func(context.Context) (*ollama.Connection, error)) (*Studio, *studio.Workspace) {
 	t.Helper()
-	a := test.NewTempApp(t)
+	ws := testWorkspace(t)
+	if err := ws.EnsureSampleCampaign(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return openTestStudio(t, ws, connect), ws
+}
+
+// testWorkspace is a new data folder holding a copy of the sample kit.
+func testWorkspace(t *testing.T) *studio.Workspace {
+	t.Helper()
 	dir := t.TempDir()
 	kitDir, err := studio.DefaultKitDir(dir, samples.Kit())
 	if err != nil {
@@ -57,14 +66,18 @@ func newTestStudioWith(t *testing.T, connect func(context.Context) (*ollama.Conn
 	ws := studio.New(st, dir, kitDir)
 	fixtures.Store(ws, st)
 	t.Cleanup(func() { ws.Close() })
-	if err := ws.EnsureSampleCampaign(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	return ws
+}
+
+// openTestStudio opens the studio window on ws in Fyne's test driver.
+func openTestStudio(t *testing.T, ws *studio.Workspace, connect func(context.Context) (*ollama.Connection, error)) *Studio {
+	t.Helper()
+	a := test.NewTempApp(t)
 	s := New(a, ws, Options{Connect: connect})
 	t.Cleanup(s.Close)
 	t.Cleanup(func() { waitBackground(t) }) // before Close and the folders' removal
 	s.Window().Resize(fyne.NewSize(1200, 800))
-	return s, ws
+	return s
 }
 
 // texts returns every piece of text drawn in the window.
@@ -285,5 +298,32 @@ func TestRemoteOllamaHostIsWarnedOnce(t *testing.T) {
 	s.warnRemoteHost("gpu-box.example:11434")
 	if overlays() != before+1 {
 		t.Fatal("the warning shows once per host")
+	}
+}
+
+// TestFirstRunShowsTheSampleCampaign: a new data folder opens on the
+// sample campaign made in the background, with a progress bar meanwhile,
+// and the Review board shows pieces in every state it reached.
+func TestFirstRunShowsTheSampleCampaign(t *testing.T) {
+	ws := testWorkspace(t)
+	s := openTestStudio(t, ws, noOllama)
+	if !s.busy.Visible() {
+		t.Error("no progress bar while the sample campaign is made")
+	}
+	waitBackground(t)
+	if s.busy.Visible() || !strings.Contains(s.status.Text, "Sample campaign ready") {
+		t.Fatalf("status %q", s.status.Text)
+	}
+	r := showScreen[*reviewScreen](s)
+	pump(t, r.refresh())
+	for _, st := range []studio.State{studio.StateDraft, studio.StateInReview, studio.StateChangesRequested, studio.StateApproved} {
+		if len(r.cols[st]) == 0 {
+			t.Errorf("no piece %s on the board", st)
+		}
+	}
+	a := showScreen[*assetsScreen](s)
+	waitBackground(t)
+	if len(a.list) == 0 {
+		t.Error("the library is empty")
 	}
 }

@@ -144,16 +144,7 @@ func openWorkspace(kitDir string) (*studio.Workspace, error) {
 			return nil, err
 		}
 	}
-	ctx := context.Background()
-	ws, err := store.OpenWorkspace(ctx, dataDir, kitDir)
-	if err != nil {
-		return nil, err
-	}
-	if err := ws.EnsureSampleCampaign(ctx); err != nil {
-		ws.Close()
-		return nil, err
-	}
-	return ws, nil
+	return store.OpenWorkspace(context.Background(), dataDir, kitDir)
 }
 
 // loadKit reads the kit in dir, or the workspace's kit when dir is empty;

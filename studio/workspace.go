@@ -219,7 +219,7 @@ func (w *Workspace) EnsureSampleCampaign(ctx context.Context) error {
 	if err != nil || len(cs) > 0 {
 		return err
 	}
-	_, _, err = w.StartCampaign(ctx, "Sample · Lancement recharge d'automne", SampleBrief(0))
+	_, _, err = w.StartCampaign(ctx, sampleCampaignName, SampleBrief(0))
 	return err
 }
 
