@@ -320,9 +320,9 @@ func TestBoardFiltersSearchesAndMovesOn(t *testing.T) {
 		t.Fatalf("%d drafts on the board", n)
 	}
 	drafts := func(n int) func() bool { return func() bool { return len(r.cols[studio.StateDraft]) == n } }
-	r.platform.SetSelected("linkedin")
+	r.platform.SetSelected(r.platforms.namesOf([]string{"linkedin"})[0])
 	waitFor(t, "the platform filter's 2 drafts", drafts(2))
-	r.language.SetSelected("en-GB")
+	r.language.SetSelected(r.languages.namesOf([]string{"en-GB"})[0])
 	waitFor(t, "the language filter's 1 draft", drafts(1))
 	r.platform.SetSelected(anyFilter)
 	r.language.SetSelected(anyFilter)

@@ -38,6 +38,9 @@ type composeScreen struct {
 	topic, message, cta, link *widget.Entry
 	personas, platforms       *widget.CheckGroup
 	languages                 *widget.CheckGroup
+	personaChoices            choices // the check groups show names; the brief takes ids
+	platformChoices           choices
+	languageChoices           choices
 	draftBtn, cancelBtn       *widget.Button
 	mode                      *widget.Label
 	grid                      *widget.GridWrap
@@ -81,12 +84,14 @@ func (c *composeScreen) build() fyne.CanvasObject {
 		}
 		langs = ws.Kit().Identity.Languages
 	}
-	c.personas = widget.NewCheckGroup(personaIDs, nil)
-	c.personas.SetSelected(personaIDs)
-	c.platforms = widget.NewCheckGroup(ws.Registry().IDs(), nil)
-	c.platforms.SetSelected(b.Platforms)
-	c.languages = widget.NewCheckGroup(langs, nil)
-	c.languages.SetSelected(langs)
+	n := names{ws}
+	c.personaChoices, c.platformChoices, c.languageChoices = newChoices(personaIDs, n.persona), newChoices(ws.Registry().IDs(), n.platform), newChoices(langs, n.language)
+	c.personas = widget.NewCheckGroup(c.personaChoices.names, nil)
+	c.personas.SetSelected(c.personaChoices.names)
+	c.platforms = widget.NewCheckGroup(c.platformChoices.names, nil)
+	c.platforms.SetSelected(c.platformChoices.namesOf(b.Platforms))
+	c.languages = widget.NewCheckGroup(c.languageChoices.names, nil)
+	c.languages.SetSelected(c.languageChoices.names)
 	c.draftBtn = &widget.Button{Text: lang.L("Draft"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: c.onDraft}
 	c.cancelBtn = &widget.Button{Text: lang.L("Cancel"), Icon: theme.CancelIcon(), OnTapped: c.onCancel}
 	c.cancelBtn.Disable()
@@ -156,15 +161,17 @@ func (c *composeScreen) length() int {
 
 // newVariantCard is one variant: its target, status, text, count and badge.
 func newVariantCard() fyne.CanvasObject {
-	head := widget.NewLabelWithStyle("instagram · design-lovers · fr-FR", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle("Instagram · Design lovers · français", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Truncation = fyne.TextTruncateEllipsis
 	status := widget.NewLabel("drafting…")
+	status.Truncation = fyne.TextTruncateEllipsis // the whole error is in the text area
 	text := widget.NewLabel("")
 	text.Wrapping = fyne.TextWrapWord
 	text.Truncation = fyne.TextTruncateEllipsis
 	count := widget.NewLabel("0 / 280")
 	badge := widget.NewLabel("✓ 100")
 	box := container.NewBorder(container.NewVBox(head, status), container.NewHBox(count, layout.NewSpacer(), badge), nil, nil, text)
-	return container.NewGridWrap(fyne.NewSize(300, 240), box)
+	return container.NewGridWrap(fyne.NewSize(360, 240), box)
 }
 
 func (c *composeScreen) updateCard(id widget.GridWrapItemID, o fyne.CanvasObject) {
@@ -179,7 +186,7 @@ func (c *composeScreen) updateCard(id widget.GridWrapItemID, o fyne.CanvasObject
 	top := box.Objects[1].(*fyne.Container)
 	bottom := box.Objects[2].(*fyne.Container)
 	text := box.Objects[0].(*widget.Label)
-	top.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", cd.target.Platform.Name, cd.target.Persona.ID, cd.target.Language))
+	top.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", cd.target.Platform.Name, names{c.st.ws}.persona(cd.target.Persona.ID), names{c.st.ws}.language(cd.target.Language)))
 	status := cd.status
 	if cd.origin == studio.OriginTemplate {
 		status += " · " + lang.L("template")
@@ -190,7 +197,11 @@ func (c *composeScreen) updateCard(id widget.GridWrapItemID, o fyne.CanvasObject
 	if cd.err != nil {
 		st.Importance = widget.DangerImportance
 	}
-	text.SetText(cd.text)
+	if cd.err != nil && cd.text == "" {
+		text.SetText(cd.err.Error())
+	} else {
+		text.SetText(cd.text)
+	}
 	count := bottom.Objects[0].(*widget.Label)
 	count.SetText(fmt.Sprintf("%d / %d", cd.count, cd.target.Platform.TextLimit))
 	count.Importance = widget.MediumImportance
@@ -248,7 +259,7 @@ func (c *composeScreen) refreshLoop() {
 
 func (c *composeScreen) brief() studio.Brief {
 	b := studio.Brief{Topic: c.topic.Text, KeyMessage: c.message.Text, CTA: c.cta.Text, Link: c.link.Text,
-		Personas: c.personas.Selected, Platforms: c.platforms.Selected, Languages: c.languages.Selected, Formats: []string{"text"}}
+		Personas: c.personaChoices.idsOf(c.personas.Selected), Platforms: c.platformChoices.idsOf(c.platforms.Selected), Languages: c.languageChoices.idsOf(c.languages.Selected), Formats: []string{"text"}}
 	if k := c.st.ws.Kit(); k != nil {
 		b.Language = k.Language() // the brief is written in the kit's first language; others are translated
 	}

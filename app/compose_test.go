@@ -51,11 +51,12 @@ func draftTemplates(t *testing.T, s *Studio, platforms, personas, languages []st
 	c := composeOf(s)
 	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
 	for _, set := range []struct {
-		g *widget.CheckGroup
-		v []string
-	}{{c.platforms, platforms}, {c.personas, personas}, {c.languages, languages}} {
-		if set.v != nil {
-			set.g.SetSelected(set.v)
+		g   *widget.CheckGroup
+		c   choices
+		ids []string
+	}{{c.platforms, c.platformChoices, platforms}, {c.personas, c.personaChoices, personas}, {c.languages, c.languageChoices, languages}} {
+		if set.ids != nil {
+			set.g.SetSelected(set.c.namesOf(set.ids))
 		}
 	}
 	test.Tap(c.draftBtn)
@@ -83,9 +84,9 @@ func TestComposeDraftsWithRealOllama(t *testing.T) {
 	s.app.Preferences().SetString(prefModel, srv.Model)
 	c := composeOf(s)
 	waitFor(t, "the connection", func() bool { _, _, ready := s.session.state(); return ready })
-	c.platforms.SetSelected([]string{"x", "linkedin"})
-	c.personas.SetSelected([]string{"design-lovers"})
-	c.languages.SetSelected([]string{"fr-FR"})
+	c.platforms.SetSelected(c.platformChoices.namesOf([]string{"x", "linkedin"}))
+	c.personas.SetSelected(c.personaChoices.namesOf([]string{"design-lovers"}))
+	c.languages.SetSelected(c.languageChoices.namesOf([]string{"fr-FR"}))
 	test.Tap(c.draftBtn)
 	waitFor(t, "two variants", func() bool { return c.finished() })
 	if len(c.cards) != 2 {
@@ -94,7 +95,9 @@ func TestComposeDraftsWithRealOllama(t *testing.T) {
 	time.Sleep(250 * time.Millisecond) // let the refresh loop draw
 	runUI()
 	got := texts(s.Window())
-	for _, want := range []string{"X · design-lovers · fr-FR", "LinkedIn · design-lovers · fr-FR", "/ 280", "/ 3000", "Drafting with " + srv.Model} {
+	n := names{ws}
+	who := " · " + n.persona("design-lovers") + " · " + n.language("fr-FR")
+	for _, want := range []string{"X" + who, "LinkedIn" + who, "/ 280", "/ 3000", "Drafting with " + srv.Model} {
 		if !strings.Contains(got, want) {
 			t.Errorf("compose screen lacks %q", want)
 		}
@@ -127,7 +130,7 @@ func TestComposeCancelKeepsPartialText(t *testing.T) {
 	s.app.Preferences().SetString(prefModel, srv.Model)
 	c := composeOf(s)
 	waitFor(t, "the connection", func() bool { _, _, ready := s.session.state(); return ready })
-	c.platforms.SetSelected([]string{"instagram", "linkedin", "x"})
+	c.platforms.SetSelected(c.platformChoices.namesOf([]string{"instagram", "linkedin", "x"}))
 	test.Tap(c.draftBtn)
 	waitFor(t, "text to stream", func() bool {
 		c.mu.Lock()
@@ -154,8 +157,8 @@ func TestComposeWithoutOllamaUsesLabelledTemplates(t *testing.T) {
 	s, _ := newTestStudio(t)
 	c := composeOf(s)
 	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
-	c.platforms.SetSelected([]string{"x"})
-	c.personas.SetSelected([]string{"design-lovers"})
+	c.platforms.SetSelected(c.platformChoices.namesOf([]string{"x"}))
+	c.personas.SetSelected(c.personaChoices.namesOf([]string{"design-lovers"}))
 	test.Tap(c.draftBtn)
 	waitFor(t, "template drafts", func() bool { return c.finished() })
 	time.Sleep(250 * time.Millisecond)
@@ -215,9 +218,9 @@ func TestSlowServerKeepsTheUIResponsive(t *testing.T) {
 	s.app.Preferences().SetString(prefModel, srv.Model)
 	c := composeOf(s)
 	waitFor(t, "the connection", func() bool { _, _, ready := s.session.state(); return ready })
-	c.platforms.SetSelected([]string{"linkedin"})
-	c.personas.SetSelected([]string{"design-lovers"})
-	c.languages.SetSelected([]string{"fr-FR"})
+	c.platforms.SetSelected(c.platformChoices.namesOf([]string{"linkedin"}))
+	c.personas.SetSelected(c.personaChoices.namesOf([]string{"design-lovers"}))
+	c.languages.SetSelected(c.languageChoices.namesOf([]string{"fr-FR"}))
 	test.Tap(c.draftBtn)
 	streamed := func() int { c.mu.Lock(); defer c.mu.Unlock(); return len(c.cards[0].text) }
 	waitFor(t, "text to stream", func() bool { return streamed() > 0 })

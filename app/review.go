@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/disintegration/imaging"
@@ -35,7 +36,9 @@ type reviewScreen struct {
 	campaign, platform, persona *widget.Select
 	language, author            *widget.Select
 	campaignIDs                 map[string]int64 // campaign filter label → id
-	generation                  int              // of the latest refresh; older results are dropped
+	platforms, personas         choices          // the filters' names and ids
+	languages                   choices
+	generation                  int // of the latest refresh; older results are dropped
 	searchMu                    sync.Mutex
 	searchTimer                 *time.Timer
 	cols                        map[studio.State][]studio.Piece
@@ -72,7 +75,7 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	r.search.SetPlaceHolder(lang.L("Search briefs and texts"))
 	r.search.OnChanged = r.onSearchChanged
 	r.campaign = widget.NewSelect(nil, r.onFilter)
-	r.platform = widget.NewSelect(append([]string{anyFilter}, r.ws.Registry().IDs()...), r.onFilter)
+	n := names{r.ws}
 	var personas, langs []string
 	if k := r.ws.Kit(); k != nil {
 		for _, p := range k.Personas {
@@ -80,13 +83,21 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 		}
 		langs = k.Identity.Languages
 	}
-	r.persona = widget.NewSelect(append([]string{anyFilter}, personas...), r.onFilter)
-	r.language = widget.NewSelect(append([]string{anyFilter}, langs...), r.onFilter)
+	r.platforms = newChoices(r.ws.Registry().IDs(), n.platform)
+	r.personas = newChoices(personas, n.persona)
+	r.languages = newChoices(langs, n.language)
+	r.platform = widget.NewSelect(append([]string{anyFilter}, r.platforms.names...), r.onFilter)
+	r.persona = widget.NewSelect(append([]string{anyFilter}, r.personas.names...), r.onFilter)
+	r.language = widget.NewSelect(append([]string{anyFilter}, r.languages.names...), r.onFilter)
 	r.author = widget.NewSelect([]string{anyFilter}, r.onFilter)
-	for _, s := range []*widget.Select{r.campaign, r.platform, r.persona, r.language, r.author} {
+	filter := func(label string, s *widget.Select) fyne.CanvasObject {
 		s.PlaceHolder = anyFilter
+		l := widget.NewLabel(lang.L(label))
+		l.TextStyle.Bold = true
+		return container.NewBorder(nil, nil, l, nil, s)
 	}
 	r.counts = widget.NewLabel("")
+	r.counts.Wrapping = fyne.TextWrapWord
 	refresh := &widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: func() { r.refresh() }}
 	r.export = &widget.Button{Text: lang.L("Export approved…"), Icon: theme.UploadIcon(), OnTapped: r.onExport}
 	audit := &widget.Button{Text: lang.L("Audit CSV…"), Icon: theme.DocumentIcon(), OnTapped: r.onAudit}
@@ -94,7 +105,9 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	r.progress.Hide()
 	filters := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(refresh, r.export, audit), r.search),
-		container.NewGridWithColumns(5, r.campaign, r.platform, r.persona, r.language, r.author),
+		container.NewGridWithColumns(3, filter("Campaign", r.campaign), filter("Platform", r.platform), filter("Persona", r.persona)),
+		container.NewGridWithColumns(3, filter("Language", r.language), filter("Author", r.author), layout.NewSpacer()),
+		r.counts,
 		r.progress)
 
 	var columns []fyne.CanvasObject
@@ -132,19 +145,22 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	split.Offset = 0.45
 	r.addShortcuts()
 	r.refresh()
-	return container.NewBorder(container.NewVBox(filters, r.counts), nil, nil, nil, split)
+	return container.NewBorder(filters, nil, nil, nil, split)
 }
 
 // column is one state's list of pieces.
 func (r *reviewScreen) column(st studio.State) *widget.List {
 	l := &widget.List{
-		Length:     func() int { return len(r.cols[st]) },
-		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("#00000 instagram · design-lovers · fr-FR") },
+		Length: func() int { return len(r.cols[st]) },
+		CreateItem: func() fyne.CanvasObject {
+			l := widget.NewLabel("#00000 Instagram · Design lovers\nfrançais (France)")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			p := r.cols[st][id]
-			l := o.(*widget.Label)
-			l.Truncation = fyne.TextTruncateEllipsis
-			l.SetText(fmt.Sprintf("#%d %s · %s · %s", p.ID, p.Platform, p.Persona, p.Language))
+			n := names{r.ws}
+			o.(*widget.Label).SetText(fmt.Sprintf("#%d %s · %s\n%s", p.ID, n.platform(p.Platform), n.persona(p.Persona), n.language(p.Language)))
 		},
 		OnSelected: func(id widget.ListItemID) { r.showPiece(r.cols[st][id]) },
 	}
@@ -165,7 +181,8 @@ func chosen(s *widget.Select) string {
 // refresh reloads the board with the filters and the search applied, off
 // the UI goroutine; the channel closes once the board shows the result.
 func (r *reviewScreen) refresh() <-chan struct{} {
-	f := studio.BoardFilter{Platform: chosen(r.platform), Persona: chosen(r.persona), Language: chosen(r.language), Author: chosen(r.author),
+	f := studio.BoardFilter{Platform: r.platforms.ids[r.platform.Selected], Persona: r.personas.ids[r.persona.Selected],
+		Language: r.languages.ids[r.language.Selected], Author: chosen(r.author),
 		CampaignID: r.campaignIDs[r.campaign.Selected], Query: r.search.Text}
 	done := make(chan struct{})
 	r.generation++

@@ -177,7 +177,7 @@ func (s *Studio) build() {
 	split := container.NewHSplit(s.nav, s.body)
 	split.Offset = 0.18
 	s.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), s.busy, s.status), nil, nil, split))
-	s.win.Resize(fyne.NewSize(1200, 780))
+	s.win.Resize(fyne.NewSize(1240, 680)) // fits a 1366×768 laptop with its title and task bars
 	s.nav.Select(screenIndex[*kitScreen](s)) // the kit steers everything else
 }
 

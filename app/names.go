@@ -1,0 +1,82 @@
+package app
+
+import (
+	"fyne.io/fyne/v2/lang"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"atelier/studio"
+)
+
+// names turns the ids the data holds into the names people read: a
+// platform's, a persona's from the kit in force, a language's in the UI's
+// language. An id without a name is shown as it is.
+type names struct{ ws *studio.Workspace }
+
+func (n names) platform(id string) string {
+	if p, ok := n.ws.Registry().Get(id); ok && p.Name != "" {
+		return p.Name
+	}
+	return id
+}
+
+func (n names) persona(id string) string {
+	if k := n.ws.Kit(); k != nil {
+		if p, ok := k.Persona(id); ok && p.Name != "" {
+			return p.Name
+		}
+	}
+	return id
+}
+
+func (n names) language(tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return tag
+	}
+	ui := language.Make(lang.SystemLocale().LanguageString())
+	if name := display.Tags(ui).Name(t); name != "" {
+		return name
+	}
+	return tag
+}
+
+// choices are options shown by name and read back as ids.
+type choices struct {
+	names []string
+	ids   map[string]string // name → id
+}
+
+func newChoices(ids []string, name func(string) string) choices {
+	c := choices{ids: map[string]string{}}
+	for _, id := range ids {
+		n := name(id)
+		c.names = append(c.names, n)
+		c.ids[n] = id
+	}
+	return c
+}
+
+// idsOf returns the ids of the names chosen.
+func (c choices) idsOf(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if id, ok := c.ids[n]; ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// namesOf returns the names of ids.
+func (c choices) namesOf(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		for n, i := range c.ids {
+			if i == id {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
