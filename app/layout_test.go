@@ -1,7 +1,12 @@
 package app
 
 import (
+	"slices"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestEveryScreenFitsALaptop: with the first-run content, no screen asks
@@ -20,4 +25,61 @@ func TestEveryScreenFitsALaptop(t *testing.T) {
 			t.Errorf("%s needs %v, more than 1280×720", s.screens[i].title(), min)
 		}
 	}
+}
+
+// TestLanguageChosenInSettings: choosing Français in Settings speaks
+// French at once, in the sidebar and the screens, and is remembered;
+// English and the system's language come back the same way.
+func TestLanguageChosenInSettings(t *testing.T) {
+	s, _ := newTestStudio(t)
+	t.Cleanup(func() { setUILanguage("") })
+	showScreen[*settingsScreen](s)
+	choose := func(label string) {
+		t.Helper()
+		sel := findSelect(t, s.built[s.current], "Français")
+		sel.SetSelected(label)
+		waitBackground(t)
+	}
+	choose("Français")
+	if got := s.ScreenTitles()[0]; got != "Composer" {
+		t.Fatalf("sidebar in French: %q", got)
+	}
+	if s.Current() != "Réglages" || s.app.Preferences().String(prefUILanguage) != "fr" {
+		t.Fatalf("shown %q, preference %q", s.Current(), s.app.Preferences().String(prefUILanguage))
+	}
+	choose("English")
+	if got := s.ScreenTitles()[0]; got != "Compose" {
+		t.Fatalf("sidebar in English: %q", got)
+	}
+}
+
+// findSelect returns the first Select under o that offers option.
+func findSelect(t *testing.T, o fyne.CanvasObject, option string) *widget.Select {
+	t.Helper()
+	var found *widget.Select
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil {
+			return
+		}
+		switch w := o.(type) {
+		case *widget.Select:
+			if slices.Contains(w.Options, option) {
+				found = w
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	if found == nil {
+		t.Fatalf("no choice offers %q", option)
+	}
+	return found
 }

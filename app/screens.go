@@ -37,12 +37,41 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Data folder"), widget.NewLabel(ws.DataDir())),
 		widget.NewFormItem(lang.L("Database"), widget.NewLabel(ws.Location())),
 		widget.NewFormItem(lang.L("Brand kit folder"), widget.NewLabel(ws.KitDir())),
-		widget.NewFormItem(lang.L("Language"), widget.NewLabel(lang.SystemLocale().String())),
+		widget.NewFormItem(lang.L("Language"), s.languageChoice()),
 		widget.NewFormItem(lang.L("Largest image to import"), s.pixelBudget()),
 	)
-	hint := widget.NewLabel(lang.L("Set ATELIER_HOME to keep the data elsewhere. Start with --kit DIR to open another brand kit."))
+	hint := widget.NewLabel(lang.L("Set ATELIER_HOME to keep the data elsewhere. Start with --kit DIR to open another brand kit.") + "\n" +
+		lang.L("Drafts and brand checks follow the kit's languages, whatever the UI's language."))
 	hint.Wrapping = fyne.TextWrapWord
 	return container.NewPadded(container.NewVBox(sectionTitle(lang.L("Settings")), form, hint))
+}
+
+// languageChoice chooses the UI's language: the system's, French or
+// English, applied at once.
+func (s *settingsScreen) languageChoice() *widget.Select {
+	var labels []string
+	current := s.st.app.Preferences().String(prefUILanguage)
+	selected := ""
+	for _, l := range uiLanguages {
+		label := l.label
+		if l.value == "" {
+			label = lang.L(l.label) // the others are named in their own language
+		}
+		labels = append(labels, label)
+		if l.value == current {
+			selected = label
+		}
+	}
+	sel := widget.NewSelect(labels, nil)
+	sel.SetSelected(selected)
+	sel.OnChanged = func(label string) {
+		for i, l := range labels {
+			if l == label && uiLanguages[i].value != current {
+				s.st.setLanguage(uiLanguages[i].value)
+			}
+		}
+	}
+	return sel
 }
 
 // pixelBudgets are the choices of the largest image to import, in MP.

@@ -64,7 +64,7 @@ type Options struct {
 // New makes the studio window for a workspace and starts connecting to
 // Ollama in the background. Call Window().ShowAndRun(), then Close.
 func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
-	if err := LoadTranslations(); err != nil {
+	if err := setUILanguage(a.Preferences().String(prefUILanguage)); err != nil {
 		fmt.Fprintln(os.Stderr, "atelier: translations:", err)
 	}
 	if os.Getenv("ATELIER_REPORT_START") != "" { // for the cold-start benchmark
@@ -74,15 +74,7 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	ws.SetMaxImagePixels(a.Preferences().IntWithFallback(prefMaxMP, 100) * 1_000_000)
 	a.Settings().SetTheme(newKitTheme(ws.Kit()))
 	s.win = a.NewWindow("Atelier")
-	s.screens = []screen{
-		newComposeScreen(s),
-		&reviewScreen{st: s, ws: ws, win: s.win},
-		newAssetsScreen(s),
-		newKitScreen(s, ws),
-		newModelScreen(s),
-		newCheckFileScreen(s),
-		&settingsScreen{st: s},
-	}
+	s.screens = s.newScreens()
 	s.win.SetOnDropped(s.onDropped)
 	ws.OnKitChanged(func() { onUI(s.onKitChanged) })
 	s.build()
@@ -125,6 +117,39 @@ func (s *Studio) fillSample() {
 			}
 		})
 	})
+}
+
+// newScreens makes the sidebar's screens, unbuilt.
+func (s *Studio) newScreens() []screen {
+	return []screen{
+		newComposeScreen(s),
+		&reviewScreen{st: s, ws: s.ws, win: s.win},
+		newAssetsScreen(s),
+		newKitScreen(s, s.ws),
+		newModelScreen(s),
+		newCheckFileScreen(s),
+		&settingsScreen{st: s},
+	}
+}
+
+// setLanguage switches the UI's language at once: every screen is made
+// again in it (a draft under way stops; what it wrote is stored).
+func (s *Studio) setLanguage(choice string) {
+	s.app.Preferences().SetString(prefUILanguage, choice)
+	if err := setUILanguage(choice); err != nil {
+		showError(s.win, err)
+		return
+	}
+	for _, sc := range s.screens {
+		if c, ok := sc.(*composeScreen); ok {
+			c.onCancel()
+		}
+	}
+	s.screens = s.newScreens()
+	s.built = map[int]fyne.CanvasObject{}
+	s.nav.Refresh()
+	s.Show(s.current)
+	s.refreshStatus()
 }
 
 // dropTarget is a screen that takes files dropped on the window.
