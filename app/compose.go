@@ -16,6 +16,7 @@ import (
 
 	"atelier/brandkit"
 	"atelier/studio"
+	"atelier/studio/ollama"
 )
 
 // card is one variant in the grid. The composing goroutine writes it under
@@ -43,6 +44,7 @@ type composeScreen struct {
 	languageChoices           choices
 	draftBtn, cancelBtn       *widget.Button
 	mode                      *widget.Label
+	models                    *modelPanel // the way forward when the model cannot draft
 	grid                      *widget.GridWrap
 	progress                  *widget.ProgressBar
 	action                    *widget.Select
@@ -97,6 +99,7 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	c.cancelBtn.Disable()
 	c.mode = widget.NewLabel("")
 	c.mode.Wrapping = fyne.TextWrapWord
+	c.models = newModelPanel(c.st, c.refreshMode)
 	c.st.session.whenReady(c.refreshMode)
 
 	form := widget.NewForm(
@@ -108,7 +111,7 @@ func (c *composeScreen) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Platforms"), c.platforms),
 		widget.NewFormItem(lang.L("Languages"), c.languages),
 	)
-	left := container.NewBorder(sectionTitle(lang.L("Brief")), container.NewVBox(c.mode, container.NewHBox(c.cancelBtn, layout.NewSpacer(), c.draftBtn)), nil, nil,
+	left := container.NewBorder(sectionTitle(lang.L("Brief")), container.NewVBox(c.models.box, c.mode, container.NewHBox(c.cancelBtn, layout.NewSpacer(), c.draftBtn)), nil, nil,
 		container.NewVScroll(form))
 
 	c.grid = &widget.GridWrap{Length: c.length, CreateItem: newVariantCard, UpdateItem: c.updateCard, OnSelected: c.onCardSelected}
@@ -144,12 +147,17 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	return split
 }
 
-// refreshMode says which drafter Draft will use, asked off the UI
-// goroutine.
+// refreshMode asks the server, off the UI goroutine, whether the default
+// model can draft, shows the way forward when it cannot, and says which
+// drafter Draft will use.
 func (c *composeScreen) refreshMode() {
-	goBackground(func() {
-		label := drafterLabel(c.st.drafter(context.Background()))
-		onUI(func() { c.mode.SetText(label) })
+	c.st.checkModel(func(state ollama.ServerState) {
+		conn, err, _ := c.st.session.state()
+		c.models.show(conn, err, state)
+		goBackground(func() {
+			label := drafterLabel(c.st.drafter(context.Background()))
+			onUI(func() { c.mode.SetText(label) })
+		})
 	})
 }
 

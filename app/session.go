@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -73,18 +74,48 @@ func (st *Studio) model() string {
 	return st.app.Preferences().StringWithFallback(prefModel, studio.DefaultModel)
 }
 
+// errTemplatesChosen is why the templates draft once the user chose them.
+var errTemplatesChosen = errors.New("you chose to draft from the kit's templates")
+
 // drafter chooses the drafter by studio's one rule, off the UI goroutine
-// (it asks the server for its models).
+// (it asks the server for its models); the kit's templates when the user
+// chose them.
 func (st *Studio) drafter(ctx context.Context) studio.DrafterChoice {
+	if st.templatesChosen.Load() {
+		return studio.DrafterChoice{Drafter: studio.TemplateDrafter{}, Reason: errTemplatesChosen}
+	}
 	conn, err, _ := st.session.state()
 	choice, _ := studio.ChooseDrafter(ctx, conn, err, st.model(), 0, true) // with the fallback allowed, there is always a choice
 	return choice
+}
+
+// checkModel asks the server, off the UI goroutine, for its models and
+// which are loaded, keeps the answer for the status line, and hands it to
+// then on the UI goroutine. Without a server, then gets a zero state.
+func (st *Studio) checkModel(then func(ollama.ServerState)) {
+	conn, _, _ := st.session.state()
+	goBackground(func() {
+		var state ollama.ServerState
+		if conn != nil {
+			state = (&ollama.Models{Client: conn.Client}).State(context.Background())
+		}
+		onUI(func() {
+			st.server = state
+			st.refreshStatus()
+			if then != nil {
+				then(state)
+			}
+		})
+	})
 }
 
 // drafterLabel says the choice in the user's language.
 func drafterLabel(d studio.DrafterChoice) string {
 	if d.Reason == nil {
 		return lang.L("Drafting with") + " " + d.Model
+	}
+	if errors.Is(d.Reason, errTemplatesChosen) {
+		return lang.L("Drafting from the kit's templates; each draft is labelled \"template\".")
 	}
 	return fmt.Sprintf("%s (%v)", lang.L("No model: drafting from the kit's templates"), d.Reason)
 }

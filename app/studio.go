@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -44,6 +45,9 @@ type Studio struct {
 	body    *fyne.Container
 	status  *widget.Label
 	busy    *widget.ProgressBar // under the status line while first-run content is made
+	server  ollama.ServerState  // as last asked (checkModel), for the status line
+
+	templatesChosen atomic.Bool // the user chose to draft from the kit's templates
 	current int
 	done    chan struct{} // closed by Close, to stop background loops
 }
@@ -85,7 +89,7 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	if connect == nil {
 		connect = func(ctx context.Context) (*ollama.Connection, error) { return ollama.Connect(ctx, ws.DataDir()) }
 	}
-	s.session.connect(connect, s.refreshStatus)
+	s.session.connect(connect, func() { s.refreshStatus(); s.checkModel(nil) })
 	s.warnRemoteHost(os.Getenv("OLLAMA_HOST"))
 	s.askUser()
 	s.fillSample()
@@ -306,6 +310,9 @@ func (s *Studio) refreshStatus() {
 		msg += "  ·  " + lang.L("No Ollama: drafts use the kit's templates") + " — " + err.Error()
 	default:
 		msg += "  ·  " + conn.Describe() + " · " + lang.L("model") + " " + s.model()
+		if s.server.Reachable {
+			msg += " (" + lang.L(string(s.server.Readiness(s.model()))) + ")"
+		}
 	}
 	s.status.SetText(msg)
 }

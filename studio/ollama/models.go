@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/ollama/ollama/api"
@@ -27,12 +29,18 @@ type ServerState struct {
 
 // ModelInfo is one installed model.
 type ModelInfo struct {
-	Name     string
-	Size     int64
-	Family   string
-	Params   string
-	Modified time.Time
+	Name          string
+	Size          int64
+	Family        string
+	Params        string // parameter count, such as "4.3B"
+	Quantization  string // such as "Q4_K_M"
+	ContextLength int    // the longest context the model was trained for; 0 when unknown
+	Capabilities  []string
+	Modified      time.Time
 }
+
+// Vision reports whether the model can look at images.
+func (i ModelInfo) Vision() bool { return slices.Contains(i.Capabilities, "vision") }
 
 // State asks the server whether it is up, its version, its models and which
 // are loaded. A server that does not answer gives Reachable false and Err.
@@ -52,7 +60,19 @@ func (m *Models) State(ctx context.Context) ServerState {
 		return st
 	}
 	for _, l := range list.Models {
-		st.Models = append(st.Models, ModelInfo{Name: l.Name, Size: l.Size, Family: l.Details.Family, Params: l.Details.ParameterSize, Modified: l.ModifiedAt})
+		info := ModelInfo{Name: l.Name, Size: l.Size, Family: l.Details.Family, Params: l.Details.ParameterSize,
+			Quantization: l.Details.QuantizationLevel, Modified: l.ModifiedAt}
+		if show, err := m.Client.Show(ctx, &api.ShowRequest{Model: l.Name}); err == nil {
+			for _, c := range show.Capabilities {
+				info.Capabilities = append(info.Capabilities, string(c))
+			}
+			for k, v := range show.ModelInfo {
+				if n, ok := v.(float64); ok && strings.HasSuffix(k, ".context_length") {
+					info.ContextLength = int(n)
+				}
+			}
+		}
+		st.Models = append(st.Models, info)
 	}
 	sort.Slice(st.Models, func(i, j int) bool { return st.Models[i].Name < st.Models[j].Name })
 	if ps, err := m.Client.ListRunning(ctx); err == nil {
@@ -93,6 +113,36 @@ func (m *Models) Warm(ctx context.Context, model string, keepAlive time.Duration
 		return classify(err, model, ctx)
 	}
 	return nil
+}
+
+// Delete removes an installed model from the server.
+func (m *Models) Delete(ctx context.Context, model string) error {
+	if err := m.Client.Delete(ctx, &api.DeleteRequest{Model: model}); err != nil {
+		return fmt.Errorf("could not delete %s: %w", model, classify(err, model, ctx))
+	}
+	return nil
+}
+
+// Readiness is how soon a model can draft.
+type Readiness string
+
+const (
+	NotInstalled Readiness = "not installed"
+	Cold         Readiness = "cold" // installed; the first draft waits while it loads
+	Warm         Readiness = "warm" // loaded in memory
+)
+
+// Readiness says whether model is installed on the server and loaded.
+func (st ServerState) Readiness(model string) Readiness {
+	if slices.Contains(st.Running, model) {
+		return Warm
+	}
+	for _, i := range st.Models {
+		if i.Name == model {
+			return Cold
+		}
+	}
+	return NotInstalled
 }
 
 // Has reports whether the model is installed on the server.
