@@ -198,8 +198,14 @@ func TestModelScreenListsModelsAndKeepsDefault(t *testing.T) {
 	if s.model() != srv.Model || !strings.Contains(s.status.Text, srv.Model) {
 		t.Fatalf("default model %q, status %q", s.model(), s.status.Text)
 	}
-	if !strings.Contains(m.server.Text, "version") {
-		t.Errorf("server line %q has no version", m.server.Text)
+	if !strings.Contains(m.server.Text, "No model is loaded in memory") || strings.Contains(m.server.Text, "[]") {
+		t.Errorf("server line %q is not a sentence", m.server.Text)
+	}
+	if len(m.info) != 1 || !strings.Contains(describeModel(m.info[0]), "parameters") || m.empty.Visible() {
+		t.Errorf("installed: %+v", m.info)
+	}
+	if len(m.suggested.Objects) < 2 {
+		t.Errorf("%d suggestions", len(m.suggested.Objects))
 	}
 	m.pullName.SetText("gemma3:4b")
 	test.Tap(m.pullBtn)

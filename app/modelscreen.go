@@ -3,12 +3,15 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -29,16 +32,18 @@ type layerProgress struct {
 type modelScreen struct {
 	st *Studio
 
-	server   *widget.Label
-	models   *widget.List
-	names    []string
-	info     []ollama.ModelInfo
-	def      *widget.Select
-	pullName *widget.Entry
-	pullBtn  *widget.Button
-	warmBtn  *widget.Button
-	layers   *widget.List
-	pullMsg  *widget.Label
+	server    *widget.Label
+	models    *widget.List
+	names     []string
+	info      []ollama.ModelInfo
+	def       *widget.Select
+	pullName  *widget.Entry
+	pullBtn   *widget.Button
+	warmBtn   *widget.Button
+	layers    *widget.List
+	pullMsg   *widget.Label
+	empty     *widget.Label   // says what to do when no model is installed
+	suggested *fyne.Container // the catalogue's models that fit this computer
 
 	mu    sync.Mutex
 	pulls []layerProgress
@@ -56,11 +61,20 @@ func (m *modelScreen) build() fyne.CanvasObject {
 	m.server = widget.NewLabel(lang.L("Ollama: connecting…"))
 	m.server.Wrapping = fyne.TextWrapWord
 	m.models = &widget.List{
-		Length:     func() int { return len(m.info) },
-		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("gemma3:4b · 3.3 GB · gemma3 4.3B") },
+		Length: func() int { return len(m.info) },
+		CreateItem: func() fyne.CanvasObject {
+			l := widget.NewLabel("gemma3:4b\n3.3 GB · gemma3, 4.3B parameters, Q4_K_M · reads 131,072 tokens · sees images")
+			l.Truncation = fyne.TextTruncateEllipsis
+			del := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance}
+			return container.NewBorder(nil, nil, nil, del, l)
+		},
 		UpdateItem: m.updateModel,
 	}
 	m.models.ExtendBaseWidget(m.models)
+	m.empty = widget.NewLabel(lang.L("No model is installed yet. Pull one of the suggested models below: it downloads once and then drafts without the internet."))
+	m.empty.Wrapping = fyne.TextWrapWord
+	m.empty.Hide()
+	m.suggested = container.NewVBox()
 	m.def = widget.NewSelect(nil, m.onDefault)
 	m.def.PlaceHolder = m.st.model()
 	m.pullName = &widget.Entry{Text: studio.DefaultModel}
@@ -80,16 +94,77 @@ func (m *modelScreen) build() fyne.CanvasObject {
 
 	top := container.NewVBox(sectionTitle(lang.L("Server")), m.server,
 		container.NewHBox(widget.NewLabel(lang.L("Default model")), m.def, m.warmBtn, layout.NewSpacer(), refresh))
-	pull := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Pull a model")),
+	var pull fyne.CanvasObject = container.NewBorder(container.NewVBox(sectionTitle(lang.L("Pull a model")),
 		container.NewBorder(nil, nil, nil, m.pullBtn, m.pullName), m.pullMsg), nil, nil, nil, m.layers)
-	installed := container.NewBorder(sectionTitle(lang.L("Installed models")), nil, nil, nil, m.models)
+	installed := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Installed models")), m.empty), nil, nil, nil, m.models)
+	pull = container.NewBorder(container.NewVBox(sectionTitle(lang.L("Suggested for this computer")), m.suggested), nil, nil, nil, pull)
 	m.st.session.whenReady(m.refresh)
 	return container.NewBorder(top, nil, nil, nil, container.NewGridWithColumns(2, installed, pull))
 }
 
 func (m *modelScreen) updateModel(id widget.ListItemID, o fyne.CanvasObject) {
 	i := m.info[id]
-	o.(*widget.Label).SetText(fmt.Sprintf("%s · %.1f GB · %s %s", i.Name, float64(i.Size)/1e9, i.Family, i.Params))
+	row := o.(*fyne.Container)
+	row.Objects[0].(*widget.Label).SetText(i.Name + "\n" + describeModel(i))
+	row.Objects[1].(*widget.Button).OnTapped = func() { m.onDelete(i.Name) }
+}
+
+// describeModel says what an installed model is, in a sentence's words.
+func describeModel(i ollama.ModelInfo) string {
+	parts := []string{fmt.Sprintf("%.1f GB", float64(i.Size)/1e9)}
+	if i.Family != "" {
+		parts = append(parts, fmt.Sprintf(lang.L("%s, %s parameters, %s"), i.Family, i.Params, i.Quantization))
+	}
+	if i.ContextLength > 0 {
+		parts = append(parts, fmt.Sprintf(lang.L("reads %d tokens"), i.ContextLength))
+	}
+	if i.Vision() {
+		parts = append(parts, lang.L("sees images"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// onDelete removes a model from the server, once the user confirms.
+func (m *modelScreen) onDelete(name string) {
+	conn, _, _ := m.st.session.state()
+	if conn == nil {
+		return
+	}
+	dialog.ShowConfirm(lang.L("Delete the model?"), fmt.Sprintf(lang.L("%s will be removed from this computer; pull it again to use it."), name), func(ok bool) {
+		if !ok {
+			return
+		}
+		goBackground(func() {
+			err := (&ollama.Models{Client: conn.Client}).Delete(context.Background(), name)
+			onUI(func() {
+				if err != nil {
+					showError(m.st.win, err)
+				}
+				m.refresh()
+			})
+		})
+	}, m.st.win)
+}
+
+// showSuggestions lists the catalogue's models that fit this computer's
+// memory, each with its download size, what it is good at, and Pull.
+func (m *modelScreen) showSuggestions(installed []ollama.ModelInfo) {
+	mem := ollama.TotalMemory()
+	m.suggested.Objects = nil
+	if mem > 0 {
+		m.suggested.Add(widget.NewLabel(fmt.Sprintf(lang.L("This computer has %.0f GB of memory; these models fit in it."), float64(mem)/(1<<30))))
+	}
+	for _, s := range ollama.Suggest(mem) {
+		if slices.ContainsFunc(installed, func(i ollama.ModelInfo) bool { return i.Name == s.Name }) {
+			continue
+		}
+		l := widget.NewLabel(fmt.Sprintf("%s · %.1f GB — %s", s.Name, float64(s.Download)/1e9, lang.L(s.Note)))
+		l.Wrapping = fyne.TextWrapWord
+		name := s.Name
+		pull := &widget.Button{Text: lang.L("Pull"), Icon: theme.DownloadIcon(), OnTapped: func() { m.pullName.SetText(name); m.onPull() }}
+		m.suggested.Add(container.NewBorder(nil, nil, nil, pull, l))
+	}
+	m.suggested.Refresh()
 }
 
 // refresh asks the server for its state off the UI goroutine.
@@ -113,8 +188,10 @@ func (m *modelScreen) show(conn *ollama.Connection, st ollama.ServerState) {
 		m.server.SetText(fmt.Sprintf("%s — %v", conn.Describe(), st.Err))
 		return
 	}
-	m.server.SetText(fmt.Sprintf("%s · %s %s · %s: %v", conn.Describe(), lang.L("version"), st.Version, lang.L("loaded"), st.Running))
+	m.server.SetText(serverSentence(conn, st))
 	m.info = st.Models
+	m.empty.Hidden = len(st.Models) > 0
+	m.showSuggestions(st.Models)
 	m.names = m.names[:0]
 	for _, i := range st.Models {
 		m.names = append(m.names, i.Name)
@@ -130,6 +207,22 @@ func (m *modelScreen) show(conn *ollama.Connection, st ollama.ServerState) {
 	case m.shown <- struct{}{}:
 	default:
 	}
+}
+
+// serverSentence says which server is in use and what it has loaded.
+func serverSentence(conn *ollama.Connection, st ollama.ServerState) string {
+	msg := conn.Describe()
+	if st.Version != "" && st.Version != "0.0.0" { // a server built from source says 0.0.0
+		msg += ", " + fmt.Sprintf(lang.L("version %s"), st.Version)
+	}
+	msg += ". "
+	switch len(st.Running) {
+	case 0:
+		msg += lang.L("No model is loaded in memory: the first draft waits while one loads.")
+	default:
+		msg += fmt.Sprintf(lang.L("Loaded in memory, ready to draft at once: %s."), strings.Join(st.Running, ", "))
+	}
+	return msg
 }
 
 func (m *modelScreen) onDefault(name string) {

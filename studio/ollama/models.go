@@ -134,15 +134,13 @@ const (
 
 // Readiness says whether model is installed on the server and loaded.
 func (st ServerState) Readiness(model string) Readiness {
-	if slices.Contains(st.Running, model) {
+	switch {
+	case !slices.ContainsFunc(st.Models, func(i ModelInfo) bool { return i.Name == model }):
+		return NotInstalled // a deleted model can stay loaded a while
+	case slices.Contains(st.Running, model):
 		return Warm
 	}
-	for _, i := range st.Models {
-		if i.Name == model {
-			return Cold
-		}
-	}
-	return NotInstalled
+	return Cold
 }
 
 // Has reports whether the model is installed on the server.

@@ -2,10 +2,13 @@ package ollamatest_test
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/ollama/ollama/api"
 
+	"atelier/studio/ollama"
 	"atelier/studio/ollamatest"
 )
 
@@ -22,4 +25,35 @@ func TestTinyModelAnswersWithSchema(t *testing.T) {
 		t.Fatalf("%v\n%s", err, s.Logs())
 	}
 	t.Logf("%q %+v", got.Message.Content, got.Metrics)
+}
+
+// TestModelDetailsReadinessAndDelete: a real server reports the tiny
+// model's quantisation and context length, it is cold until warmed and
+// warm after, and Delete removes it.
+func TestModelDetailsReadinessAndDelete(t *testing.T) {
+	s := ollamatest.Start(t)
+	ctx := context.Background()
+	m := &ollama.Models{Client: s.Client()}
+	st := m.State(ctx)
+	if len(st.Models) != 1 || st.Models[0].ContextLength == 0 || st.Models[0].Quantization == "" {
+		t.Fatalf("models %+v", st.Models)
+	}
+	if r := st.Readiness(s.Model); r != ollama.Cold {
+		t.Fatalf("before warming: %s", r)
+	}
+	if err := m.Warm(ctx, s.Model, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if r := m.State(ctx).Readiness(s.Model); r != ollama.Warm {
+		t.Fatalf("after warming: %s", r)
+	}
+	if err := m.Delete(ctx, s.Model); err != nil {
+		t.Fatal(err)
+	}
+	if r := m.State(ctx).Readiness(s.Model); r != ollama.NotInstalled {
+		t.Fatalf("after deleting: %s", r)
+	}
+	if err := m.Delete(ctx, "no-such-model"); err == nil || !strings.Contains(err.Error(), "no-such-model") {
+		t.Fatalf("deleting a missing model: %v", err)
+	}
 }
