@@ -12,8 +12,10 @@ import (
 
 	"github.com/ollama/ollama/api"
 
+	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/ollamatest"
+	"atelier/studio/store"
 )
 
 func median(ds []time.Duration) time.Duration {
@@ -95,4 +97,30 @@ func TestBenchDrafting(t *testing.T) {
 	}
 	fmt.Printf("BENCH kv-prefix reuse: prompt tokens evaluated by calls 2..%d as a share of call 1 (%d tokens): %v, worst %.1f%% (goal <= 15%%)\n",
 		len(loads), loads[0].Remaining, pcts, worst)
+}
+
+// TestBenchFirstRun prints how long the first-run content takes to make
+// (FillSample on a new data folder: drafts, moves, renders, snippet).
+func TestBenchFirstRun(t *testing.T) {
+	var ds []time.Duration
+	for run := 0; run < 5; run++ {
+		home := t.TempDir()
+		kitDir, err := studio.DefaultKitDir(home, samples.Kit())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, err := store.OpenWorkspace(context.Background(), home, kitDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		if _, ok, err := ws.FillSample(context.Background(), samples.Photo, nil); err != nil || !ok {
+			t.Fatal(ok, err)
+		}
+		ds = append(ds, time.Since(start))
+		ws.Close()
+	}
+	m := median(ds)
+	fmt.Printf("BENCH first-run content (12 template drafts, 5 moves and a comment, 3 renders, a 15 s snippet): median %v over %d runs, %.2f of the 3 s goal\n",
+		m.Round(time.Millisecond), len(ds), m.Seconds()/3)
 }
