@@ -33,6 +33,7 @@ type assetsScreen struct {
 	pending map[string]bool
 
 	grid     *widget.GridWrap
+	empty    *fyne.Container // over the grid while the library is empty
 	status   *widget.Label
 	busy     *widget.ProgressBarInfinite
 	picker   *focalPicker
@@ -68,7 +69,10 @@ func (a *assetsScreen) build() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Tap the image where the subject is: every placement is cut around that point. The outlines show the crops."))
 	hint.Wrapping = fyne.TextWrapWord
 	detail := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Focal point")), hint), container.NewVBox(a.focalLbl, a.auto, a.info), nil, nil, a.picker)
-	library := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Image library")), container.NewHBox(imp), a.busy, a.status), nil, nil, nil, a.grid)
+	a.empty = emptyState(lang.L("No image yet. Import a photo, or drop it on the window: Atelier cuts it for every placement around its subject, with the brand's logo."),
+		&widget.Button{Text: lang.L("Import images…"), Icon: theme.ContentAddIcon(), OnTapped: a.onImport})
+	a.empty.Hide()
+	library := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Image library")), container.NewHBox(imp), a.busy, a.status), nil, nil, nil, container.NewStack(a.grid, a.empty))
 	split := container.NewHSplit(library, detail)
 	split.Offset = 0.45
 	a.reload()
@@ -97,17 +101,27 @@ func (a *assetsScreen) length() int {
 	return len(a.list)
 }
 
-// reload reads the library's rows.
-func (a *assetsScreen) reload() {
-	list, err := a.st.ws.Images(context.Background())
-	if err != nil {
-		a.status.SetText(err.Error())
-		return
-	}
-	a.mu.Lock()
-	a.list = list
-	a.mu.Unlock()
-	a.grid.Refresh()
+// reload reads the library's rows off the UI goroutine and shows them;
+// the channel closes once they are shown.
+func (a *assetsScreen) reload() <-chan struct{} {
+	done := make(chan struct{})
+	goBackground(func() {
+		list, err := a.st.ws.Images(context.Background())
+		onUI(func() {
+			defer close(done)
+			if err != nil {
+				a.status.SetText(err.Error())
+				return
+			}
+			a.mu.Lock()
+			a.list = list
+			a.mu.Unlock()
+			a.empty.Hidden = len(list) > 0
+			a.empty.Refresh()
+			a.grid.Refresh()
+		})
+	})
+	return done
 }
 
 func newThumbCard() fyne.CanvasObject {
@@ -213,7 +227,6 @@ func (a *assetsScreen) importFiles(paths []string) <-chan struct{} {
 			n++
 		}
 		onUI(func() {
-			defer close(done)
 			a.busy.Stop()
 			a.busy.Hide()
 			msg := lang.N("{{.Count}} image imported.", n, map[string]any{"Count": n})
@@ -224,7 +237,8 @@ func (a *assetsScreen) importFiles(paths []string) <-chan struct{} {
 				a.status.Importance = widget.MediumImportance
 			}
 			a.status.SetText(msg)
-			a.reload()
+			shown := a.reload()
+			goBackground(func() { <-shown; close(done) })
 		})
 	})
 	return done

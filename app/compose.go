@@ -44,7 +44,8 @@ type composeScreen struct {
 	languageChoices           choices
 	draftBtn, cancelBtn       *widget.Button
 	mode                      *widget.Label
-	models                    *modelPanel // the way forward when the model cannot draft
+	models                    *modelPanel     // the way forward when the model cannot draft
+	empty                     *fyne.Container // over the cards until the first draft
 	grid                      *widget.GridWrap
 	progress                  *widget.ProgressBar
 	action                    *widget.Select
@@ -137,7 +138,9 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Check"), c.check.object()), container.NewTabItem(lang.L("Images"), c.images.object()),
 		container.NewTabItem(lang.L("Audio"), c.audio.object()))
 	detail := container.NewHSplit(container.NewVScroll(c.preview), tabs)
-	grid := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, c.grid)
+	c.empty = emptyState(lang.L("Your drafts appear here: one card per platform, persona and language of the brief, each checked against the brand kit."),
+		&widget.Button{Text: lang.L("Draft"), Icon: theme.MailSendIcon(), OnTapped: c.onDraft})
+	grid := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, container.NewStack(c.grid, c.empty))
 	right := container.NewVSplit(grid, detail)
 	right.Offset = 0.62
 
@@ -284,6 +287,7 @@ func (c *composeScreen) onDraft() {
 		return
 	}
 	c.mu.Lock()
+	c.empty.Hide()
 	c.cards = make([]*card, len(targets))
 	for i, t := range targets {
 		c.cards[i] = &card{target: t, status: lang.L("waiting")}

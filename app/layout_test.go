@@ -83,3 +83,40 @@ func findSelect(t *testing.T, o fyne.CanvasObject, option string) *widget.Select
 	}
 	return found
 }
+
+// TestEmptyListsSayWhatToDo: with no piece and no image, Review, Assets
+// and Compose say why they are empty and offer the next action, which
+// works; a filter that matches nothing offers to clear it.
+func TestEmptyListsSayWhatToDo(t *testing.T) {
+	s, _ := newTestStudio(t)
+	r := showScreen[*reviewScreen](s)
+	pump(t, r.refresh())
+	if !r.empty.Visible() || r.emptyBtn.Text != "Go to Compose" {
+		t.Fatalf("empty board: %v %q", r.empty.Visible(), r.emptyBtn.Text)
+	}
+	test.Tap(r.emptyBtn)
+	if s.Current() != "Compose" {
+		t.Fatalf("the board's action opened %q", s.Current())
+	}
+	a := showScreen[*assetsScreen](s)
+	waitBackground(t)
+	if !a.empty.Visible() {
+		t.Error("an empty library says nothing")
+	}
+	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
+	if c.empty.Visible() {
+		t.Error("the cards are hidden behind the empty state")
+	}
+	r = showScreen[*reviewScreen](s)
+	pump(t, r.refresh())
+	if r.empty.Visible() {
+		t.Fatal("a board with drafts says it is empty")
+	}
+	r.search.SetText("zzzzz")
+	waitFor(t, "the search to empty the board", func() bool { return r.empty.Visible() })
+	if r.emptyBtn.Text != "Clear the filters" {
+		t.Fatalf("filtered board offers %q", r.emptyBtn.Text)
+	}
+	test.Tap(r.emptyBtn)
+	waitFor(t, "the board again", func() bool { waitBackground(t); return !r.empty.Visible() })
+}

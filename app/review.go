@@ -37,6 +37,9 @@ type reviewScreen struct {
 	language, author            *widget.Select
 	campaignIDs                 map[string]int64 // campaign filter label → id
 	platforms, personas         choices          // the filters' names and ids
+	empty                       *fyne.Container  // over the board while it is empty
+	emptyMsg                    *widget.Label
+	emptyBtn                    *widget.Button
 	languages                   choices
 	generation                  int // of the latest refresh; older results are dropped
 	searchMu                    sync.Mutex
@@ -114,7 +117,13 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	for _, st := range studio.States {
 		columns = append(columns, container.NewBorder(sectionTitle(lang.L(string(st))), nil, nil, nil, r.column(st)))
 	}
-	board := container.NewGridWithColumns(len(columns), columns...)
+	r.emptyMsg = widget.NewLabel("")
+	r.emptyMsg.Wrapping = fyne.TextWrapWord
+	r.emptyMsg.Alignment = fyne.TextAlignCenter
+	r.emptyBtn = &widget.Button{Importance: widget.HighImportance}
+	r.empty = container.NewPadded(container.NewVBox(layout.NewSpacer(), r.emptyMsg, container.NewCenter(r.emptyBtn), layout.NewSpacer()))
+	r.empty.Hide()
+	board := container.NewStack(container.NewGridWithColumns(len(columns), columns...), r.empty)
 
 	r.preview = widget.NewRichText()
 	r.preview.Wrapping = fyne.TextWrapWord
@@ -233,6 +242,44 @@ func (r *reviewScreen) showBoard(b studio.Board) {
 	}
 	r.author.Options = append([]string{anyFilter}, b.Authors...)
 	r.counts.SetText(strings.Join(parts, " · "))
+	r.showEmpty(b)
+}
+
+// showEmpty says, over an empty board, why it is empty and what to do:
+// clear the filters, or draft a brief in Compose.
+func (r *reviewScreen) showEmpty(b studio.Board) {
+	n := 0
+	for _, ps := range b.Columns {
+		n += len(ps)
+	}
+	filtered := r.search.Text != ""
+	for _, s := range []*widget.Select{r.campaign, r.platform, r.persona, r.language, r.author} {
+		filtered = filtered || (s.Selected != "" && s.Selected != anyFilter)
+	}
+	switch {
+	case n > 0:
+		r.empty.Hide()
+		return
+	case filtered:
+		r.emptyMsg.SetText(lang.L("No piece matches these filters or this search."))
+		r.emptyBtn.SetText(lang.L("Clear the filters"))
+		r.emptyBtn.OnTapped = r.clearFilters
+	default:
+		r.emptyMsg.SetText(lang.L("No piece to review yet. Draft a brief in Compose: its pieces land here as drafts, then go to review, approval and export."))
+		r.emptyBtn.SetText(lang.L("Go to Compose"))
+		r.emptyBtn.OnTapped = func() { r.st.nav.Select(screenIndex[*composeScreen](r.st)) }
+	}
+	r.empty.Show()
+}
+
+// clearFilters shows every piece again.
+func (r *reviewScreen) clearFilters() {
+	r.search.SetText("")
+	for _, s := range []*widget.Select{r.campaign, r.platform, r.persona, r.language, r.author} {
+		s.Selected = ""
+		s.Refresh()
+	}
+	r.refresh()
 }
 
 // loadRenders puts the piece's rendered images in the mock-up, read off the

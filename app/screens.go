@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -96,6 +97,20 @@ func (s *settingsScreen) onPixelBudget(choice string) {
 	}
 	s.st.app.Preferences().SetInt(prefMaxMP, mp)
 	s.st.ws.SetMaxImagePixels(mp * 1_000_000)
+}
+
+// emptyState says why a list is empty and offers the next action; show
+// it over the list while the list has nothing.
+func emptyState(msg string, next *widget.Button) *fyne.Container {
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	l.Alignment = fyne.TextAlignCenter
+	box := container.NewVBox(layout.NewSpacer(), l)
+	if next != nil {
+		box.Add(container.NewCenter(next))
+	}
+	box.Add(layout.NewSpacer())
+	return container.NewPadded(box)
 }
 
 func sectionTitle(s string) *widget.Label {
