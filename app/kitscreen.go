@@ -19,6 +19,7 @@ import (
 
 	"atelier/brandkit"
 	"atelier/packaging"
+	"atelier/samples"
 	"atelier/studio"
 )
 
@@ -46,6 +47,7 @@ type kitScreen struct {
 	logo      *fyne.Container
 	errList   *widget.List
 	errTitle  *widget.Label
+	kits      *widget.Select // the installed kits, to switch brand
 }
 
 func newKitScreen(st *Studio, ws *studio.Workspace) *kitScreen {
@@ -66,7 +68,7 @@ func (k *kitScreen) build() fyne.CanvasObject {
 		}
 		msg := widget.NewLabel(lang.L("The brand kit could not be read:") + "\n" + fmt.Sprint(err))
 		msg.Wrapping = fyne.TextWrapWord
-		return container.NewPadded(msg)
+		return container.NewBorder(k.switcher(), nil, nil, nil, container.NewPadded(msg))
 	}
 	k.header = widget.NewRichText()
 	k.strip = container.NewHBox()
@@ -100,7 +102,116 @@ func (k *kitScreen) build() fyne.CanvasObject {
 	k.load()
 	k.showProblems(k.ws.KitProblems())
 	top := container.NewBorder(nil, nil, nil, k.strip, k.header)
-	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), actions, nil, nil, split)
+	return container.NewBorder(container.NewVBox(k.switcher(), top, widget.NewSeparator()), actions, nil, nil, split)
+}
+
+// switcher chooses among the kits installed in the data folder, and makes
+// a new one (from the sample or blank) or a copy of the one in force.
+func (k *kitScreen) switcher() fyne.CanvasObject {
+	k.kits = widget.NewSelect(nil, nil)
+	k.kits.PlaceHolder = lang.L("Brand kits")
+	newKit := &widget.Button{Text: lang.L("New kit…"), Icon: theme.ContentAddIcon(), OnTapped: k.onNewKit}
+	dup := &widget.Button{Text: lang.L("Duplicate…"), Icon: theme.ContentCopyIcon(), OnTapped: k.onDuplicate}
+	k.listKits()
+	label := widget.NewLabel(lang.L("Brand"))
+	label.TextStyle.Bold = true
+	return container.NewBorder(nil, nil, label, container.NewHBox(newKit, dup), k.kits)
+}
+
+// listKits reads the installed kits off the UI goroutine and offers them;
+// choosing one opens it. The channel closes once they are offered.
+func (k *kitScreen) listKits() <-chan struct{} {
+	done := make(chan struct{})
+	kitsDir := filepath.Join(k.ws.DataDir(), "kits")
+	goBackground(func() {
+		list, err := packaging.InstalledKits(kitsDir, k.ws.KitOptions())
+		onUI(func() {
+			defer close(done)
+			if err != nil {
+				showError(k.st.win, err)
+				return
+			}
+			dirs := map[string]string{}
+			var labels []string
+			current := ""
+			for _, ik := range list {
+				label := ik.Name
+				if ik.Problems > 0 {
+					label += " (" + lang.N("{{.Count}} error", ik.Problems, map[string]any{"Count": ik.Problems}) + ")"
+				}
+				labels = append(labels, label)
+				dirs[label] = ik.Dir
+				if filepath.Clean(ik.Dir) == filepath.Clean(k.ws.KitDir()) {
+					current = label
+				}
+			}
+			k.kits.OnChanged = nil
+			k.kits.Options = labels
+			k.kits.SetSelected(current)
+			k.kits.OnChanged = func(label string) {
+				if dir := dirs[label]; dir != "" && filepath.Clean(dir) != filepath.Clean(k.ws.KitDir()) {
+					k.ws.OpenKit(dir) // the studio rebuilds its screens on the kit
+				}
+			}
+		})
+	})
+	return done
+}
+
+// onNewKit asks for a name and whether to start from the sample kit or
+// from a blank one, makes the kit and opens it.
+func (k *kitScreen) onNewKit() {
+	name := widget.NewEntry()
+	name.SetPlaceHolder(lang.L("The brand's name"))
+	from := widget.NewRadioGroup([]string{lang.L("a copy of the sample kit"), lang.L("a blank kit")}, nil)
+	from.SetSelected(from.Options[1])
+	dialog.ShowForm(lang.L("New brand kit"), lang.L("Create"), lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Name"), name),
+		widget.NewFormItem(lang.L("Start from"), from),
+	}, func(ok bool) {
+		if ok {
+			blank := from.Selected == from.Options[1]
+			k.makeKit(func(kits string) (string, error) {
+				return packaging.NewKit(kits, name.Text, samples.Kit(), blank, k.ws.KitOptions())
+			})
+		}
+	}, k.st.win)
+}
+
+// onDuplicate copies the kit in force under a new name and opens the copy.
+func (k *kitScreen) onDuplicate() {
+	name := widget.NewEntry()
+	if kit := k.ws.Kit(); kit != nil {
+		name.SetText(kit.Identity.Name + " " + lang.L("copy"))
+	}
+	dialog.ShowForm(lang.L("Duplicate the kit"), lang.L("Create"), lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Name"), name),
+	}, func(ok bool) {
+		if ok {
+			src := k.ws.KitDir()
+			k.makeKit(func(kits string) (string, error) {
+				return packaging.DuplicateKit(kits, src, name.Text, k.ws.KitOptions())
+			})
+		}
+	}, k.st.win)
+}
+
+// makeKit runs make off the UI goroutine and opens the kit it made.
+func (k *kitScreen) makeKit(makeIt func(kitsDir string) (string, error)) <-chan struct{} {
+	done := make(chan struct{})
+	kitsDir := filepath.Join(k.ws.DataDir(), "kits")
+	goBackground(func() {
+		dir, err := makeIt(kitsDir)
+		onUI(func() {
+			defer close(done)
+			if err != nil {
+				showError(k.st.win, err)
+				return
+			}
+			k.ws.OpenKit(dir)
+		})
+	})
+	return done
 }
 
 // kit is the copy being edited.

@@ -2,11 +2,15 @@ package app
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"atelier/packaging"
+	"atelier/samples"
 )
 
 // TestEveryScreenFitsALaptop: with the first-run content, no screen asks
@@ -119,4 +123,40 @@ func TestEmptyListsSayWhatToDo(t *testing.T) {
 	}
 	test.Tap(r.emptyBtn)
 	waitFor(t, "the board again", func() bool { waitBackground(t); return !r.empty.Visible() })
+}
+
+// TestSeveralBrands: a new kit made on the Brand kit screen opens at once
+// and joins the switcher; the Review screen offers to open the kit of a
+// campaign made with the other brand, and opening it switches back.
+func TestSeveralBrands(t *testing.T) {
+	s, ws := newTestStudio(t)
+	sample := ws.KitDir()
+	k := showScreen[*kitScreen](s)
+	pump(t, k.listKits())
+	if len(k.kits.Options) != 1 || k.kits.Selected != "Maison Lumen" {
+		t.Fatalf("kits %v, selected %q", k.kits.Options, k.kits.Selected)
+	}
+	pump(t, k.makeKit(func(kits string) (string, error) {
+		return packaging.NewKit(kits, "Café Nord", samples.Kit(), true, ws.KitOptions())
+	}))
+	waitBackground(t)
+	if ws.Kit().Identity.Name != "Café Nord" {
+		t.Fatalf("kit in force: %q", ws.Kit().Identity.Name)
+	}
+	k = showScreen[*kitScreen](s)
+	waitBackground(t)
+	if len(k.kits.Options) != 2 || k.kits.Selected != "Café Nord" {
+		t.Fatalf("after the new kit: %v, %q", k.kits.Options, k.kits.Selected)
+	}
+	r := showScreen[*reviewScreen](s)
+	pump(t, r.refresh())
+	r.campaign.SetSelected(r.campaign.Options[1]) // the sample campaign, made with Maison Lumen
+	if !r.kitNote.Visible() || !strings.Contains(r.kitNote.Text, "Maison Lumen") {
+		t.Fatalf("no offer to open the campaign's kit: %q", r.kitNote.Text)
+	}
+	test.Tap(r.kitNote)
+	waitBackground(t)
+	if ws.KitDir() != sample {
+		t.Fatalf("kit in force after opening the campaign's: %s", ws.KitDir())
+	}
 }

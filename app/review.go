@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -38,6 +39,8 @@ type reviewScreen struct {
 	campaignIDs                 map[string]int64 // campaign filter label → id
 	platforms, personas         choices          // the filters' names and ids
 	empty                       *fyne.Container  // over the board while it is empty
+	campaigns                   []studio.Campaign
+	kitNote                     *widget.Button // opens the chosen campaign's kit when it is not the one in force
 	emptyMsg                    *widget.Label
 	emptyBtn                    *widget.Button
 	languages                   choices
@@ -77,7 +80,9 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Search briefs and texts"))
 	r.search.OnChanged = r.onSearchChanged
-	r.campaign = widget.NewSelect(nil, r.onFilter)
+	r.campaign = widget.NewSelect(nil, r.onCampaign)
+	r.kitNote = &widget.Button{Icon: theme.ColorPaletteIcon(), OnTapped: r.openCampaignKit}
+	r.kitNote.Hide()
 	n := names{r.ws}
 	var personas, langs []string
 	if k := r.ws.Kit(); k != nil {
@@ -110,6 +115,7 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, container.NewHBox(refresh, r.export, audit), r.search),
 		container.NewGridWithColumns(3, filter("Campaign", r.campaign), filter("Platform", r.platform), filter("Persona", r.persona)),
 		container.NewGridWithColumns(3, filter("Language", r.language), filter("Author", r.author), layout.NewSpacer()),
+		r.kitNote,
 		r.counts,
 		r.progress)
 
@@ -180,6 +186,43 @@ func (r *reviewScreen) column(st studio.State) *widget.List {
 
 func (r *reviewScreen) onFilter(string) { r.refresh() }
 
+// onCampaign filters by the campaign and, when it was made with another
+// brand kit than the one in force, offers to open that kit.
+func (r *reviewScreen) onCampaign(label string) {
+	r.kitNote.Hide()
+	id := r.campaignIDs[label]
+	for _, c := range r.campaigns {
+		if k := r.ws.Kit(); c.ID == id && k != nil && c.KitName != "" && c.KitName != k.Identity.Name {
+			r.kitNote.SetText(fmt.Sprintf(lang.L("This campaign belongs to the kit %s: open it"), c.KitName))
+			r.kitNote.Show()
+		}
+	}
+	r.refresh()
+}
+
+// openCampaignKit opens the installed kit of the chosen campaign.
+func (r *reviewScreen) openCampaignKit() {
+	id := r.campaignIDs[r.campaign.Selected]
+	var name string
+	for _, c := range r.campaigns {
+		if c.ID == id {
+			name = c.KitName
+		}
+	}
+	goBackground(func() {
+		list, err := packaging.InstalledKits(filepath.Join(r.ws.DataDir(), "kits"), r.ws.KitOptions())
+		onUI(func() {
+			for _, ik := range list {
+				if err == nil && ik.Name == name {
+					r.ws.OpenKit(ik.Dir) // the studio rebuilds its screens on the kit
+					return
+				}
+			}
+			showError(r.win, fmt.Errorf(lang.L("The kit %s is not installed in the data folder; import it on the Brand kit screen."), name))
+		})
+	})
+}
+
 func chosen(s *widget.Select) string {
 	if s.Selected == anyFilter {
 		return ""
@@ -227,6 +270,7 @@ func (r *reviewScreen) onSearchChanged(string) {
 func (r *reviewScreen) showBoard(b studio.Board) {
 	names := []string{anyFilter}
 	r.campaignIDs = map[string]int64{}
+	r.campaigns = b.Campaigns
 	for _, c := range b.Campaigns {
 		name := fmt.Sprintf("%s (%d)", c.Name, c.ID)
 		names = append(names, name)

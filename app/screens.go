@@ -41,7 +41,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Language"), s.languageChoice()),
 		widget.NewFormItem(lang.L("Largest image to import"), s.pixelBudget()),
 	)
-	hint := widget.NewLabel(lang.L("Set ATELIER_HOME to keep the data elsewhere. Start with --kit DIR to open another brand kit.") + "\n" +
+	hint := widget.NewLabel(lang.L("Set ATELIER_HOME to keep the data elsewhere. Switch brand kits on the Brand kit screen.") + "\n" +
 		lang.L("Drafts and brand checks follow the kit's languages, whatever the UI's language."))
 	hint.Wrapping = fyne.TextWrapWord
 	return container.NewPadded(container.NewVBox(sectionTitle(lang.L("Settings")), form, hint))
