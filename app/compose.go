@@ -135,8 +135,10 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	c.preview.Wrapping = fyne.TextWrapWord
 	c.audio = newAudioPanel(c.st)
 	c.images = newVariantsPanel(c.st)
-	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Check"), c.check.object()), container.NewTabItem(lang.L("Images"), c.images.object()),
-		container.NewTabItem(lang.L("Audio"), c.audio.object()))
+	// The Images and Audio panels scroll, so that they never make the
+	// window taller than a laptop's screen.
+	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Check"), c.check.object()), container.NewTabItem(lang.L("Images"), container.NewVScroll(c.images.object())),
+		container.NewTabItem(lang.L("Audio"), container.NewVScroll(c.audio.object())))
 	detail := container.NewHSplit(container.NewVScroll(c.preview), tabs)
 	c.empty = emptyState(lang.L("Your drafts appear here: one card per platform, persona and language of the brief, each checked against the brand kit."),
 		&widget.Button{Text: lang.L("Draft"), Icon: theme.MailSendIcon(), OnTapped: c.onDraft})
@@ -155,8 +157,8 @@ func (c *composeScreen) build() fyne.CanvasObject {
 // drafter Draft will use.
 func (c *composeScreen) refreshMode() {
 	c.st.checkModel(func(state ollama.ServerState) {
-		conn, err, _ := c.st.session.state()
-		c.models.show(conn, err, state)
+		conn, _, _ := c.st.session.state()
+		c.models.show(conn, state)
 		goBackground(func() {
 			label := drafterLabel(c.st.drafter(context.Background()))
 			onUI(func() { c.mode.SetText(label) })
@@ -182,7 +184,7 @@ func newVariantCard() fyne.CanvasObject {
 	count := widget.NewLabel("0 / 280")
 	badge := widget.NewLabel("✓ 100")
 	box := container.NewBorder(container.NewVBox(head, status), container.NewHBox(count, layout.NewSpacer(), badge), nil, nil, text)
-	return container.NewGridWrap(fyne.NewSize(360, 240), box)
+	return container.NewGridWrap(fyne.NewSize(360, 210), box)
 }
 
 func (c *composeScreen) updateCard(id widget.GridWrapItemID, o fyne.CanvasObject) {

@@ -20,6 +20,7 @@ func TestEveryScreenFitsALaptop(t *testing.T) {
 	ws := testWorkspace(t)
 	s := openTestStudio(t, ws, noOllama)
 	waitBackground(t)
+	draftTemplates(t, s, nil, nil, nil) // Compose with its cards
 	for i := range s.screens {
 		s.nav.Select(i)
 		waitBackground(t)

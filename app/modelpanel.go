@@ -54,14 +54,14 @@ func newModelPanel(st *Studio, changed func()) *modelPanel {
 
 // show puts the panel in line with the server's state: hidden when the
 // default model is installed or the templates were chosen.
-func (p *modelPanel) show(conn *ollama.Connection, connErr error, state ollama.ServerState) {
+func (p *modelPanel) show(conn *ollama.Connection, state ollama.ServerState) {
 	model := p.st.model()
 	switch {
 	case p.st.templatesChosen.Load():
 		p.box.Hide()
 		return
 	case conn == nil || !state.Reachable:
-		p.msg.SetText(fmt.Sprintf(lang.L("No Ollama server is running, so no model can draft (%v). Install Ollama from https://ollama.com/download, or draft from the kit's templates now."), connErr))
+		p.msg.SetText(lang.L("No Ollama server is running, so no model can draft. Install Ollama from https://ollama.com/download, or draft from the kit's templates now.")) // the status line has the details
 		p.pull.Hide()
 		p.useRow.Hide()
 	case state.Readiness(model) != ollama.NotInstalled:

@@ -117,7 +117,7 @@ func drafterLabel(d studio.DrafterChoice) string {
 	if errors.Is(d.Reason, errTemplatesChosen) {
 		return lang.L("Drafting from the kit's templates; each draft is labelled \"template\".")
 	}
-	return fmt.Sprintf("%s (%v)", lang.L("No model: drafting from the kit's templates"), d.Reason)
+	return lang.L("No model: drafting from the kit's templates") // the panel above and the status line say why
 }
 
 // prefWarnedHost remembers the remote Ollama host the user was warned about.

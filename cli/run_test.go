@@ -104,7 +104,7 @@ func assertPeopleInTheAudit(t *testing.T, home string) {
 
 // TestRealWindowUnderXvfb starts the real binary on a virtual X display and
 // screenshots the whole screen with ImageMagick's import. Set
-// ATELIER_SCREENSHOT to keep the picture (the README's comes from here).
+// ATELIER_SCREENSHOT to keep the picture.
 func TestRealWindowUnderXvfb(t *testing.T) {
 	for _, tool := range []string{"Xvfb", "import"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -155,13 +155,17 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	t.Fatalf("the screen stayed blank (%d colours)\n%s", colours, logs.String())
 }
 
-func startXvfb(t *testing.T) string {
+func startXvfb(t *testing.T) string { return startXvfbSized(t, "1280x800x24") }
+
+// startXvfbSized starts Xvfb with one screen of the given WxHxDEPTH and
+// returns its display.
+func startXvfbSized(t *testing.T, screen string) string {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp")
 	x.ExtraFiles = []*os.File{w}
 	if err := x.Start(); err != nil {
 		t.Fatal(err)
