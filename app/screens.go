@@ -27,10 +27,9 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	ws := s.st.ws
 	u := s.st.user()
 	name := &widget.Entry{Text: u.Name}
-	role := widget.NewSelect(roleNames(), nil)
-	role.SetSelected(string(u.Role))
+	role, chosen := roleChoice(u.Role)
 	save := &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), OnTapped: func() {
-		s.st.setUser(studio.User{Name: name.Text, Role: studio.Role(role.Selected)})
+		s.st.setUser(studio.User{Name: name.Text, Role: chosen()})
 	}}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Your name"), name),

@@ -26,12 +26,16 @@ func (s *Studio) setUser(u studio.User) {
 	s.refreshStatus()
 }
 
-func roleNames() []string {
-	out := make([]string, len(studio.Roles))
+// roleChoice is a choice of role shown by name, selected on role.
+func roleChoice(role studio.Role) (*widget.Select, func() studio.Role) {
+	ids := make([]string, len(studio.Roles))
 	for i, r := range studio.Roles {
-		out[i] = string(r)
+		ids[i] = string(r)
 	}
-	return out
+	c := newChoices(ids, func(id string) string { return lang.L(id) })
+	sel := widget.NewSelect(c.names, nil)
+	sel.SetSelected(c.namesOf([]string{string(role)})[0])
+	return sel, func() studio.Role { return studio.Role(c.ids[sel.Selected]) }
 }
 
 // askUser asks who is using the studio, once, at first start.
@@ -41,14 +45,13 @@ func (s *Studio) askUser() {
 	}
 	name := widget.NewEntry()
 	name.SetPlaceHolder(lang.L("Your name"))
-	role := widget.NewSelect(roleNames(), nil)
-	role.SetSelected(string(studio.RoleAuthor))
+	role, chosen := roleChoice(studio.RoleAuthor)
 	dialog.ShowForm(lang.L("Who is using Atelier?"), lang.L("Save"), lang.L("Later"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Name"), name),
 		widget.NewFormItem(lang.L("Role"), role),
 	}, func(ok bool) {
 		if ok && name.Text != "" {
-			s.setUser(studio.User{Name: name.Text, Role: studio.Role(role.Selected)})
+			s.setUser(studio.User{Name: name.Text, Role: chosen()})
 		}
 	}, s.win)
 }
