@@ -52,6 +52,7 @@ var demoSteps = []demoStep{
 	{"Audio snippet", demoAudio},
 	{"Image variants", demoVariants},
 	{"Review, approval and export", demoApproveAndExport},
+	{"What the window shows on first run", demoFirstRun},
 }
 
 // runDemo runs what Atelier can do, headless, on the sample kit, in a
@@ -88,6 +89,46 @@ func runDemo(ctx context.Context, s streams, o demoOptions) error {
 		}
 	}
 	fmt.Fprintln(out, "\nDemo finished.")
+	return nil
+}
+
+// demoFirstRun makes, in a new data folder beside the demo's, what a
+// newcomer's window opens on, and says what it holds.
+func demoFirstRun(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
+	dir := filepath.Join(home, "first-run")
+	kitDir, err := studio.DefaultKitDir(dir, samples.Kit())
+	if err != nil {
+		return err
+	}
+	fresh, err := store.OpenWorkspace(ctx, dir, kitDir)
+	if err != nil {
+		return err
+	}
+	defer fresh.Close()
+	start := time.Now()
+	c, _, err := fresh.FillSample(ctx, samples.Photo, nil)
+	if err != nil {
+		return err
+	}
+	b, err := fresh.Board(ctx, studio.BoardFilter{})
+	if err != nil {
+		return err
+	}
+	var states []string
+	for _, st := range studio.States {
+		if n := len(b.Columns[st]); n > 0 {
+			states = append(states, fmt.Sprintf("%d %s", n, st))
+		}
+	}
+	fmt.Fprintf(out, "    %s: %d pieces drafted from the kit's templates (%s), %d renders, snippet %v, in %v\n",
+		c.Campaign.Name, c.Pieces, strings.Join(states, ", "), c.Renders, c.Snippet, time.Since(start).Round(time.Millisecond))
+	if c.Note != "" {
+		fmt.Fprintln(out, "   ", c.Note)
+	}
+	fmt.Fprintln(out, "    models that fit this computer's memory, for when Ollama is installed:")
+	for _, s := range ollama.Suggest(ollama.TotalMemory()) {
+		fmt.Fprintf(out, "      %-12s %4.1f GB  %s\n", s.Name, float64(s.Download)/1e9, s.Note)
+	}
 	return nil
 }
 
