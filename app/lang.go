@@ -3,6 +3,7 @@ package app
 import (
 	"embed"
 	"os"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -26,32 +27,39 @@ const prefUILanguage = "ui_language"
 // uiLanguages are the choices of the UI's language, by preference value.
 var uiLanguages = []struct{ value, label string }{{"", "System"}, {"fr", "Français"}, {"en", "English"}}
 
-// chosenLanguage is set while the UI speaks a chosen language, with
-// $LANGUAGE as it was before, to go back to.
-var chosenLanguage struct {
-	on             bool
-	before         string
-	beforeWasThere bool
-}
+// chosenLanguage is the UI's language chosen in Settings; "" follows the
+// system's.
+var chosenLanguage atomic.Value // string
 
 // setUILanguage makes the UI speak choice ("" the system's language) in
 // every string looked up from now on. Fyne reads the language from the
-// environment ($LANGUAGE first) when translations are added.
+// environment when translations are added, and a C locale hides
+// $LANGUAGE from it, so the environment says choice for that moment only:
+// the programs Atelier runs (espeak-ng, ffmpeg) keep the user's.
 func setUILanguage(choice string) error {
-	c := &chosenLanguage
-	switch {
-	case choice != "":
-		if !c.on {
-			c.before, c.beforeWasThere = os.LookupEnv("LANGUAGE")
-			c.on = true
-		}
-		os.Setenv("LANGUAGE", choice)
-	case c.on && c.beforeWasThere:
-		os.Setenv("LANGUAGE", c.before)
-		c.on = false
-	case c.on:
-		os.Unsetenv("LANGUAGE")
-		c.on = false
+	chosenLanguage.Store(choice)
+	if choice == "" {
+		return LoadTranslations()
+	}
+	for _, v := range []string{"LANGUAGE", "LC_ALL"} {
+		old, had := os.LookupEnv(v)
+		os.Setenv(v, choice)
+		defer func() {
+			if had {
+				os.Setenv(v, old)
+			} else {
+				os.Unsetenv(v)
+			}
+		}()
 	}
 	return LoadTranslations()
+}
+
+// uiLanguage is the language the UI speaks: the one chosen, or the
+// system's.
+func uiLanguage() string {
+	if c, _ := chosenLanguage.Load().(string); c != "" {
+		return c
+	}
+	return lang.SystemLocale().LanguageString()
 }

@@ -17,8 +17,19 @@ import (
 // for more than 1280×720, so each fits a 1366×768 screen with the
 // window's frame and the desktop's bars.
 func TestEveryScreenFitsALaptop(t *testing.T) {
-	ws := testWorkspace(t)
-	s := openTestStudio(t, ws, noOllama)
+	for _, language := range []string{"en", "fr"} { // French labels run longer
+		t.Run(language, func(t *testing.T) { screensFit(t, language) })
+	}
+}
+
+func screensFit(t *testing.T, language string) {
+	t.Cleanup(func() { setUILanguage("") })
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefUILanguage, language)
+	s := New(a, testWorkspace(t), Options{Connect: noOllama})
+	t.Cleanup(s.Close)
+	t.Cleanup(func() { waitBackground(t) })
+	s.Window().Resize(fyne.NewSize(1240, 680))
 	waitBackground(t)
 	draftTemplates(t, s, nil, nil, nil) // Compose with its cards
 	for i := range s.screens {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fyne.io/fyne/v2/lang"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
@@ -34,7 +33,7 @@ func (n names) language(tag string) string {
 	if err != nil {
 		return tag
 	}
-	ui := language.Make(lang.SystemLocale().LanguageString())
+	ui := language.Make(uiLanguage())
 	if name := display.Tags(ui).Name(t); name != "" {
 		return name
 	}

@@ -121,7 +121,9 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 
 	var columns []fyne.CanvasObject
 	for _, st := range studio.States {
-		columns = append(columns, container.NewBorder(sectionTitle(lang.L(string(st))), nil, nil, nil, r.column(st)))
+		title := sectionTitle(lang.L(string(st)))
+		title.Truncation = fyne.TextTruncateEllipsis // six columns share a laptop's width
+		columns = append(columns, container.NewBorder(title, nil, nil, nil, r.column(st)))
 	}
 	r.emptyMsg = widget.NewLabel("")
 	r.emptyMsg.Wrapping = fyne.TextWrapWord

@@ -48,8 +48,8 @@ type Studio struct {
 	server  ollama.ServerState  // as last asked (checkModel), for the status line
 
 	templatesChosen atomic.Bool // the user chose to draft from the kit's templates
-	current int
-	done    chan struct{} // closed by Close, to stop background loops
+	current         int
+	done            chan struct{} // closed by Close, to stop background loops
 }
 
 // processStart is when the program started, near enough: package
@@ -206,7 +206,7 @@ func (s *Studio) build() {
 	split := container.NewHSplit(s.nav, s.body)
 	split.Offset = 0.18
 	s.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), s.busy, s.status), nil, nil, split))
-	s.win.Resize(fyne.NewSize(1240, 680)) // fits a 1366×768 laptop with its title and task bars
+	s.win.Resize(fyne.NewSize(1240, 680))    // fits a 1366×768 laptop with its title and task bars
 	s.nav.Select(screenIndex[*kitScreen](s)) // the kit steers everything else
 }
 

@@ -75,7 +75,7 @@ func openTestStudio(t *testing.T, ws *studio.Workspace, connect func(context.Con
 	a := test.NewTempApp(t)
 	s := New(a, ws, Options{Connect: connect})
 	t.Cleanup(s.Close)
-	t.Cleanup(func() { waitBackground(t) }) // before Close and the folders' removal
+	t.Cleanup(func() { waitBackground(t) })    // before Close and the folders' removal
 	s.Window().Resize(fyne.NewSize(1240, 680)) // the size the window opens at
 	return s
 }
