@@ -69,7 +69,7 @@ func (a *assetsScreen) build() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Tap the image where the subject is: every placement is cut around that point. The outlines show the crops."))
 	hint.Wrapping = fyne.TextWrapWord
 	detail := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Focal point")), hint), container.NewVBox(a.focalLbl, a.auto, a.info), nil, nil, a.picker)
-	a.empty = emptyState(lang.L("No image yet. Import a photo, or drop it on the window: Atelier cuts it for every placement around its subject, with the brand's logo."),
+	a.empty, _ = emptyState(lang.L("No image yet. Import a photo, or drop it on the window: Atelier cuts it for every placement around its subject, with the brand's logo."),
 		&widget.Button{Text: lang.L("Import images…"), Icon: theme.ContentAddIcon(), OnTapped: a.onImport})
 	a.empty.Hide()
 	library := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Image library")), container.NewHBox(imp), a.busy, a.status), nil, nil, nil, container.NewStack(a.grid, a.empty))

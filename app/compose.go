@@ -69,10 +69,9 @@ func newComposeScreen(st *Studio) *composeScreen { return &composeScreen{st: st,
 func (c *composeScreen) title() string       { return lang.L("Compose") }
 func (c *composeScreen) icon() fyne.Resource { return theme.DocumentCreateIcon() }
 
-// build lays out the Compose screen: the brief's form, the drafting
-// controls and the cards. It runs past 60 lines because a screen's widgets
-// and their wiring read best top to bottom, in the order they appear.
-func (c *composeScreen) build() fyne.CanvasObject {
+// briefForm is the brief's fields, filled with the sample brief, and its
+// personas, platforms and languages by name.
+func (c *composeScreen) briefForm() *widget.Form {
 	ws := c.st.ws
 	b := studio.SampleBrief(0)
 	c.topic = &widget.Entry{Text: b.Topic}
@@ -95,15 +94,7 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	c.platforms.SetSelected(c.platformChoices.namesOf(b.Platforms))
 	c.languages = widget.NewCheckGroup(c.languageChoices.names, nil)
 	c.languages.SetSelected(c.languageChoices.names)
-	c.draftBtn = &widget.Button{Text: lang.L("Draft"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: c.onDraft}
-	c.cancelBtn = &widget.Button{Text: lang.L("Cancel"), Icon: theme.CancelIcon(), OnTapped: c.onCancel}
-	c.cancelBtn.Disable()
-	c.mode = widget.NewLabel("")
-	c.mode.Wrapping = fyne.TextWrapWord
-	c.models = newModelPanel(c.st, c.refreshMode)
-	c.st.session.whenReady(c.refreshMode)
-
-	form := widget.NewForm(
+	return widget.NewForm(
 		widget.NewFormItem(lang.L("Topic"), c.topic),
 		widget.NewFormItem(lang.L("Key message"), c.message),
 		widget.NewFormItem(lang.L("Call to action"), c.cta),
@@ -112,6 +103,20 @@ func (c *composeScreen) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Platforms"), c.platforms),
 		widget.NewFormItem(lang.L("Languages"), c.languages),
 	)
+}
+
+// build lays out the Compose screen: the brief's form, the drafting
+// controls and the cards.
+func (c *composeScreen) build() fyne.CanvasObject {
+	form := c.briefForm()
+	c.draftBtn = &widget.Button{Text: lang.L("Draft"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: c.onDraft}
+	c.cancelBtn = &widget.Button{Text: lang.L("Cancel"), Icon: theme.CancelIcon(), OnTapped: c.onCancel}
+	c.cancelBtn.Disable()
+	c.mode = widget.NewLabel("")
+	c.mode.Wrapping = fyne.TextWrapWord
+	c.models = newModelPanel(c.st, c.refreshMode)
+	c.st.session.whenReady(c.refreshMode)
+
 	left := container.NewBorder(sectionTitle(lang.L("Brief")), container.NewVBox(c.models.box, c.mode, container.NewHBox(c.cancelBtn, layout.NewSpacer(), c.draftBtn)), nil, nil,
 		container.NewVScroll(form))
 
@@ -125,7 +130,7 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	}
 	c.action = widget.NewSelect(actions, nil)
 	c.action.SetSelected(string(studio.ActionShorter))
-	c.toLang = widget.NewSelect(langs, nil)
+	c.toLang = widget.NewSelect(c.languageChoices.names, nil)
 	c.toLang.PlaceHolder = lang.L("to language")
 	c.applyBtn = &widget.Button{Text: lang.L("Apply to selected"), Icon: theme.ViewRefreshIcon(), OnTapped: c.onApply}
 	c.applyBtn.Disable()
@@ -140,7 +145,7 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Check"), c.check.object()), container.NewTabItem(lang.L("Images"), container.NewVScroll(c.images.object())),
 		container.NewTabItem(lang.L("Audio"), container.NewVScroll(c.audio.object())))
 	detail := container.NewHSplit(container.NewVScroll(c.preview), tabs)
-	c.empty = emptyState(lang.L("Your drafts appear here: one card per platform, persona and language of the brief, each checked against the brand kit."),
+	c.empty, _ = emptyState(lang.L("Your drafts appear here: one card per platform, persona and language of the brief, each checked against the brand kit."),
 		&widget.Button{Text: lang.L("Draft"), Icon: theme.MailSendIcon(), OnTapped: c.onDraft})
 	grid := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, container.NewStack(c.grid, c.empty))
 	right := container.NewVSplit(grid, detail)
@@ -463,7 +468,7 @@ func (c *composeScreen) onApply() {
 	ctx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel
 	c.setRunning(true)
-	to := c.toLang.Selected
+	to := c.languageChoices.ids[c.toLang.Selected]
 	goBackground(func() {
 		defer onUI(func() { c.setRunning(false) })
 		composer.Drafter = c.st.drafter(ctx).Drafter

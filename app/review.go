@@ -71,12 +71,21 @@ func (r *reviewScreen) icon() fyne.Resource { return theme.ListIcon() }
 const anyFilter = "—"
 
 // build lays out the Review screen: the filters, the board's columns, the
-// selected piece and its actions. It runs past 60 lines because a screen's
-// widgets and their wiring read best top to bottom, in the order they
-// appear.
+// selected piece and its actions.
 func (r *reviewScreen) build() fyne.CanvasObject {
 	r.cols = map[studio.State][]studio.Piece{}
 	r.lists = map[studio.State]*widget.List{}
+	filters := r.filterBar()
+	split := container.NewVSplit(r.board(), r.detail())
+	split.Offset = 0.45
+	r.addShortcuts()
+	r.refresh()
+	return container.NewBorder(filters, nil, nil, nil, split)
+}
+
+// filterBar is the search, the labelled filters, the export and audit
+// buttons, and the counts.
+func (r *reviewScreen) filterBar() fyne.CanvasObject {
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Search briefs and texts"))
 	r.search.OnChanged = r.onSearchChanged
@@ -111,28 +120,33 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	audit := &widget.Button{Text: lang.L("Audit CSV…"), Icon: theme.DocumentIcon(), OnTapped: r.onAudit}
 	r.progress = widget.NewProgressBar()
 	r.progress.Hide()
-	filters := container.NewVBox(
+	return container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(refresh, r.export, audit), r.search),
 		container.NewGridWithColumns(3, filter("Campaign", r.campaign), filter("Platform", r.platform), filter("Persona", r.persona)),
 		container.NewGridWithColumns(3, filter("Language", r.language), filter("Author", r.author), layout.NewSpacer()),
 		r.kitNote,
 		r.counts,
 		r.progress)
+}
 
+// board is a column of pieces per workflow state, with what to do when
+// it is empty.
+func (r *reviewScreen) board() fyne.CanvasObject {
 	var columns []fyne.CanvasObject
 	for _, st := range studio.States {
 		title := sectionTitle(lang.L(string(st)))
 		title.Truncation = fyne.TextTruncateEllipsis // six columns share a laptop's width
 		columns = append(columns, container.NewBorder(title, nil, nil, nil, r.column(st)))
 	}
-	r.emptyMsg = widget.NewLabel("")
-	r.emptyMsg.Wrapping = fyne.TextWrapWord
-	r.emptyMsg.Alignment = fyne.TextAlignCenter
 	r.emptyBtn = &widget.Button{Importance: widget.HighImportance}
-	r.empty = container.NewPadded(container.NewVBox(layout.NewSpacer(), r.emptyMsg, container.NewCenter(r.emptyBtn), layout.NewSpacer()))
+	r.empty, r.emptyMsg = emptyState("", r.emptyBtn)
 	r.empty.Hide()
-	board := container.NewStack(container.NewGridWithColumns(len(columns), columns...), r.empty)
+	return container.NewStack(container.NewGridWithColumns(len(columns), columns...), r.empty)
+}
 
+// detail is the selected piece: as the platform shows it and as text, the
+// note and the moves, and its check, versions, comments and audit.
+func (r *reviewScreen) detail() fyne.CanvasObject {
 	r.preview = widget.NewRichText()
 	r.preview.Wrapping = fyne.TextWrapWord
 	r.check = newCheckPanel(r.onFinding, nil)
@@ -157,12 +171,7 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Preview"), container.NewVScroll(container.NewPadded(r.mockup))),
 		container.NewTabItem(lang.L("Text"), container.NewVScroll(r.preview)),
 	)
-	detail := container.NewHSplit(container.NewBorder(nil, decide, nil, nil, views), tabs)
-	split := container.NewVSplit(board, detail)
-	split.Offset = 0.45
-	r.addShortcuts()
-	r.refresh()
-	return container.NewBorder(filters, nil, nil, nil, split)
+	return container.NewHSplit(container.NewBorder(nil, decide, nil, nil, views), tabs)
 }
 
 // column is one state's list of pieces.

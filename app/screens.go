@@ -99,17 +99,13 @@ func (s *settingsScreen) onPixelBudget(choice string) {
 }
 
 // emptyState says why a list is empty and offers the next action; show
-// it over the list while the list has nothing.
-func emptyState(msg string, next *widget.Button) *fyne.Container {
+// it over the list while the list has nothing. The label can change.
+func emptyState(msg string, next *widget.Button) (*fyne.Container, *widget.Label) {
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
 	l.Alignment = fyne.TextAlignCenter
-	box := container.NewVBox(layout.NewSpacer(), l)
-	if next != nil {
-		box.Add(container.NewCenter(next))
-	}
-	box.Add(layout.NewSpacer())
-	return container.NewPadded(box)
+	box := container.NewVBox(layout.NewSpacer(), l, container.NewCenter(next), layout.NewSpacer())
+	return container.NewPadded(box), l
 }
 
 func sectionTitle(s string) *widget.Label {
