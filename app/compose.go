@@ -50,6 +50,12 @@ type composeScreen struct {
 	progress                  *widget.ProgressBar
 	action                    *widget.Select
 	toLang                    *widget.Select
+	editor                    *widget.Entry  // the selected variant's text, editable
+	saveBtn, revertBtn        *widget.Button // save the edit as a version; go back to the saved text
+	editCount                 *widget.Label
+	editMu                    sync.Mutex
+	editTimer                 *time.Timer // the live check waits for typing to pause
+	editGen                   int         // of the latest edit; older checks are dropped
 	applyBtn                  *widget.Button
 	check                     *checkPanel
 	audio                     *audioPanel
@@ -144,7 +150,7 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	// window taller than a laptop's screen.
 	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Check"), c.check.object()), container.NewTabItem(lang.L("Images"), container.NewVScroll(c.images.object())),
 		container.NewTabItem(lang.L("Audio"), container.NewVScroll(c.audio.object())))
-	detail := container.NewHSplit(container.NewVScroll(c.preview), tabs)
+	detail := container.NewHSplit(c.editorPane(), tabs)
 	c.empty, _ = emptyState(lang.L("Your drafts appear here: one card per platform, persona and language of the brief, each checked against the brand kit."),
 		&widget.Button{Text: lang.L("Draft"), Icon: theme.MailSendIcon(), OnTapped: c.onDraft})
 	grid := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, container.NewStack(c.grid, c.empty))
@@ -410,6 +416,7 @@ func (c *composeScreen) showDetail() {
 		return
 	}
 	highlighted(c.preview, cd.text, -1, -1)
+	c.loadEditor(cd.text)
 	c.check.show(cd.report)
 	c.audio.setPiece(cd.pieceID, cd.text, cd.target.Language)
 	c.images.setPiece(cd.pieceID, cd.target.Platform.ID)

@@ -259,6 +259,9 @@ func (c *Composer) savePartial(piece Piece, req *Request, res *Result) (Version,
 // result as a new version. Translate writes into the sibling piece in the
 // other language, creating it if needed.
 func (c *Composer) Edit(ctx context.Context, pieceID int64, action Action, language string, fn EventFunc) (Version, brandkit.Report, error) {
+	if c.Drafter != nil && c.Drafter.Name() == TemplateModel && action != ActionRegenerate && action != ActionTranslate {
+		return Version{}, brandkit.Report{}, fmt.Errorf("%w: %q rewrites the text, and the kit's templates can only fill the brief in again; edit the text yourself, or install a model", ErrNeedsModel, action)
+	}
 	st := c.WS.store
 	piece, err := st.Piece(ctx, pieceID)
 	if err != nil {

@@ -131,6 +131,7 @@ var (
 	ErrModelMissing = ollama.ErrModelMissing
 	ErrInterrupted  = ollama.ErrInterrupted
 	ErrInvalidReply = errors.New("the model's reply is not the JSON asked for")
+	ErrNeedsModel   = errors.New("this edit needs a model")
 	// ErrPromptTruncated: the prompt filled the model's context window, so
 	// Ollama cut it and the model did not read all of the kit and brief.
 	ErrPromptTruncated = errors.New("the prompt was cut to fit the model's context window")

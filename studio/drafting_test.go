@@ -476,6 +476,15 @@ func TestTemplateDrafterIsLabelled(t *testing.T) {
 	if !strings.Contains(outs[0].Version.Text, "—") || !strings.Contains(outs[1].Version.Text, en.Topic+":") {
 		t.Error("each language must use its own template")
 	}
+	// A rewrite needs a model: the templates say so rather than store an
+	// identical version.
+	_, _, err = c.Edit(context.Background(), outs[0].Piece.ID, studio.ActionShorter, "", nil)
+	if !errors.Is(err, studio.ErrNeedsModel) || !strings.Contains(err.Error(), "edit the text yourself") {
+		t.Fatalf("shorter with the templates: %v", err)
+	}
+	if vs, _ := ws.Versions(context.Background(), outs[0].Piece.ID); len(vs) != 1 {
+		t.Fatalf("%d versions after a refused rewrite", len(vs))
+	}
 }
 
 // TestTemplateDrafterNeedsTranslation: with no text for a language, the
