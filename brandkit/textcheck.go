@@ -269,7 +269,7 @@ func (c *textChecker) lexicon() {
 // asListed names the kit's form of a word found in another form.
 func asListed(found, listed string) string {
 	listed = strings.TrimPrefix(listed, "=")
-	if strings.EqualFold(foldAccents(found), foldAccents(listed)) {
+	if strings.EqualFold(FoldAccents(found), FoldAccents(listed)) {
 		return ""
 	}
 	return fmt.Sprintf(" (listed as %q)", listed)
@@ -346,7 +346,7 @@ func (c *textChecker) hashtags() {
 }
 
 // foldTag compares hashtags and mentions without case or accents.
-func foldTag(s string) string { return foldAccents(lowerNFKC(s)) }
+func foldTag(s string) string { return FoldAccents(lowerNFKC(s)) }
 
 func appendSep(text string) string {
 	if text == "" || strings.HasSuffix(text, " ") || strings.HasSuffix(text, "\n") {

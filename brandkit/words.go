@@ -71,7 +71,7 @@ func splitWords(text, base string) []word {
 			i += size
 		}
 		w := word{start: start, end: i, lower: lowerNFKC(text[start:i])}
-		w.fold = foldAccents(w.lower)
+		w.fold = FoldAccents(w.lower)
 		w.key = stemKey(stem, w.lower)
 		switch base {
 		case "en":
@@ -103,8 +103,8 @@ func isASCII(s string) bool {
 	return true
 }
 
-// foldAccents removes accents: é → e, ä → a, ß stays.
-func foldAccents(s string) string {
+// FoldAccents removes accents: é → e, ä → a, ß stays.
+func FoldAccents(s string) string {
 	if isASCII(s) {
 		return s
 	}
@@ -120,11 +120,11 @@ func foldAccents(s string) string {
 // stemKey stems a lower-cased word and folds the accents of the stem.
 func stemKey(stem func(*snowball.Env) bool, lower string) string {
 	if stem == nil || len(lower) < 3 {
-		return foldAccents(lower)
+		return FoldAccents(lower)
 	}
 	env := snowball.NewEnv(lower)
 	stem(env)
-	return foldAccents(env.Current())
+	return FoldAccents(env.Current())
 }
 
 // englishComparative returns the key of an adjective's base for its

@@ -311,7 +311,7 @@ func writeSchedule(path string, m *Manifest, localFormat string) error {
 	for _, p := range m.Pieces {
 		var media []string
 		for _, fl := range p.Files {
-			if fl.Role == "audio" || fl.Role == "image" {
+			if fl.Role == "image" { // a scheduler posts images; the snippet stays in the bundle, for a video or a podcast
 				media = append(media, fl.Path)
 			}
 		}

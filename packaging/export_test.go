@@ -131,6 +131,9 @@ func TestExportBundle(t *testing.T) {
 		if err != nil || !when.Equal(start.Add(time.Duration(i)*24*time.Hour)) || r[2] != p.Platform || r[3] != p.Text || r[4] != "https://maisonlumen.example/recharge" {
 			t.Errorf("row %d: %v", i+1, r)
 		}
+		if strings.Contains(r[5], ".wav") || strings.Contains(r[5], ".mp3") {
+			t.Errorf("row %d gives the scheduler a sound file to post: %s", i+1, r[5])
+		}
 	}
 	// The states moved, with the exporter recorded; the draft stayed.
 	for _, p := range disk.Pieces {
@@ -219,6 +222,15 @@ func TestExportAsZip(t *testing.T) {
 	for _, want := range []string{"manifest.json", "schedule.csv", "index.html"} {
 		if !names[want] {
 			t.Errorf("the zip lacks %s", want)
+		}
+	}
+}
+
+// TestSlugIsReadable: folder names keep every letter readable.
+func TestSlugIsReadable(t *testing.T) {
+	for in, want := range map[string]string{"Atelier de Noël": "atelier-de-noel", "Œuvre & Cie": "oeuvre-cie", "Straße Ølberg": "strasse-olberg", "??": "kit"} {
+		if got := packaging.Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -189,18 +189,19 @@ func unpack(files []*zip.File, prefix, dir string) error {
 
 var slugRe = regexp.MustCompile(`[^a-z0-9]+`)
 
-// Slug names a kit's folder after its brand.
+// Slug names a folder after a brand or a campaign, readably: accents
+// folded ("Noël" → "noel"), ligatures spelled out ("Œuvre" → "oeuvre").
 func Slug(name string) string {
-	s := strings.Trim(slugRe.ReplaceAllString(strings.ToLower(foldAccents(name)), "-"), "-")
+	s := ligatures.Replace(strings.ToLower(brandkit.FoldAccents(name)))
+	s = strings.Trim(slugRe.ReplaceAllString(s, "-"), "-")
 	if s == "" {
 		return "kit"
 	}
 	return s
 }
 
-func foldAccents(s string) string {
-	return strings.NewReplacer("é", "e", "è", "e", "ê", "e", "à", "a", "â", "a", "ç", "c", "ô", "o", "î", "i", "ï", "i", "ù", "u", "û", "u").Replace(s)
-}
+// ligatures are the letters that do not fold to plain ones.
+var ligatures = strings.NewReplacer("ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "ł", "l", "đ", "d", "þ", "th")
 
 // ImportKit checks an .atelierkit, unpacks it to a temporary folder in
 // kitsDir, validates the kit, and installs it as kitsDir/SLUG. A kit already
