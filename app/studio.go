@@ -46,6 +46,7 @@ type Studio struct {
 	status  *widget.Label
 	busy    *widget.ProgressBar // under the status line while first-run content is made
 	server  ollama.ServerState  // as last asked (checkModel), for the status line
+	notice  string              // news the status line opens with, such as the first run's
 
 	templatesChosen atomic.Bool // the user chose to draft from the kit's templates
 	current         int
@@ -61,7 +62,7 @@ type Options struct {
 	// Connect finds the Ollama server; ollama.Connect when nil.
 	Connect func(context.Context) (*ollama.Connection, error)
 	// Screen is the screen to open on (compose, review, assets, kit,
-	// model, check, settings); the Brand kit when empty.
+	// model, check, settings); Compose when empty.
 	Screen string
 }
 
@@ -117,7 +118,8 @@ func (s *Studio) fillSample() {
 				if c.Note != "" {
 					msg += " " + c.Note
 				}
-				s.status.SetText(msg)
+				s.notice = msg
+				s.refreshStatus()
 			}
 		})
 	})
@@ -206,8 +208,8 @@ func (s *Studio) build() {
 	split := container.NewHSplit(s.nav, s.body)
 	split.Offset = 0.18
 	s.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), s.busy, s.status), nil, nil, split))
-	s.win.Resize(fyne.NewSize(1240, 680))    // fits a 1366×768 laptop with its title and task bars
-	s.nav.Select(screenIndex[*kitScreen](s)) // the kit steers everything else
+	s.win.Resize(fyne.NewSize(1240, 680))        // fits a 1366×768 laptop with its title and task bars
+	s.nav.Select(screenIndex[*composeScreen](s)) // where the day's work starts
 }
 
 func (s *Studio) newNavItem() fyne.CanvasObject {
@@ -313,6 +315,9 @@ func (s *Studio) refreshStatus() {
 		if s.server.Reachable {
 			msg += " (" + lang.L(string(s.server.Readiness(s.model()))) + ")"
 		}
+	}
+	if s.notice != "" {
+		msg = s.notice + "  ·  " + msg
 	}
 	s.status.SetText(msg)
 }

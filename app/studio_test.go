@@ -114,8 +114,8 @@ func TestNavigationReachesEveryScreen(t *testing.T) {
 	if got := s.ScreenTitles(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sidebar %v, want %v", got, want)
 	}
-	if s.Current() != "Brand kit" {
-		t.Fatalf("opens on %q, want the brand kit", s.Current())
+	if s.Current() != "Compose" {
+		t.Fatalf("opens on %q, want Compose", s.Current())
 	}
 	expect := map[string]string{
 		"Compose":      "Key message",
@@ -137,6 +137,7 @@ func TestNavigationReachesEveryScreen(t *testing.T) {
 
 func TestKitScreenShowsSampleKit(t *testing.T) {
 	s, ws := newTestStudio(t)
+	showScreen[*kitScreen](s)
 	got := texts(s.Window())
 	for _, want := range []string{"Maison Lumen", "@maisonlumen", "fr-FR", "The kit is valid."} {
 		if !strings.Contains(got, want) {
@@ -149,7 +150,7 @@ func TestKitScreenShowsSampleKit(t *testing.T) {
 			t.Errorf("colour %s %s is not drawn", c.Name, c.Hex)
 		}
 	}
-	k := s.screens[screenIndex[*kitScreen](s)].(*kitScreen)
+	k := showScreen[*kitScreen](s)
 	k.tabs.SelectIndex(1)
 	got = texts(s.Window())
 	for _, c := range ws.Kit().Palette {
@@ -172,7 +173,7 @@ func findField(t *testing.T, k *kitScreen, path string) *field {
 
 func TestKitScreenShowsErrorsInlineAndSavesNothingBad(t *testing.T) {
 	s, ws := newTestStudio(t)
-	k := s.screens[screenIndex[*kitScreen](s)].(*kitScreen)
+	k := showScreen[*kitScreen](s)
 	manifest := filepath.Join(ws.KitDir(), brandkit.FileName)
 	before, _ := os.ReadFile(manifest)
 
@@ -211,7 +212,7 @@ func TestKitScreenShowsErrorsInlineAndSavesNothingBad(t *testing.T) {
 
 func TestPaletteEditRecoloursSwatch(t *testing.T) {
 	s, ws := newTestStudio(t)
-	k := s.screens[screenIndex[*kitScreen](s)].(*kitScreen)
+	k := showScreen[*kitScreen](s)
 	k.tabs.SelectIndex(1)
 	k.swatches.Select(0)
 	hex := k.swatchBox.Objects[0]
@@ -263,6 +264,7 @@ func TestFrenchTranslation(t *testing.T) {
 	if got != "Composer,Relecture,Ressources,Charte de marque,Modèle,Vérifier un fichier,Réglages" {
 		t.Fatalf("French sidebar: %s", got)
 	}
+	showScreen[*kitScreen](s)
 	if !strings.Contains(texts(s.Window()), "La charte est valide.") {
 		t.Error("kit screen is not in French")
 	}

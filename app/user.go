@@ -1,6 +1,9 @@
 package app
 
 import (
+	"fmt"
+	"os"
+
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -8,21 +11,21 @@ import (
 	"atelier/studio"
 )
 
-// Preference keys of the local user profile.
-const (
-	prefUserName = "user.name"
-	prefUserRole = "user.role"
-)
-
-// user is the local profile chosen at first start (Settings changes it).
+// user is who works in this data folder, as chosen at first start
+// (Settings changes it); kept with the data folder, not in Fyne's
+// preferences, so each data folder has its own.
 func (s *Studio) user() studio.User {
-	p := s.app.Preferences()
-	return studio.User{Name: p.String(prefUserName), Role: studio.Role(p.StringWithFallback(prefUserRole, string(studio.RoleAuthor)))}
+	u, _, err := s.ws.Profile()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "atelier:", err)
+	}
+	return u
 }
 
 func (s *Studio) setUser(u studio.User) {
-	s.app.Preferences().SetString(prefUserName, u.Name)
-	s.app.Preferences().SetString(prefUserRole, string(u.Role))
+	if err := s.ws.SaveProfile(u); err != nil {
+		showError(s.win, err)
+	}
 	s.refreshStatus()
 }
 

@@ -72,7 +72,7 @@ func TestNewcomerWalk(t *testing.T) {
 
 	// The first run fills the studio in the background.
 	pieces := w.until("the first-run content", home, func(ps []studio.Piece) bool { return len(ps) >= 12 })
-	w.shot("1-first-run-brand-kit")
+	w.shot("1-first-run")
 	// Who is using Atelier? (the dialog in the middle of the window)
 	w.click(650, 317)
 	w.run("xdotool", "type", "--delay", "30", "Camille")

@@ -25,8 +25,8 @@ var Roles = []Role{RoleAuthor, RoleReviewer, RoleBrandOwner}
 // User is the person at the keyboard. Every write names one: versions,
 // transitions, comments and exports record who made them, never a program.
 type User struct {
-	Name string
-	Role Role
+	Name string `json:"name"`
+	Role Role   `json:"role"`
 }
 
 // LocalUser is the person logged in to this computer, for a front-end whose
