@@ -184,14 +184,15 @@ func (a *assetsScreen) loadThumb(as studio.Asset) {
 	})
 }
 
+// humanSize says a file's size in the UI's units (KB, or Ko in French).
 func humanSize(n int64) string {
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		return fmt.Sprintf("%.1f %s", float64(n)/(1<<20), lang.L("MB"))
 	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
+		return fmt.Sprintf("%d %s", n>>10, lang.L("KB"))
 	}
-	return fmt.Sprintf("%d B", n)
+	return fmt.Sprintf("%d %s", n, lang.L("B"))
 }
 
 func (a *assetsScreen) onImport() {

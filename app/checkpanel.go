@@ -62,8 +62,10 @@ func (p *checkPanel) show(r *brandkit.Report) {
 	sort.SliceStable(p.findings, func(i, j int) bool {
 		return severityRank[p.findings[i].Severity] < severityRank[p.findings[j].Severity]
 	})
-	p.score.SetText(fmt.Sprintf("%s %d/100 · %d %s · %d %s · %d %s", lang.L("Score"), r.Score,
-		r.Count(brandkit.SeverityError), lang.L("errors"), r.Count(brandkit.SeverityWarning), lang.L("warnings"), r.Count(brandkit.SeverityInfo), lang.L("notes")))
+	count := func(key string, n int) string { return lang.N(key, n, map[string]any{"Count": n}) }
+	p.score.SetText(fmt.Sprintf("%s %d/100 · %s · %s · %s", lang.L("Score"), r.Score,
+		count("{{.Count}} error", r.Count(brandkit.SeverityError)), count("{{.Count}} warning", r.Count(brandkit.SeverityWarning)),
+		count("{{.Count}} note", r.Count(brandkit.SeverityInfo))))
 	p.list.Refresh()
 }
 

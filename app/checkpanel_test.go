@@ -221,12 +221,17 @@ func TestReviewWorkflowInTheApp(t *testing.T) {
 	state := func() studio.State { p, _ := ws.Piece(context.Background(), id); return p.State }
 
 	s.setUser(studio.User{Name: "Camille", Role: studio.RoleAuthor})
+	waitBackground(t)
+	if b := buttonIn(t, r.actions, "Reject"); !b.Disabled() {
+		t.Error("an author is offered Reject")
+	}
 	test.Tap(buttonIn(t, r.actions, "Send to review"))
 	waitBackground(t)
 	if state() != studio.StateInReview {
 		t.Fatalf("state %s", state())
 	}
 	s.setUser(studio.User{Name: "Léa", Role: studio.RoleReviewer})
+	waitBackground(t)
 	r.note.SetText("Plus court, s'il vous plaît")
 	test.Tap(buttonIn(t, r.actions, "Request changes"))
 	waitBackground(t)

@@ -42,6 +42,7 @@ type composeScreen struct {
 	personaChoices            choices // the check groups show names; the brief takes ids
 	platformChoices           choices
 	languageChoices           choices
+	actions                   choices // the edit actions by name
 	draftBtn, cancelBtn       *widget.Button
 	mode                      *widget.Label
 	models                    *modelPanel     // the way forward when the model cannot draft
@@ -134,8 +135,9 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	for _, a := range studio.EditActions {
 		actions = append(actions, string(a))
 	}
-	c.action = widget.NewSelect(actions, nil)
-	c.action.SetSelected(string(studio.ActionShorter))
+	c.actions = newChoices(actions, actionName)
+	c.action = widget.NewSelect(c.actions.names, nil)
+	c.action.SetSelected(actionName(string(studio.ActionShorter)))
 	c.toLang = widget.NewSelect(c.languageChoices.names, nil)
 	c.toLang.PlaceHolder = lang.L("to language")
 	c.applyBtn = &widget.Button{Text: lang.L("Apply to selected"), Icon: theme.ViewRefreshIcon(), OnTapped: c.onApply}
@@ -466,7 +468,7 @@ func (c *composeScreen) onApply() {
 	}
 	i, pieceID := c.selected, c.cards[c.selected].pieceID
 	c.mu.Unlock()
-	action := studio.Action(c.action.Selected)
+	action := studio.Action(c.actions.ids[c.action.Selected])
 	if action == studio.ActionTranslate && c.toLang.Selected == "" {
 		showError(c.st.win, errors.New(lang.L("Choose the language to translate to.")))
 		return
@@ -488,4 +490,18 @@ func (c *composeScreen) onApply() {
 			showError(c.st.win, err)
 		}
 	})
+}
+
+// actionNames are the edit actions as people call them.
+var actionNames = map[string]string{
+	string(studio.ActionRegenerate): "Write again", string(studio.ActionShorter): "Shorter", string(studio.ActionLonger): "Longer",
+	string(studio.ActionFormal): "More formal", string(studio.ActionCasual): "More casual", string(studio.ActionTranslate): "Translate",
+}
+
+// actionName is an edit action's name in the UI's language.
+func actionName(id string) string {
+	if n, ok := actionNames[id]; ok {
+		return lang.L(n)
+	}
+	return id
 }

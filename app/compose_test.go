@@ -110,7 +110,7 @@ func TestComposeDraftsWithRealOllama(t *testing.T) {
 
 	// An edit action on the selected card makes a new version.
 	c.grid.Select(0)
-	c.action.SetSelected(string(studio.ActionShorter))
+	c.action.SetSelected(actionName(string(studio.ActionShorter)))
 	test.Tap(c.applyBtn)
 	waitFor(t, "the edit", func() bool { return c.finished() })
 	waitFor(t, "a new version", func() bool {

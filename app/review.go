@@ -443,6 +443,7 @@ var moveLabels = map[studio.State]string{
 // trail.
 func (r *reviewScreen) showActions(p studio.Piece, trs []studio.Transition) {
 	r.actions.Objects = nil
+	denied := false
 	for _, to := range studio.Next(p.State) {
 		if to == studio.StateExported {
 			continue // exporting is the bundle's job
@@ -452,7 +453,17 @@ func (r *reviewScreen) showActions(p studio.Piece, trs []studio.Transition) {
 		if to == studio.StateApproved {
 			b.Importance = widget.HighImportance
 		}
+		if r.st.user().MayMoveTo(to) != nil {
+			b.Disable() // the role cannot; the line below says why
+			denied = true
+		}
 		r.actions.Add(b)
+	}
+	if denied {
+		why := widget.NewLabel(lang.L("Reviewers and brand owners approve, request changes and reject; say your role in Settings."))
+		why.Importance = widget.LowImportance
+		why.Truncation = fyne.TextTruncateEllipsis
+		r.actions.Add(why)
 	}
 	r.actions.Refresh()
 	var lines []string

@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"atelier/studio"
+	"atelier/studio/ollama"
 )
 
 // TestEveryStringIsTranslated reads every lang.L and lang.N call in the
@@ -53,5 +56,37 @@ func TestEveryStringIsTranslated(t *testing.T) {
 	}
 	if n < 100 {
 		t.Fatalf("found only %d translated strings; the pattern is broken", n)
+	}
+}
+
+// TestNamesLookedUpAtRunTimeAreTranslated: the names the screens look up
+// from tables (edit actions, the suggested models' notes, roles, workflow
+// states) have French too, which the source scan cannot see.
+func TestNamesLookedUpAtRunTimeAreTranslated(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("translations", "fr.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fr map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fr); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, n := range actionNames {
+		keys = append(keys, n)
+	}
+	for _, s := range ollama.Catalogue {
+		keys = append(keys, s.Note)
+	}
+	for _, r := range studio.Roles {
+		keys = append(keys, string(r))
+	}
+	for _, st := range studio.States {
+		keys = append(keys, string(st))
+	}
+	for _, k := range keys {
+		if _, ok := fr[k]; !ok {
+			t.Errorf("%q has no French translation", k)
+		}
 	}
 }

@@ -27,6 +27,11 @@ func (s *Studio) setUser(u studio.User) {
 		showError(s.win, err)
 	}
 	s.refreshStatus()
+	for _, sc := range s.screens { // the moves offered follow the role
+		if r, ok := sc.(*reviewScreen); ok && r.current.ID != 0 {
+			r.showPiece(r.current)
+		}
+	}
 }
 
 // roleChoice is a choice of role shown by name, selected on role.

@@ -70,6 +70,22 @@ func CanMove(from, to State) bool { return slices.Contains(transitions[from], to
 // Next lists the moves allowed from a state.
 func Next(from State) []State { return slices.Clone(transitions[from]) }
 
+// MayMoveTo says whether the user's role lets them move a piece to a
+// state: nil, or ErrNotAllowed with the reason. Only reviewers and brand
+// owners approve, request changes or reject; everyone says who they are.
+func (u User) MayMoveTo(to State) error {
+	if strings.TrimSpace(u.Name) == "" {
+		return fmt.Errorf("%w: choose who you are in Settings first", ErrNotAllowed)
+	}
+	switch to {
+	case StateApproved, StateChangesRequested, StateRejected:
+		if u.Role != RoleReviewer && u.Role != RoleBrandOwner {
+			return fmt.Errorf("%w: only reviewers and brand owners can move a piece to %s; %s is an %s", ErrNotAllowed, to, u.Name, u.Role)
+		}
+	}
+	return nil
+}
+
 // Move moves a piece through the workflow as user, with a note. Approving a
 // piece whose latest check has errors needs override, a written reason that
 // is kept in the audit trail. Only reviewers and brand owners approve,
@@ -82,14 +98,8 @@ func (w *Workspace) Move(ctx context.Context, pieceID int64, to State, user User
 	if !CanMove(p.State, to) {
 		return Transition{}, fmt.Errorf("%w: %s → %s (from %s the piece can go to %v)", ErrIllegalTransition, p.State, to, p.State, Next(p.State))
 	}
-	if strings.TrimSpace(user.Name) == "" {
-		return Transition{}, fmt.Errorf("%w: choose who you are in Settings first", ErrNotAllowed)
-	}
-	switch to {
-	case StateApproved, StateChangesRequested, StateRejected:
-		if user.Role != RoleReviewer && user.Role != RoleBrandOwner {
-			return Transition{}, fmt.Errorf("%w: only reviewers and brand owners can move a piece to %s; %s is an %s", ErrNotAllowed, to, user.Name, user.Role)
-		}
+	if err := user.MayMoveTo(to); err != nil {
+		return Transition{}, err
 	}
 	if to == StateApproved {
 		if cr, err := w.store.LatestCheck(ctx, pieceID); err == nil && cr.Errors > 0 && strings.TrimSpace(override) == "" {
