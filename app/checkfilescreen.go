@@ -53,7 +53,7 @@ func (c *checkFileScreen) build() fyne.CanvasObject {
 	open := &widget.Button{Text: lang.L("Open a file…"), Icon: theme.FolderOpenIcon(), Importance: widget.HighImportance, OnTapped: c.onOpen}
 	c.status = widget.NewLabel(lang.L("Drop a text, image or WAV file here, or open one."))
 	c.status.Wrapping = fyne.TextWrapWord
-	c.check = newCheckPanel(c.onFindingSelected, nil)
+	c.check = newCheckPanel(c.onFindingSelected, c.onApplyFix)
 	c.text = widget.NewRichText()
 	c.text.Wrapping = fyne.TextWrapWord
 	c.preview = container.NewStack()
@@ -108,6 +108,25 @@ func (c *checkFileScreen) show(fc *studio.FileCheck) {
 }
 
 func (c *checkFileScreen) onFindingSelected(f brandkit.Finding) { c.drawPreview(c.current, &f) }
+
+// onApplyFix writes a fixed copy of the text beside the file, leaving the
+// file as it was, and checks the copy.
+func (c *checkFileScreen) onApplyFix(f brandkit.Finding) {
+	fc := c.current
+	if fc == nil {
+		return
+	}
+	goBackground(func() {
+		path, err := studio.SaveFixedCopy(fc, f)
+		onUI(func() {
+			if err != nil {
+				showError(c.st.win, err)
+				return
+			}
+			c.Check(path)
+		})
+	})
+}
 
 // drawPreview shows the file, with the selected finding marked.
 func (c *checkFileScreen) drawPreview(fc *studio.FileCheck, sel *brandkit.Finding) {

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -58,5 +60,76 @@ func TestEditingADraft(t *testing.T) {
 	}
 	if !c.saveBtn.Disabled() {
 		t.Error("a saved text can be saved again")
+	}
+}
+
+// TestReviewAppliesAFix: a finding with a safe fix is fixed from the
+// Review screen, as a new version in the reviewer's name.
+func TestReviewAppliesAFix(t *testing.T) {
+	s, ws := newTestStudio(t)
+	s.setUser(studio.User{Name: "Léa", Role: studio.RoleReviewer})
+	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
+	id := c.cards[0].pieceID
+	composer := &studio.Composer{WS: ws, User: studio.User{Name: "Camille", Role: studio.RoleAuthor}}
+	if _, _, err := composer.SaveText(context.Background(), id, "Une lueur\u200b d'automne #MaisonLumen", "edit"); err != nil {
+		t.Fatal(err)
+	}
+	r := showScreen[*reviewScreen](s)
+	pump(t, r.refresh())
+	r.lists[studio.StateDraft].Select(0)
+	waitBackground(t)
+	fix := -1
+	for i, f := range r.check.findings {
+		if f.AutoFix != nil {
+			fix = i
+		}
+	}
+	if fix < 0 {
+		t.Fatalf("no fixable finding in %+v", r.check.findings)
+	}
+	r.check.list.Select(fix)
+	if r.check.applyBtn.Disabled() {
+		t.Fatal("Apply fix is disabled in Review")
+	}
+	test.Tap(r.check.applyBtn)
+	waitBackground(t)
+	v, _ := ws.LatestVersion(context.Background(), id)
+	if v.Number != 3 || strings.Contains(v.Text, "\u200b") || v.Author != "Léa" {
+		t.Fatalf("after the fix: v%d by %s: %q", v.Number, v.Author, v.Text)
+	}
+}
+
+// TestCheckAFileSavesAFixedCopy: in Check a file, Apply fix writes
+// NAME.fixed.txt beside the file, leaves the file as it was, and checks
+// the copy, which no longer has the finding.
+func TestCheckAFileSavesAFixedCopy(t *testing.T) {
+	s, _ := newTestStudio(t)
+	c := showScreen[*checkFileScreen](s)
+	orig := filepath.Join(t.TempDir(), "post.txt")
+	text := "Une lueur\u200b d'automne #MaisonLumen"
+	os.WriteFile(orig, []byte(text), 0o644)
+	c.Check(orig)
+	waitFor(t, "the report", func() bool { return c.current != nil && c.current.File == orig })
+	fix := -1
+	for i, f := range c.check.findings {
+		if f.AutoFix != nil {
+			fix = i
+		}
+	}
+	if fix < 0 {
+		t.Fatalf("no fixable finding: %+v", c.check.findings)
+	}
+	rule := c.check.findings[fix].Rule
+	c.check.list.Select(fix)
+	test.Tap(c.check.applyBtn)
+	copyPath := filepath.Join(filepath.Dir(orig), "post.fixed.txt")
+	waitFor(t, "the fixed copy's report", func() bool { waitBackground(t); return c.current != nil && c.current.File == copyPath })
+	if data, _ := os.ReadFile(orig); string(data) != text {
+		t.Fatalf("the original changed: %q", data)
+	}
+	for _, f := range c.check.findings {
+		if f.Rule == rule {
+			t.Fatalf("the copy still has %s", rule)
+		}
 	}
 }

@@ -149,7 +149,7 @@ func (r *reviewScreen) board() fyne.CanvasObject {
 func (r *reviewScreen) detail() fyne.CanvasObject {
 	r.preview = widget.NewRichText()
 	r.preview.Wrapping = fyne.TextWrapWord
-	r.check = newCheckPanel(r.onFinding, nil)
+	r.check = newCheckPanel(r.onFinding, r.onApplyFix)
 	r.history = newHistoryPanel(r.st, r.reselect)
 	r.history.anchor = r.anchorJSON
 	r.note = widget.NewEntry()
@@ -509,6 +509,26 @@ func (r *reviewScreen) reselect() {
 	if r.current.ID != 0 {
 		r.showPiece(r.current) // showPiece reads its new state
 	}
+}
+
+// onApplyFix applies a finding's fix to the selected piece as a new
+// version in the user's name, then shows the piece again.
+func (r *reviewScreen) onApplyFix(f brandkit.Finding) {
+	p := r.current
+	if p.ID == 0 {
+		return
+	}
+	composer := &studio.Composer{WS: r.ws, User: r.st.user()}
+	goBackground(func() {
+		_, _, err := composer.ApplyFix(context.Background(), p.ID, f)
+		onUI(func() {
+			if err != nil {
+				showError(r.win, err)
+				return
+			}
+			r.showPiece(p)
+		})
+	})
 }
 
 // onAudit saves the timeline of the selected piece's campaign as CSV.

@@ -103,3 +103,29 @@ func placementFor(reg *platform.Registry, p platform.Platform, id string) (platf
 	}
 	return platform.Placement{}, false
 }
+
+// SaveFixedCopy applies a finding's fix to a checked text file and writes
+// the result beside it as NAME.fixed.EXT (a fixed copy is fixed again in
+// place), leaving the original as it was. It returns the copy's path.
+func SaveFixedCopy(fc *FileCheck, f brandkit.Finding) (string, error) {
+	if fc.Kind != "text" {
+		return "", fmt.Errorf("%s is not a text file: only a text's findings are fixed automatically", fc.File)
+	}
+	if f.AutoFix == nil {
+		return "", fmt.Errorf("%s has no automatic fix; edit the text by hand", f.Rule)
+	}
+	fixed, n := brandkit.ApplyFixes(fc.Text, []brandkit.Finding{f})
+	if n == 0 {
+		return "", fmt.Errorf("the fix for %s no longer fits the text; check the file again", f.Rule)
+	}
+	ext := filepath.Ext(fc.File)
+	path := strings.TrimSuffix(fc.File, ext)
+	if !strings.HasSuffix(path, ".fixed") {
+		path += ".fixed"
+	}
+	path += ext
+	if err := brandkit.WriteFileAtomic(path, []byte(fixed), 0o644); err != nil {
+		return "", fmt.Errorf("writing the fixed copy %s: %w", path, err)
+	}
+	return path, nil
+}
