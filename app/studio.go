@@ -305,11 +305,11 @@ func (s *Studio) refreshStatus() {
 		msg += " (" + lang.N("{{.Count}} error", n, map[string]any{"Count": n}) + ")"
 	}
 	msg += "  ·  " + lang.L("Data") + ": " + s.ws.DataDir()
-	switch conn, err, ready := s.session.state(); {
+	switch conn, _, ready := s.session.state(); {
 	case !ready:
 		msg += "  ·  " + lang.L("Ollama: connecting…")
 	case conn == nil:
-		msg += "  ·  " + lang.L("No Ollama: drafts use the kit's templates") + " — " + err.Error()
+		msg += "  ·  " + lang.L("No Ollama: drafts use the kit's templates") // the Model screen has the details
 	default:
 		msg += "  ·  " + conn.Describe() + " · " + lang.L("model") + " " + s.model()
 		if s.server.Reachable {
