@@ -42,7 +42,8 @@ type composeScreen struct {
 	personaChoices            choices // the check groups show names; the brief takes ids
 	platformChoices           choices
 	languageChoices           choices
-	actions                   choices // the edit actions by name
+	translations              map[string]briefText // the brief in the kit's other languages, by tag
+	actions                   choices              // the edit actions by name
 	draftBtn, cancelBtn       *widget.Button
 	mode                      *widget.Label
 	models                    *modelPanel     // the way forward when the model cannot draft
@@ -106,6 +107,7 @@ func (c *composeScreen) briefForm() *widget.Form {
 		widget.NewFormItem(lang.L("Key message"), c.message),
 		widget.NewFormItem(lang.L("Call to action"), c.cta),
 		widget.NewFormItem(lang.L("Link"), c.link),
+		widget.NewFormItem(lang.L("In other languages"), c.translationsForm(b)),
 		widget.NewFormItem(lang.L("Personas"), c.personas),
 		widget.NewFormItem(lang.L("Platforms"), c.platforms),
 		widget.NewFormItem(lang.L("Languages"), c.languages),
@@ -287,9 +289,46 @@ func (c *composeScreen) brief() studio.Brief {
 	b := studio.Brief{Topic: c.topic.Text, KeyMessage: c.message.Text, CTA: c.cta.Text, Link: c.link.Text,
 		Personas: c.personaChoices.idsOf(c.personas.Selected), Platforms: c.platformChoices.idsOf(c.platforms.Selected), Languages: c.languageChoices.idsOf(c.languages.Selected), Formats: []string{"text"}}
 	if k := c.st.ws.Kit(); k != nil {
-		b.Language = k.Language() // the brief is written in the kit's first language; others are translated
+		b.Language = k.Language() // the brief is written in the kit's first language
+	}
+	for tag, f := range c.translations { // and in others where the user wrote it; a model translates the rest
+		t := studio.BriefText{Topic: f.topic.Text, KeyMessage: f.message.Text, CTA: f.cta.Text}
+		if t != (studio.BriefText{}) {
+			if b.ByLanguage == nil {
+				b.ByLanguage = map[string]studio.BriefText{}
+			}
+			b.ByLanguage[tag] = t
+		}
 	}
 	return b
+}
+
+// briefText is the brief's fields in another of the kit's languages.
+type briefText struct{ topic, message, cta *widget.Entry }
+
+// translationsForm offers the brief's words in each of the kit's other
+// languages, filled from the sample brief where it has them. A language
+// left empty is translated by the model; the kit's templates need it
+// written.
+func (c *composeScreen) translationsForm(sample studio.Brief) fyne.CanvasObject {
+	c.translations = map[string]briefText{}
+	k := c.st.ws.Kit()
+	if k == nil || len(k.Identity.Languages) < 2 {
+		return layout.NewSpacer()
+	}
+	acc := widget.NewAccordion()
+	for _, tag := range k.Identity.Languages[1:] {
+		t := sample.ByLanguage[tag]
+		f := briefText{topic: &widget.Entry{Text: t.Topic}, message: &widget.Entry{Text: t.KeyMessage, MultiLine: true, Wrapping: fyne.TextWrapWord}, cta: &widget.Entry{Text: t.CTA}}
+		f.message.SetMinRowsVisible(2)
+		c.translations[tag] = f
+		acc.Append(widget.NewAccordionItem(names{c.st.ws}.language(tag), widget.NewForm(
+			widget.NewFormItem(lang.L("Topic"), f.topic),
+			widget.NewFormItem(lang.L("Key message"), f.message),
+			widget.NewFormItem(lang.L("Call to action"), f.cta),
+		)))
+	}
+	return acc
 }
 
 func (c *composeScreen) onDraft() {

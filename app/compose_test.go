@@ -159,6 +159,11 @@ func TestComposeWithoutOllamaUsesLabelledTemplates(t *testing.T) {
 	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
 	c.platforms.SetSelected(c.platformChoices.namesOf([]string{"x"}))
 	c.personas.SetSelected(c.personaChoices.namesOf([]string{"design-lovers"}))
+	for _, f := range c.translations { // the brief in French only
+		f.topic.SetText("")
+		f.message.SetText("")
+		f.cta.SetText("")
+	}
 	test.Tap(c.draftBtn)
 	waitFor(t, "template drafts", func() bool { return c.finished() })
 	time.Sleep(250 * time.Millisecond)

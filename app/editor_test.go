@@ -133,3 +133,23 @@ func TestCheckAFileSavesAFixedCopy(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefInEveryLanguage: Compose offers the brief's words in the kit's
+// other language (filled from the sample brief), so the kit's templates
+// draft the English variants with the English words instead of refusing.
+func TestBriefInEveryLanguage(t *testing.T) {
+	s, _ := newTestStudio(t)
+	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR", "en-GB"})
+	en := c.translations["en-GB"]
+	if en.topic == nil || en.topic.Text == "" {
+		t.Fatal("no English fields in the brief")
+	}
+	for _, cd := range c.cards {
+		if cd.err != nil {
+			t.Errorf("%s: %v", cd.target.Key(), cd.err)
+		}
+		if cd.target.Language == "en-GB" && !strings.Contains(cd.text, en.topic.Text) {
+			t.Errorf("the English draft does not use the English topic: %q", cd.text)
+		}
+	}
+}
