@@ -197,7 +197,7 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 		t.Fatal(err)
 	}
 	pump(t, v.setPiece(outs[0].Piece.ID, "instagram"))
-	if !strings.Contains(v.status.Text, "instagram.feed: the image is missing from the data folder") || !strings.Contains(texts(w), "not rendered") {
+	if !strings.Contains(v.status.Text, "Instagram · Feed square — The image is missing from the data folder") || !strings.Contains(texts(w), "not rendered") {
 		t.Errorf("a missing render: status %q", v.status.Text)
 	}
 	waitFor(t, "the connection attempt", func() bool { _, _, ready := s.session.state(); return ready })
@@ -237,14 +237,8 @@ func TestReviewPreviewShowsTheRender(t *testing.T) {
 	r.lists[studio.StateDraft].Select(0)
 	waitBackground(t)
 	pump(t, r.rendersShown)
-	frame := r.mockup.media.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
-	var shown *canvas.Image
-	for _, o := range frame.Objects {
-		if ci, ok := o.(*canvas.Image); ok {
-			shown = ci
-		}
-	}
-	if shown == nil || shown.Image == nil || shown.Image.Bounds().Dx() != 600 {
+	shown := r.mockup.media.picture
+	if shown.Hidden || shown.Image == nil || shown.Image.Bounds().Dx() != 600 {
 		t.Fatalf("the Instagram feed mock-up does not show the render: %+v", shown)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -110,7 +111,7 @@ func (a *assetsScreen) reload() <-chan struct{} {
 		onUI(func() {
 			defer close(done)
 			if err != nil {
-				a.status.SetText(err.Error())
+				a.status.SetText(sentence(err))
 				return
 			}
 			a.mu.Lock()
@@ -177,7 +178,7 @@ func (a *assetsScreen) loadThumb(as studio.Asset) {
 		}
 		a.mu.Unlock()
 		if err != nil {
-			a.status.SetText(as.Source + ": " + err.Error())
+			a.status.SetText(filepath.Base(as.Source) + " — " + sentence(err))
 			return
 		}
 		a.grid.Refresh()
@@ -222,7 +223,7 @@ func (a *assetsScreen) importFiles(paths []string) <-chan struct{} {
 				a.status.SetText(fmt.Sprintf(lang.L("Importing %d of %d: %s…"), i+1, len(paths), p))
 			})
 			if _, err := a.st.ws.ImportImage(context.Background(), p); err != nil {
-				problems = append(problems, err.Error())
+				problems = append(problems, filepath.Base(p)+" — "+sentence(err))
 				continue
 			}
 			n++
@@ -281,7 +282,7 @@ func (a *assetsScreen) open(as studio.Asset) <-chan struct{} {
 				return // another image was chosen meanwhile
 			}
 			if err != nil {
-				a.info.SetText(err.Error())
+				a.info.SetText(sentence(err))
 				return
 			}
 			a.saliency = sal
@@ -304,7 +305,7 @@ func (a *assetsScreen) showFocal(set bool) {
 	if set {
 		how = lang.L("set by you")
 	}
-	a.focalLbl.SetText(fmt.Sprintf("%s: %.2f, %.2f (%s)", lang.L("Focal point"), a.picker.focal.X, a.picker.focal.Y, how))
+	a.focalLbl.SetText(labelled(lang.L("Focal point"), fmt.Sprintf("%.2f, %.2f (%s)", a.picker.focal.X, a.picker.focal.Y, how)))
 }
 
 // onPick records a tapped focal point.
@@ -313,7 +314,7 @@ func (a *assetsScreen) onPick(f assets.Focal) {
 		return
 	}
 	if err := a.st.ws.SetFocal(context.Background(), a.selected.ID, &f); err != nil {
-		a.info.SetText(err.Error())
+		a.info.SetText(sentence(err))
 		return
 	}
 	a.showFocal(true)
@@ -323,7 +324,7 @@ func (a *assetsScreen) onPick(f assets.Focal) {
 // onAuto goes back to the saliency point.
 func (a *assetsScreen) onAuto() {
 	if err := a.st.ws.SetFocal(context.Background(), a.selected.ID, nil); err != nil {
-		a.info.SetText(err.Error())
+		a.info.SetText(sentence(err))
 		return
 	}
 	a.picker.focal = a.saliency

@@ -96,7 +96,7 @@ func (a *audioPanel) onRender() {
 			a.progress.Hide()
 			a.render.Enable()
 			if err != nil {
-				a.figures.SetText(err.Error())
+				a.figures.SetText(sentence(err))
 				a.figures.Importance = widget.DangerImportance
 				a.figures.Refresh()
 				return
@@ -115,7 +115,7 @@ func (a *audioPanel) show(s *assets.Snippet, path string) {
 	pl, err := newPlayer(s.PCM)
 	if err != nil {
 		a.play.Disable()
-		a.why.SetText(lang.L("Playback is off:") + " " + err.Error())
+		a.why.SetText(lang.L("Playback is off:") + " " + sentence(err))
 		return
 	}
 	a.player = pl

@@ -53,7 +53,7 @@ func (c *checkFileScreen) build() fyne.CanvasObject {
 	open := &widget.Button{Text: lang.L("Open a file…"), Icon: theme.FolderOpenIcon(), Importance: widget.HighImportance, OnTapped: c.onOpen}
 	c.status = widget.NewLabel(lang.L("Drop a text, image or WAV file here, or open one."))
 	c.status.Wrapping = fyne.TextWrapWord
-	c.check = newCheckPanel(c.onFindingSelected, c.onApplyFix)
+	c.check = newCheckPanel(c.st.ws.Registry(), c.onFindingSelected, c.onApplyFix)
 	c.text = widget.NewRichText()
 	c.text.Wrapping = fyne.TextWrapWord
 	c.preview = container.NewStack()
@@ -82,7 +82,7 @@ func (c *checkFileScreen) Check(path string) {
 		fc, err := studio.CheckFile(c.st.ws.Kit(), c.st.ws.Registry(), target, path)
 		onUI(func() {
 			if err != nil {
-				c.status.SetText(err.Error())
+				c.status.SetText(sentence(err))
 				c.status.Importance = widget.DangerImportance
 				c.status.Refresh()
 				return

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/brandkit"
+	"atelier/studio/platform"
+	"atelier/translations"
 )
 
 // checkPanel shows a brand check: the score, then the findings, errors
@@ -24,12 +26,13 @@ type checkPanel struct {
 	selected int
 	onSelect func(brandkit.Finding)
 	onApply  func(brandkit.Finding)
+	reg      *platform.Registry // names the platforms and placements findings quote
 }
 
 var severityRank = map[brandkit.Severity]int{brandkit.SeverityError: 0, brandkit.SeverityWarning: 1, brandkit.SeverityInfo: 2}
 
-func newCheckPanel(onSelect, onApply func(brandkit.Finding)) *checkPanel {
-	p := &checkPanel{onSelect: onSelect, onApply: onApply, selected: -1}
+func newCheckPanel(reg *platform.Registry, onSelect, onApply func(brandkit.Finding)) *checkPanel {
+	p := &checkPanel{onSelect: onSelect, onApply: onApply, selected: -1, reg: reg}
 	p.score = widget.NewLabelWithStyle(lang.L("No check yet"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.list = &widget.List{
 		Length:     func() int { return len(p.findings) },
@@ -75,9 +78,10 @@ func (p *checkPanel) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = map[brandkit.Severity]widget.Importance{brandkit.SeverityError: widget.DangerImportance,
 		brandkit.SeverityWarning: widget.WarningImportance, brandkit.SeverityInfo: widget.LowImportance}[f.Severity]
-	text := fmt.Sprintf("%s · %s: %s", lang.L(string(f.Severity)), f.Rule, f.Message)
-	if f.Fix != "" {
-		text += " → " + f.Fix
+	msg, fix := translations.Finding(uiLanguage(), f, p.reg)
+	text := lang.L(string(f.Severity)) + " · " + msg
+	if fix != "" {
+		text += " → " + fix
 	}
 	l.SetText(text)
 	p.list.SetItemHeight(id, l.MinSize().Height)

@@ -112,7 +112,7 @@ func TestCheckAFileScreen(t *testing.T) {
 
 	// A damaged file says so.
 	c.Check("../samples/kit/brandkit.toml")
-	waitFor(t, "the refusal", func() bool { return strings.Contains(c.status.Text, "not checked") })
+	waitFor(t, "the refusal", func() bool { return strings.Contains(c.status.Text, "this kind of file is not checked") })
 }
 
 func TestReviewShowsPiecesWithTheirCheck(t *testing.T) {
@@ -148,7 +148,7 @@ func TestAudioPanelRendersAndExplainsPlayback(t *testing.T) {
 		t.Errorf("snippet at %.2f LUFS", m)
 	}
 	if err := audioOutput(); err != nil {
-		if !a.play.Disabled() || !strings.Contains(a.why.Text, "no audio output device") {
+		if !a.play.Disabled() || !strings.Contains(a.why.Text, "No audio output device") {
 			t.Errorf("without a device the play button must be off and say why: %q", a.why.Text)
 		}
 	} else if a.play.Disabled() {

@@ -145,7 +145,7 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	c.applyBtn = &widget.Button{Text: lang.L("Apply to selected"), Icon: theme.ViewRefreshIcon(), OnTapped: c.onApply}
 	c.applyBtn.Disable()
 	actionBar := container.NewHBox(widget.NewLabel(lang.L("Edit")), c.action, c.toLang, c.applyBtn)
-	c.check = newCheckPanel(c.onFindingSelected, c.onApplyFix)
+	c.check = newCheckPanel(c.st.ws.Registry(), c.onFindingSelected, c.onApplyFix)
 	c.preview = widget.NewRichText()
 	c.preview.Wrapping = fyne.TextWrapWord
 	c.audio = newAudioPanel(c.st)
@@ -226,7 +226,7 @@ func (c *composeScreen) updateCard(id widget.GridWrapItemID, o fyne.CanvasObject
 		st.Importance = widget.DangerImportance
 	}
 	if cd.err != nil && cd.text == "" {
-		text.SetText(cd.err.Error())
+		text.SetText(sentence(cd.err))
 	} else {
 		text.SetText(cd.text)
 	}
@@ -509,7 +509,7 @@ func (c *composeScreen) onApply() {
 	c.mu.Unlock()
 	action := studio.Action(c.actions.ids[c.action.Selected])
 	if action == studio.ActionTranslate && c.toLang.Selected == "" {
-		showError(c.st.win, errors.New(lang.L("Choose the language to translate to.")))
+		showError(c.st.win, said(lang.L("Choose the language to translate to.")))
 		return
 	}
 	composer := &studio.Composer{WS: c.st.ws, User: c.st.user()}

@@ -214,7 +214,9 @@ func TestModelScreenListsModelsAndKeepsDefault(t *testing.T) {
 	}
 	m.pullName.SetText("gemma3:4b")
 	test.Tap(m.pullBtn)
-	waitFor(t, "the offline pull to fail", func() bool { return strings.Contains(m.pullMsg.Text, "could not download gemma3:4b") })
+	waitFor(t, "the offline pull to fail", func() bool {
+		return strings.Contains(m.pullMsg.Text, "gemma3:4b — The model could not be downloaded")
+	})
 }
 
 // TestSlowServerKeepsTheUIResponsive drafts through a link that dribbles the

@@ -119,19 +119,22 @@ func floatField(path, label string, ptr *float64) *field {
 }
 
 // choiceField edits a string chosen from options.
+// choiceField edits one of the kit's fixed values, shown by name.
 func choiceField(path, label string, ptr *string, options []string) *field {
-	s := widget.NewSelect(options, nil)
-	f := newField(path, label, s, func() { s.SetSelected(*ptr) })
-	s.OnChanged = func(v string) { *ptr = v }
+	c := newChoices(options, optionName)
+	s := widget.NewSelect(c.names, nil)
+	f := newField(path, label, s, func() { s.SetSelected(optionName(*ptr)) })
+	s.OnChanged = func(v string) { *ptr = c.ids[v] }
 	return f
 }
 
 // checksField edits a subset of options.
 func checksField(path, label string, ptr *[]string, options []string) *field {
-	g := widget.NewCheckGroup(options, nil)
+	c := newChoices(options, optionName)
+	g := widget.NewCheckGroup(c.names, nil)
 	g.Horizontal = true
-	f := newField(path, label, g, func() { g.SetSelected(append([]string(nil), *ptr...)) })
-	g.OnChanged = func(v []string) { *ptr = v }
+	f := newField(path, label, g, func() { g.SetSelected(c.namesOf(*ptr)) })
+	g.OnChanged = func(v []string) { *ptr = c.idsOf(v) }
 	return f
 }
 

@@ -349,7 +349,7 @@ func (k *kitScreen) refreshSpecimens() {
 		k.specimens.Add(sectionTitle(f.role + " · " + f.font.Family))
 		img, err := renderSpecimen(filepath.Join(kit.Dir, f.font.File), fg)
 		if err != nil {
-			k.specimens.Add(errorLabel(err.Error()))
+			k.specimens.Add(errorLabel(sentence(err)))
 			continue
 		}
 		ci := canvas.NewImageFromImage(img)
@@ -376,7 +376,7 @@ func (k *kitScreen) refreshLogo() {
 	kit := k.kit()
 	img, err := logoWithClearSpace(filepath.Join(kit.Dir, kit.Logo.File), kit.Logo.ClearSpace, theme.Color(theme.ColorNamePrimary))
 	if err != nil {
-		k.logo.Objects = []fyne.CanvasObject{errorLabel(err.Error())}
+		k.logo.Objects = []fyne.CanvasObject{errorLabel(sentence(err))}
 	} else {
 		ci := canvas.NewImageFromImage(img)
 		ci.FillMode = canvas.ImageFillContain
@@ -588,7 +588,7 @@ func (k *kitScreen) onSave() {
 	switch {
 	case errors.As(err, &ve):
 		k.showProblems(ve.Errors)
-		showError(k.st.win, fmt.Errorf("%s %s", lang.L("Nothing was saved: fix the problems marked in red first."), ve.Errors[0].Error()))
+		showError(k.st.win, said(lang.L("Nothing was saved: fix the problems marked in red first.")))
 	case err != nil:
 		showError(k.st.win, err)
 	}

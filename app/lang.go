@@ -1,23 +1,20 @@
 package app
 
 import (
-	"embed"
 	"os"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2/lang"
 
 	_ "atelier/app/localeenv" // before Fyne reads the locale
+	"atelier/translations"
 )
-
-//go:embed translations
-var translations embed.FS
 
 // LoadTranslations registers the fr and en strings. Fyne then follows the
 // system locale, falling back to English (LANG=C included), unless
 // setUILanguage chose a language.
 func LoadTranslations() error {
-	return lang.AddTranslationsFS(translations, "translations")
+	return lang.AddTranslationsFS(translations.FS, "json")
 }
 
 // prefUILanguage is the preference of the UI's language: "" follows the
@@ -53,6 +50,15 @@ func setUILanguage(choice string) error {
 		}()
 	}
 	return LoadTranslations()
+}
+
+// labelled writes "label: value" by the UI language's rules: French puts a
+// no-break space before the colon.
+func labelled(label, value string) string {
+	if uiLanguage() == "fr" {
+		return label + "\u00a0: " + value
+	}
+	return label + ": " + value
 }
 
 // uiLanguage is the language the UI speaks: the one chosen, or the

@@ -133,7 +133,7 @@ func (p *modelPanel) pulled(model string, cancelled, err error) {
 	case cancelled != nil:
 		p.msg.SetText(fmt.Sprintf(lang.L("The download of %s was cancelled."), model))
 	case err != nil:
-		p.msg.SetText(err.Error())
+		p.msg.SetText(model + " — " + sentence(err))
 	default:
 		p.changed()
 	}

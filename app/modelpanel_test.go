@@ -45,7 +45,7 @@ func TestPullOfAMissingModelFailsClearly(t *testing.T) {
 	waitFor(t, "the model panel", func() bool { return c.models.box.Visible() })
 	test.Tap(c.models.pull)
 	waitBackground(t)
-	if !strings.Contains(c.models.msg.Text, "could not download "+studio.DefaultModel) || c.models.bar.Visible() || c.models.stop.Visible() {
+	if !strings.Contains(c.models.msg.Text, studio.DefaultModel+" — The model could not be downloaded") || c.models.bar.Visible() || c.models.stop.Visible() {
 		t.Fatalf("after a failed pull: %q", c.models.msg.Text)
 	}
 }

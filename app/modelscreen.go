@@ -33,6 +33,7 @@ type modelScreen struct {
 	st *Studio
 
 	server    *widget.Label
+	details   *details // the server error's technical text
 	models    *widget.List
 	names     []string
 	info      []ollama.ModelInfo
@@ -92,7 +93,8 @@ func (m *modelScreen) build() fyne.CanvasObject {
 	m.pullMsg = widget.NewLabel("")
 	m.pullMsg.Wrapping = fyne.TextWrapWord
 
-	top := container.NewVBox(sectionTitle(lang.L("Server")), m.server,
+	m.details = newDetails()
+	top := container.NewVBox(sectionTitle(lang.L("Server")), m.server, m.details.object,
 		container.NewHBox(widget.NewLabel(lang.L("Default model")), m.def, m.warmBtn, layout.NewSpacer(), refresh))
 	var pull fyne.CanvasObject = container.NewBorder(container.NewVBox(sectionTitle(lang.L("Pull a model")),
 		container.NewBorder(nil, nil, nil, m.pullBtn, m.pullName), m.pullMsg), nil, nil, nil, m.layers)
@@ -171,8 +173,9 @@ func (m *modelScreen) showSuggestions(installed []ollama.ModelInfo) {
 func (m *modelScreen) refresh() {
 	conn, err, _ := m.st.session.state()
 	if conn == nil {
-		m.server.SetText(lang.L("No Ollama server is running.") + "\n" + fmt.Sprint(err) + "\n" +
+		m.server.SetText(lang.L("No Ollama server is running.") + "\n" +
 			lang.L("Install Ollama from https://ollama.com/download and start it with `ollama serve`, or run `make run`, which builds one. Until then, drafts use the kit's templates."))
+		m.details.show(err)
 		m.pullBtn.Disable()
 		m.warmBtn.Disable()
 		return
@@ -185,9 +188,11 @@ func (m *modelScreen) refresh() {
 
 func (m *modelScreen) show(conn *ollama.Connection, st ollama.ServerState) {
 	if !st.Reachable {
-		m.server.SetText(fmt.Sprintf("%s — %v", conn.Describe(), st.Err))
+		m.server.SetText(conn.Describe() + " — " + sentence(st.Err))
+		m.details.show(st.Err)
 		return
 	}
+	m.details.show(nil)
 	m.server.SetText(serverSentence(conn, st))
 	m.info = st.Models
 	m.empty.Hidden = len(st.Models) > 0
@@ -281,7 +286,7 @@ func (m *modelScreen) onPull() {
 			m.pullBtn.Enable()
 			m.layers.Refresh()
 			if err != nil {
-				m.pullMsg.SetText(err.Error())
+				m.pullMsg.SetText(name + " — " + sentence(err))
 				m.pullMsg.Importance = widget.DangerImportance
 				m.pullMsg.Refresh()
 				return

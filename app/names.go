@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fyne.io/fyne/v2/lang"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
@@ -38,6 +39,23 @@ func (n names) language(tag string) string {
 		return name
 	}
 	return tag
+}
+
+// optionNames name the kit's fixed values (address, emoji policy, colour
+// roles, logo corners) in English; optionName looks them up in the UI's
+// language.
+var optionNames = map[string]string{
+	"tu": "tu (informal)", "vous": "vous (formal)", "casual": "Casual", "formal": "Formal",
+	"none": "None", "sparing": "Sparing", "free": "Free",
+	"primary": "Primary", "secondary": "Secondary", "accent": "Accent", "background": "Background", "text": "Text", "alert": "Alert",
+	"top-left": "Top left", "top-right": "Top right", "bottom-left": "Bottom left", "bottom-right": "Bottom right",
+}
+
+func optionName(value string) string {
+	if n, ok := optionNames[value]; ok {
+		return lang.L(n)
+	}
+	return value
 }
 
 // choices are options shown by name and read back as ids.

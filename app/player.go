@@ -1,7 +1,7 @@
 package app
 
 import (
-	"errors"
+	"fyne.io/fyne/v2/lang"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -17,7 +17,7 @@ import (
 func audioOutput() error {
 	if runtime.GOOS == "linux" {
 		if devs, _ := filepath.Glob("/dev/snd/pcmC*p"); len(devs) == 0 {
-			return errors.New("no audio output device was found (/dev/snd has no playback device); the waveform and the export still work")
+			return said(lang.L("No audio output device was found; the waveform and the export still work."))
 		}
 	}
 	return nil

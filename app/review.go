@@ -149,7 +149,7 @@ func (r *reviewScreen) board() fyne.CanvasObject {
 func (r *reviewScreen) detail() fyne.CanvasObject {
 	r.preview = widget.NewRichText()
 	r.preview.Wrapping = fyne.TextWrapWord
-	r.check = newCheckPanel(r.onFinding, r.onApplyFix)
+	r.check = newCheckPanel(r.ws.Registry(), r.onFinding, r.onApplyFix)
 	r.history = newHistoryPanel(r.st, r.reselect)
 	r.history.anchor = r.anchorJSON
 	r.note = widget.NewEntry()
@@ -229,7 +229,7 @@ func (r *reviewScreen) openCampaignKit() {
 					return
 				}
 			}
-			showError(r.win, fmt.Errorf(lang.L("The kit %s is not installed in the data folder; import it on the Brand kit screen."), name))
+			showError(r.win, said(fmt.Sprintf(lang.L("The kit %s is not installed in the data folder; import it on the Brand kit screen."), name)))
 		})
 	})
 }
@@ -258,7 +258,7 @@ func (r *reviewScreen) refresh() <-chan struct{} {
 				return // a later refresh, with newer filters, shows the board
 			}
 			if err != nil {
-				r.counts.SetText(err.Error())
+				r.counts.SetText(sentence(err))
 				return
 			}
 			r.showBoard(board)
@@ -293,7 +293,7 @@ func (r *reviewScreen) showBoard(b studio.Board) {
 		r.cols[st] = b.Columns[st]
 		r.lists[st].UnselectAll()
 		r.lists[st].Refresh()
-		parts = append(parts, fmt.Sprintf("%s: %d", lang.L(string(st)), len(b.Columns[st])))
+		parts = append(parts, labelled(lang.L(string(st)), fmt.Sprint(len(b.Columns[st]))))
 	}
 	r.author.Options = append([]string{anyFilter}, b.Authors...)
 	r.counts.SetText(strings.Join(parts, " · "))
@@ -473,7 +473,7 @@ func (r *reviewScreen) showActions(p studio.Piece, trs []studio.Transition) {
 			line += " — " + t.Note
 		}
 		if t.OverrideReason != "" {
-			line += " (" + lang.L("override") + ": " + t.OverrideReason + ")"
+			line += " (" + labelled(lang.L("override"), t.OverrideReason) + ")"
 		}
 		lines = append(lines, line)
 	}
@@ -534,7 +534,7 @@ func (r *reviewScreen) onApplyFix(f brandkit.Finding) {
 // onAudit saves the timeline of the selected piece's campaign as CSV.
 func (r *reviewScreen) onAudit() {
 	if r.current.ID == 0 {
-		showError(r.win, errors.New(lang.L("Select a piece of the campaign first.")))
+		showError(r.win, said(lang.L("Select a piece of the campaign first.")))
 		return
 	}
 	campaign := r.current.CampaignID

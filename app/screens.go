@@ -136,8 +136,3 @@ func openFile(win fyne.Window, extensions []string, fn func(path string)) {
 	d.SetFilter(storage.NewExtensionFileFilter(extensions))
 	d.Show()
 }
-
-// showError tells the user what went wrong. Safe from any goroutine.
-func showError(win fyne.Window, err error) {
-	onUI(func() { dialog.ShowError(err, win) })
-}

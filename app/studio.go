@@ -297,14 +297,14 @@ func (s *Studio) refreshStatus() {
 	if s.ws.Kit() != nil {
 		kit = s.ws.Kit().Identity.Name + " " + s.ws.Kit().Identity.Version
 	}
-	msg := lang.L("Kit") + ": " + kit
+	msg := labelled(lang.L("Kit"), kit)
 	if u := s.user(); u.Name != "" {
 		msg = u.Name + " (" + lang.L(string(u.Role)) + ")  ·  " + msg
 	}
 	if n := len(s.ws.KitProblems()); n > 0 {
 		msg += " (" + lang.N("{{.Count}} error", n, map[string]any{"Count": n}) + ")"
 	}
-	msg += "  ·  " + lang.L("Data") + ": " + s.ws.DataDir()
+	msg += "  ·  " + labelled(lang.L("Data"), s.ws.DataDir())
 	switch conn, _, ready := s.session.state(); {
 	case !ready:
 		msg += "  ·  " + lang.L("Ollama: connecting…")

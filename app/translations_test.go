@@ -18,7 +18,7 @@ import (
 // form of every lang.N key in the English one too.
 func TestEveryStringIsTranslated(t *testing.T) {
 	load := func(name string) map[string]json.RawMessage {
-		data, err := os.ReadFile(filepath.Join("translations", name))
+		data, err := os.ReadFile(filepath.Join("..", "translations", "json", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +63,7 @@ func TestEveryStringIsTranslated(t *testing.T) {
 // from tables (edit actions, the suggested models' notes, roles, workflow
 // states) have French too, which the source scan cannot see.
 func TestNamesLookedUpAtRunTimeAreTranslated(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("translations", "fr.json"))
+	data, err := os.ReadFile(filepath.Join("..", "translations", "json", "fr.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +83,12 @@ func TestNamesLookedUpAtRunTimeAreTranslated(t *testing.T) {
 	}
 	for _, st := range studio.States {
 		keys = append(keys, string(st))
+	}
+	for _, n := range optionNames {
+		keys = append(keys, n)
+	}
+	for _, e := range explanations {
+		keys = append(keys, e.says)
 	}
 	for _, k := range keys {
 		if _, ok := fr[k]; !ok {

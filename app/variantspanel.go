@@ -17,6 +17,7 @@ import (
 	"atelier/assets"
 	"atelier/studio"
 	"atelier/studio/ollama"
+	"atelier/translations"
 )
 
 // variantsPanel renders a piece's image for each placement of its
@@ -102,7 +103,7 @@ func (v *variantsPanel) setPiece(pieceID int64, platformID string) <-chan struct
 func (v *variantsPanel) refreshSources() {
 	list, err := v.st.ws.Images(context.Background())
 	if err != nil {
-		v.status.SetText(err.Error())
+		v.status.SetText(sentence(err))
 		return
 	}
 	var names []string
@@ -135,7 +136,7 @@ func (v *variantsPanel) loadRenders(pieceID int64) <-chan struct{} {
 		var problems []string
 		for _, r := range renders {
 			if r.Err != nil { // a file that cannot be read shows as not rendered; rendering again replaces it
-				problems = append(problems, r.Placement.ID+": "+r.Err.Error())
+				problems = append(problems, translations.PlacementName(uiLanguage(), r.Placement.ID, v.st.ws.Registry())+" — "+sentence(r.Err))
 			}
 			if r.Image != nil {
 				v.put(pieceID, shownVariant{placement: r.Placement, img: imaging.Fit(r.Image, 600, 600, imaging.Linear), score: r.Report.Score, errors: len(r.Report.Errors())})
@@ -192,7 +193,7 @@ func (v *variantsPanel) renderPlacements(ids []string) <-chan struct{} {
 			v.render.Enable()
 			if err != nil {
 				v.status.Importance = widget.DangerImportance
-				v.status.SetText(err.Error())
+				v.status.SetText(sentence(err))
 				return
 			}
 			v.status.Importance = widget.MediumImportance
@@ -228,7 +229,7 @@ func (v *variantsPanel) describeImage() <-chan struct{} {
 			defer close(done)
 			v.describe.Enable()
 			if err != nil {
-				v.alt.SetText(err.Error())
+				v.alt.SetText(sentence(err))
 				return
 			}
 			v.alt.SetText(lang.L("Alt text from the model:") + " " + text)

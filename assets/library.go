@@ -17,6 +17,10 @@ import (
 	"atelier/brandkit"
 )
 
+// ErrMissingImage is a library image whose file has gone from the data
+// folder.
+var ErrMissingImage = errors.New("the image is missing from the data folder")
+
 // MaxImportBytes is the largest file the library takes in.
 const MaxImportBytes = 256 << 20
 
@@ -124,7 +128,7 @@ func (l *Library) Open(sha, mime string) (image.Image, ImageInfo, error) {
 	path := l.Path(sha, mime)
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, ImageInfo{}, fmt.Errorf("the image is missing from the data folder (%s): %w", path, err)
+		return nil, ImageInfo{}, fmt.Errorf("%w (%s): %w", ErrMissingImage, path, err)
 	}
 	return DecodeImage(path, data, l.MaxPixels)
 }

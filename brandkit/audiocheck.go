@@ -1,7 +1,6 @@
 package brandkit
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -36,36 +35,32 @@ func CheckAudio(k *Kit, t AudioTarget, p *PCM) Report {
 	whole := func(f Finding) Finding { f.Start, f.End = -1, -1; return f }
 	switch d := m.IntegratedLUFS - target; {
 	case math.IsInf(m.IntegratedLUFS, -1):
-		fs = append(fs, whole(Finding{Rule: "audio.silent", Severity: SeverityError, Message: "The sound is silent.", Fix: "Check the recording."}))
+		fs = append(fs, whole(Say(Finding{Rule: "audio.silent", Severity: SeverityError}, "audio.silent")))
 	case math.Abs(d) > loudnessErrorLU:
-		fs = append(fs, whole(Finding{Rule: "audio.loudness", Severity: SeverityError,
-			Message: fmt.Sprintf("Integrated loudness is %.1f LUFS; the target is %.1f (%+.1f LU).", m.IntegratedLUFS, target, d),
-			Fix:     fmt.Sprintf("Apply %+.1f dB of gain, or render it again in Atelier, which normalises.", -d)}))
+		fs = append(fs, whole(Say(Finding{Rule: "audio.loudness", Severity: SeverityError}, "audio.loudness",
+			"lufs", num(m.IntegratedLUFS), "target", num(target), "delta", signed(d), "gain", signed(-d))))
 	case math.Abs(d) > loudnessWarnLU:
-		fs = append(fs, whole(Finding{Rule: "audio.loudness", Severity: SeverityWarning,
-			Message: fmt.Sprintf("Integrated loudness is %.1f LUFS; the target is %.1f (%+.1f LU).", m.IntegratedLUFS, target, d),
-			Fix:     fmt.Sprintf("Apply %+.1f dB of gain.", -d)}))
+		fs = append(fs, whole(Say(Finding{Rule: "audio.loudness", Severity: SeverityWarning}, "audio.loudness.near",
+			"lufs", num(m.IntegratedLUFS), "target", num(target), "delta", signed(d), "gain", signed(-d))))
 	}
 	if m.TruePeakDBTP > peakLimit {
-		fs = append(fs, whole(Finding{Rule: "audio.true_peak", Severity: SeverityError,
-			Message: fmt.Sprintf("True peak is %.1f dBTP; at most %.1f is allowed, or it may clip once encoded.", m.TruePeakDBTP, peakLimit),
-			Fix:     "Lower the gain or use a true-peak limiter."}))
+		fs = append(fs, whole(Say(Finding{Rule: "audio.true_peak", Severity: SeverityError}, "audio.true_peak",
+			"peak", num(m.TruePeakDBTP), "limit", num(peakLimit))))
 	}
 	seconds := p.Duration().Seconds()
 	if t.MaxSeconds > 0 && seconds > float64(t.MaxSeconds) {
-		fs = append(fs, whole(Finding{Rule: "audio.duration", Severity: SeverityError,
-			Message: fmt.Sprintf("The sound lasts %.0f s; %s takes at most %d s.", seconds, platformName(t.Platform), t.MaxSeconds),
-			Fix:     "Shorten it.", TimeMS: &[2]int{t.MaxSeconds * 1000, int(seconds * 1000)}}))
+		fs = append(fs, whole(Say(Finding{Rule: "audio.duration", Severity: SeverityError, TimeMS: &[2]int{t.MaxSeconds * 1000, int(seconds * 1000)}},
+			"audio.duration", "seconds", num0(seconds), "platform", platformName(t.Platform), "max", itoa(t.MaxSeconds))))
 	}
 	lead, trail := silences(p)
 	total := int(seconds * 1000)
 	if lead > maxSilenceMS && lead < total {
-		fs = append(fs, whole(Finding{Rule: "audio.silence", Severity: SeverityWarning,
-			Message: fmt.Sprintf("%.1f s of silence at the start.", float64(lead)/1000), Fix: "Trim the start.", TimeMS: &[2]int{0, lead}}))
+		fs = append(fs, whole(Say(Finding{Rule: "audio.silence", Severity: SeverityWarning, TimeMS: &[2]int{0, lead}},
+			"audio.silence.start", "seconds", num(float64(lead)/1000))))
 	}
 	if trail > maxSilenceMS && trail < total {
-		fs = append(fs, whole(Finding{Rule: "audio.silence", Severity: SeverityWarning,
-			Message: fmt.Sprintf("%.1f s of silence at the end.", float64(trail)/1000), Fix: "Trim the end.", TimeMS: &[2]int{total - trail, total}}))
+		fs = append(fs, whole(Say(Finding{Rule: "audio.silence", Severity: SeverityWarning, TimeMS: &[2]int{total - trail, total}},
+			"audio.silence.end", "seconds", num(float64(trail)/1000))))
 	}
 	r := newReport(fs)
 	r.Audio = &m

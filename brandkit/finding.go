@@ -21,12 +21,18 @@ type Finding struct {
 	Severity Severity `json:"severity"`
 	Start    int      `json:"start"` // byte range in the text; -1 when the finding is about the whole text
 	End      int      `json:"end"`
-	Message  string   `json:"message"`
-	Fix      string   `json:"fix,omitempty"`     // what to do, in words
-	AutoFix  *Edit    `json:"autofix,omitempty"` // a safe automatic fix, when there is one
-	Region   *Region  `json:"region,omitempty"`  // where in an image
-	TimeMS   *[2]int  `json:"time_ms,omitempty"` // where in a sound, in milliseconds
-	Cite     string   `json:"cite,omitempty"`    // the law and article a regulatory pack's finding rests on
+	Message  string   `json:"message"`       // what was found, in English
+	Fix      string   `json:"fix,omitempty"` // what to do, in English
+	// Key names the message for a front-end to say in its own language
+	// (see phrases), FixKey the fix's when it is another phrase's, and
+	// Args the values both quote.
+	Key     string            `json:"key,omitempty"`
+	FixKey  string            `json:"fix_key,omitempty"`
+	Args    map[string]string `json:"args,omitempty"`
+	AutoFix *Edit             `json:"autofix,omitempty"` // a safe automatic fix, when there is one
+	Region  *Region           `json:"region,omitempty"`  // where in an image
+	TimeMS  *[2]int           `json:"time_ms,omitempty"` // where in a sound, in milliseconds
+	Cite    string            `json:"cite,omitempty"`    // the law and article a regulatory pack's finding rests on
 }
 
 // Region is a rectangle of pixels.

@@ -1,7 +1,6 @@
 package brandkit
 
 import (
-	"fmt"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -57,9 +56,8 @@ func (c *textChecker) formality() {
 			_, size := utf8.DecodeRuneInString(c.text[end:])
 			end += size
 		}
-		c.add(Finding{Rule: "voice.formality", Severity: SeverityWarning, Start: w.start, End: end,
-			Message: fmt.Sprintf("%q breaks the kit's address: the brand says %q.", c.text[w.start:end], want),
-			Fix:     fmt.Sprintf("Address the reader with %q.", want)})
+		c.add(Say(Finding{Rule: "voice.formality", Severity: SeverityWarning, Start: w.start, End: end},
+			"voice.formality", "word", c.text[w.start:end], "want", want))
 	}
 }
 

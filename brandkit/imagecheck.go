@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -83,11 +84,11 @@ func (c *imageChecker) matchLogo() {
 	m, ok, err := FindLogo(c.kit, c.img)
 	switch {
 	case err != nil:
-		c.add(Finding{Rule: "logo.unverified", Severity: SeverityInfo, Message: "The kit's logo could not be read to look for it: " + err.Error(), Fix: "Fix the kit's logo file."})
+		f := Say(Finding{Rule: "logo.unverified", Severity: SeverityInfo}, "logo.unverified")
+		f.Message += " " + err.Error()
+		c.add(f)
 	case !ok:
-		c.add(Finding{Rule: "logo.not_found", Severity: SeverityWarning,
-			Message: fmt.Sprintf("The kit's logo was not found (best match %.2f; a template match misses recoloured or distorted logos).", m.Score),
-			Fix:     "Add the logo in an allowed corner, or render the image in Atelier."})
+		c.add(Say(Finding{Rule: "logo.not_found", Severity: SeverityWarning}, "logo.not_found", "score", strconv.FormatFloat(m.Score, 'f', 2, 64)))
 	default:
 		c.target.Meta = &ImageMeta{Logo: &m.Box}
 		c.method = LogoFromTemplate
@@ -104,9 +105,8 @@ func (c *imageChecker) resolution() {
 	b := c.img.Bounds()
 	t := c.target
 	if t.Width > 0 && (b.Dx() < t.Width || b.Dy() < t.Height) {
-		c.add(Finding{Rule: "image.resolution", Severity: SeverityError,
-			Message: fmt.Sprintf("The image is %d×%d; %s needs at least %d×%d.", b.Dx(), b.Dy(), t.Placement, t.Width, t.Height),
-			Fix:     "Use a larger source image."})
+		c.add(Say(Finding{Rule: "image.resolution", Severity: SeverityError}, "image.resolution",
+			"width", itoa(b.Dx()), "height", itoa(b.Dy()), "placement", t.Placement, "min_width", itoa(t.Width), "min_height", itoa(t.Height)))
 	}
 }
 
@@ -184,9 +184,7 @@ func (c *imageChecker) palette() {
 	for _, o := range off[:min(3, len(off))] {
 		top = append(top, fmt.Sprintf("%s (%.0f %%, ΔE %.0f)", o.Hex, 100*o.Share, o.DeltaE))
 	}
-	c.add(Finding{Rule: "image.palette", Severity: SeverityWarning,
-		Message: fmt.Sprintf("Only %.0f %% of the image is within ΔE 10 of the kit's colours; the main off-palette colours are %s.", 100*share, strings.Join(top, ", ")),
-		Fix:     "Recolour the background or a frame in a kit colour, or pick another image."})
+	c.add(Say(Finding{Rule: "image.palette", Severity: SeverityWarning}, "image.palette", "share", num0(100*share), "colours", strings.Join(top, ", ")))
 }
 
 // background averages the pixels of a text's region, sampled, leaving out
@@ -222,9 +220,8 @@ func (c *imageChecker) contrast() {
 		bg := background(c.img, tb.Region, fg)
 		if ratio := ContrastRatio(fg, bg); ratio < minContrast {
 			region := tb.Region
-			c.add(Finding{Rule: "image.contrast", Severity: SeverityError, Region: &region,
-				Message: fmt.Sprintf("Text %s on %s has a contrast of %.1f:1; WCAG asks at least %.1f:1.", tb.Colour, Hex(bg), ratio, minContrast),
-				Fix:     "Use a kit colour with more contrast, or add a band behind the text."})
+			c.add(Say(Finding{Rule: "image.contrast", Severity: SeverityError, Region: &region}, "image.contrast",
+				"colour", tb.Colour, "background", Hex(bg), "ratio", num(ratio), "min", num(minContrast)))
 		}
 	}
 }
@@ -247,35 +244,29 @@ func (c *imageChecker) logo() {
 		c.method = LogoFromMetadata
 	}
 	if l == nil {
-		c.add(Finding{Rule: "logo.missing", Severity: SeverityWarning, Message: "The render carries no logo.", Fix: "Render it with the brand layer on."})
+		c.add(Say(Finding{Rule: "logo.missing", Severity: SeverityWarning}, "logo.missing"))
 		return
 	}
 	b := c.img.Bounds()
 	region := *l
 	if cn := corner(*l, b.Dx(), b.Dy()); len(c.kit.Logo.Corners) > 0 && !containsFold(c.kit.Logo.Corners, cn) {
-		c.add(Finding{Rule: "logo.corner", Severity: SeverityError, Region: &region,
-			Message: fmt.Sprintf("The logo is in the %s corner; the kit allows %s.", cn, strings.Join(c.kit.Logo.Corners, ", ")),
-			Fix:     "Move it to an allowed corner."})
+		c.add(Say(Finding{Rule: "logo.corner", Severity: SeverityError, Region: &region}, "logo.corner",
+			"corner", cn, "corners", strings.Join(c.kit.Logo.Corners, ", ")))
 	}
 	// A logo found by template matching is measured to within tolerance
 	// pixels: only what is wrong beyond it is reported.
 	tol := c.tolerance
 	if l.W+tol < c.kit.Logo.MinWidthPx {
-		c.add(Finding{Rule: "logo.size", Severity: SeverityError, Region: &region,
-			Message: fmt.Sprintf("The logo is %d px wide; the kit's minimum is %d.", l.W, c.kit.Logo.MinWidthPx),
-			Fix:     "Render it larger."})
+		c.add(Say(Finding{Rule: "logo.size", Severity: SeverityError, Region: &region}, "logo.size", "width", itoa(l.W), "min", itoa(c.kit.Logo.MinWidthPx)))
 	}
 	margin := int(c.kit.Logo.ClearSpace * float64(l.W))
 	if l.X+tol < margin || l.Y+tol < margin || b.Dx()-(l.X+l.W)+tol < margin || b.Dy()-(l.Y+l.H)+tol < margin {
-		c.add(Finding{Rule: "logo.clear_space", Severity: SeverityError, Region: &region,
-			Message: fmt.Sprintf("The logo is closer to the edge than its clear space (%d px).", margin),
-			Fix:     "Move it inwards."})
+		c.add(Say(Finding{Rule: "logo.clear_space", Severity: SeverityError, Region: &region}, "logo.clear_space", "margin", itoa(margin)))
 	}
 	for _, tb := range c.target.Meta.Text {
 		grown := image.Rect(l.X-margin, l.Y-margin, l.X+l.W+margin, l.Y+l.H+margin)
 		if grown.Overlaps(image.Rect(tb.X, tb.Y, tb.X+tb.W, tb.Y+tb.H)) {
-			c.add(Finding{Rule: "logo.clear_space", Severity: SeverityError, Region: &region,
-				Message: "Text stands inside the logo's clear space.", Fix: "Move the text or the logo."})
+			c.add(Say(Finding{Rule: "logo.clear_space", Severity: SeverityError, Region: &region}, "logo.clear_space.text"))
 		}
 	}
 }
@@ -290,9 +281,7 @@ func (c *imageChecker) safeZones() {
 	check := func(what string, r Region) {
 		if !image.Rect(r.X, r.Y, r.X+r.W, r.Y+r.H).In(safe) {
 			region := r
-			c.add(Finding{Rule: "image.safe_zone", Severity: SeverityError, Region: &region,
-				Message: fmt.Sprintf("The %s reaches into the area %s's interface covers.", what, c.target.Placement),
-				Fix:     "Keep it inside the safe zone."})
+			c.add(Say(Finding{Rule: "image.safe_zone", Severity: SeverityError, Region: &region}, "image.safe_zone."+what, "placement", c.target.Placement))
 		}
 	}
 	if c.target.Meta.Logo != nil {

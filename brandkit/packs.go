@@ -144,21 +144,38 @@ func compilePacks(ids []string, base string) []packRule {
 
 func (r *packRule) kind() string { return r.pack.ID + "." + r.rule.ID }
 
-func (r *packRule) finding(start, end int, message string) Finding {
+// key is the message key of the rule's finding: "pack.", the pack's and
+// the rule's ids, the case it covers, and ".buried" for a disclosure that
+// stands too late.
+func (r *packRule) key(buried bool) string {
+	k := "pack." + r.kind()
+	if r.rule.When != "" {
+		k += "." + r.rule.When
+	}
+	if buried {
+		k += ".buried"
+	}
+	return k
+}
+
+// finding reports the rule at start:end; matched is what the message
+// quotes (the word found, or the partner's name).
+func (r *packRule) finding(start, end int, matched string, buried bool) Finding {
 	sev := Severity(r.rule.Severity)
 	if sev == "" {
 		sev = SeverityError
 	}
-	return Finding{Rule: r.kind(), Severity: sev, Start: start, End: end, Message: message, Fix: r.rule.Fix,
-		Cite: r.rule.Article + " (" + r.pack.Name + ")"}
-}
-
-// message fills the rule's message with the matched text when it asks.
-func (r *packRule) message(matched string) string {
-	if strings.Contains(r.rule.Message, "%") {
-		return fmt.Sprintf(r.rule.Message, matched)
+	msg := r.rule.Message
+	if buried && r.rule.BuriedMessage != "" {
+		msg = r.rule.BuriedMessage
+	} else {
+		buried = false
 	}
-	return r.rule.Message
+	if strings.Contains(msg, "%") {
+		msg = fmt.Sprintf(msg, matched)
+	}
+	return Finding{Rule: r.kind(), Severity: sev, Start: start, End: end, Message: msg, Fix: r.rule.Fix,
+		Key: r.key(buried), Args: map[string]string{"matched": matched}, Cite: r.rule.Article + " (" + r.pack.Name + ")"}
 }
 
 // packs runs the enabled packs' rules.
@@ -179,7 +196,7 @@ func (c *textChecker) packs() {
 func (c *textChecker) packTerms(r *packRule, excused func(match) bool) {
 	for _, m := range c.packMatches(r) {
 		if !excused(m) {
-			c.add(r.finding(m.start, m.end, r.message(c.text[m.start:m.end])))
+			c.add(r.finding(m.start, m.end, c.text[m.start:m.end], false))
 		}
 	}
 }
@@ -247,7 +264,7 @@ func (c *textChecker) packDisclosure(r *packRule) {
 	}
 	ms := c.packMatches(r)
 	if len(ms) == 0 {
-		c.add(r.finding(-1, -1, r.message(c.target.Partner)))
+		c.add(r.finding(-1, -1, c.target.Partner, false))
 		return
 	}
 	if r.rule.Position != "first_line" {
@@ -259,11 +276,7 @@ func (c *textChecker) packDisclosure(r *packRule) {
 			return
 		}
 	}
-	msg := r.rule.BuriedMessage
-	if msg == "" {
-		msg = r.message(c.target.Partner)
-	}
-	c.add(r.finding(ms[0].start, ms[0].end, msg))
+	c.add(r.finding(ms[0].start, ms[0].end, c.target.Partner, true))
 }
 
 // firstLine returns the byte range of the text's first non-empty line.

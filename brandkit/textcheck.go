@@ -1,7 +1,6 @@
 package brandkit
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -56,9 +55,8 @@ var (
 // rules follow the post's language: the target's, or the detected one.
 func CheckText(k *Kit, t TextTarget, text string) Report {
 	if len(text) > MaxTextBytes {
-		return newReport([]Finding{{Rule: "text.too_large", Severity: SeverityError, Start: -1, End: -1,
-			Message: fmt.Sprintf("The text is %d KB; no platform takes more than %d KB.", len(text)>>10, MaxTextBytes>>10),
-			Fix:     "Shorten the text."}})
+		return newReport([]Finding{Say(Finding{Rule: "text.too_large", Severity: SeverityError, Start: -1, End: -1},
+			"text.too_large", "size", itoa(len(text)>>10), "max", itoa(MaxTextBytes>>10))})
 	}
 	hidden := invisibleSpans(text)
 	clean, offs := stripInvisible(text, hidden)
@@ -169,9 +167,8 @@ func hiddenFindings(text string, spans [][2]int) []Finding {
 		if len(fs) == 20 {
 			break
 		}
-		fs = append(fs, Finding{Rule: "text.hidden_characters", Severity: SeverityError, Start: s[0], End: s[1],
-			Message: fmt.Sprintf("Invisible character(s) here: %s. A reader cannot see them, the platform would publish them, and they can hide a word from the checks.", describeInvisible(text[s[0]:s[1]])),
-			Fix:     "Remove them.", AutoFix: &Edit{Start: s[0], End: s[1], With: ""}})
+		fs = append(fs, Say(Finding{Rule: "text.hidden_characters", Severity: SeverityError, Start: s[0], End: s[1], AutoFix: &Edit{Start: s[0], End: s[1], With: ""}},
+			"text.hidden_characters", "chars", describeInvisible(text[s[0]:s[1]])))
 	}
 	return fs
 }
@@ -227,14 +224,15 @@ func (c *textChecker) length(original string) {
 	if over := n - t.Limit; over < utf8.RuneCountInString(c.text) {
 		cut = byteOffsetOfRune(c.text, utf8.RuneCountInString(c.text)-over)
 	}
-	c.add(Finding{Rule: "length.limit", Severity: SeverityError, Start: cut, End: len(c.text),
-		Message: fmt.Sprintf("%d characters as %s counts them; the limit is %d.", n, platformName(t.Platform), t.Limit),
-		Fix:     fmt.Sprintf("Cut %d characters.", n-t.Limit)})
+	c.add(Say(Finding{Rule: "length.limit", Severity: SeverityError, Start: cut, End: len(c.text)}, "length.limit",
+		"count", itoa(n), "platform", platformName(t.Platform), "limit", itoa(t.Limit), "cut", itoa(n-t.Limit)))
 }
 
+// platformName is the platform a finding names: its id, or "platform"
+// when the target has none, which front-ends translate like an id.
 func platformName(id string) string {
 	if id == "" {
-		return "the platform"
+		return "platform"
 	}
 	return id
 }
@@ -252,27 +250,27 @@ func byteOffsetOfRune(s string, n int) int {
 
 func (c *textChecker) lexicon() {
 	for _, m := range c.rules.banned.find(c.words) {
-		c.add(Finding{Rule: "lexicon.banned", Severity: SeverityError, Start: m.start, End: m.end,
-			Message: fmt.Sprintf("%q is a banned word in the %s kit%s.", c.text[m.start:m.end], c.kit.Identity.Name, asListed(c.text[m.start:m.end], c.rules.banned.terms[m.term].text)),
-			Fix:     "Rephrase without it."})
+		word := c.text[m.start:m.end]
+		key, listed := asListed("lexicon.banned", word, c.rules.banned.terms[m.term].text)
+		c.add(Say(Finding{Rule: "lexicon.banned", Severity: SeverityError, Start: m.start, End: m.end}, key,
+			"word", word, "brand", c.kit.Identity.Name, "listed", listed))
 	}
 	for _, m := range c.rules.preferred.find(c.words) {
 		from := c.rules.preferred.terms[m.term].text
 		to := c.rules.replacements[from]
-		c.add(Finding{Rule: "lexicon.preferred", Severity: SeverityWarning, Start: m.start, End: m.end,
-			Message: fmt.Sprintf("The kit prefers %q to %q.", to, c.text[m.start:m.end]),
-			Fix:     fmt.Sprintf("Write %q.", to),
-			AutoFix: &Edit{Start: m.start, End: m.end, With: matchCase(c.text[m.start:m.end], to)}})
+		c.add(Say(Finding{Rule: "lexicon.preferred", Severity: SeverityWarning, Start: m.start, End: m.end,
+			AutoFix: &Edit{Start: m.start, End: m.end, With: matchCase(c.text[m.start:m.end], to)}}, "lexicon.preferred", "to", to, "word", c.text[m.start:m.end]))
 	}
 }
 
-// asListed names the kit's form of a word found in another form.
-func asListed(found, listed string) string {
+// asListed picks the phrase that names the kit's form of a word found in
+// another form, and that form.
+func asListed(key, found, listed string) (string, string) {
 	listed = strings.TrimPrefix(listed, "=")
 	if strings.EqualFold(FoldAccents(found), FoldAccents(listed)) {
-		return ""
+		return key, ""
 	}
-	return fmt.Sprintf(" (listed as %q)", listed)
+	return key + ".listed", listed
 }
 
 // matchCase gives replacement the capitalisation of the word it replaces.
@@ -331,17 +329,14 @@ func (c *textChecker) hashtags() {
 	}
 	for _, h := range c.kit.Lexicon.RequiredHashtags {
 		if !present[foldTag(h)] {
-			c.add(Finding{Rule: "hashtags.required", Severity: SeverityError, Start: -1, End: -1,
-				Message: fmt.Sprintf("The required hashtag %s is missing.", h),
-				Fix:     "Add " + h + ".",
-				AutoFix: &Edit{Start: len(c.text), End: len(c.text), With: appendSep(c.text) + h}})
+			c.add(Say(Finding{Rule: "hashtags.required", Severity: SeverityError, Start: -1, End: -1,
+				AutoFix: &Edit{Start: len(c.text), End: len(c.text), With: appendSep(c.text) + h}}, "hashtags.required", "tag", h))
 		}
 	}
 	limit := c.kit.HashtagLimit(c.target.Platform, c.target.MaxHashtags)
 	if limit > 0 && len(locs) > limit {
-		c.add(Finding{Rule: "hashtags.limit", Severity: SeverityError, Start: locs[limit][0], End: locs[len(locs)-1][1],
-			Message: fmt.Sprintf("%d hashtags; at most %d on %s for this kit.", len(locs), limit, platformName(c.target.Platform)),
-			Fix:     fmt.Sprintf("Keep the %d that matter most.", limit)})
+		c.add(Say(Finding{Rule: "hashtags.limit", Severity: SeverityError, Start: locs[limit][0], End: locs[len(locs)-1][1]}, "hashtags.limit",
+			"count", itoa(len(locs)), "limit", itoa(limit), "platform", platformName(c.target.Platform)))
 	}
 }
 
@@ -364,9 +359,8 @@ func (c *textChecker) mentions() {
 	}
 	for _, m := range c.kit.Lexicon.RequiredMentions {
 		if !present[foldTag(m)] {
-			c.add(Finding{Rule: "mentions.required", Severity: SeverityError, Start: -1, End: -1,
-				Message: fmt.Sprintf("The required mention %s is missing.", m), Fix: "Add " + m + ".",
-				AutoFix: &Edit{Start: len(c.text), End: len(c.text), With: appendSep(c.text) + m}})
+			c.add(Say(Finding{Rule: "mentions.required", Severity: SeverityError, Start: -1, End: -1,
+				AutoFix: &Edit{Start: len(c.text), End: len(c.text), With: appendSep(c.text) + m}}, "mentions.required", "mention", m))
 		}
 	}
 }
@@ -385,9 +379,16 @@ func (c *textChecker) claims() {
 		if c.substantiated(claim, m, window) {
 			continue
 		}
-		c.add(Finding{Rule: "claims.unsubstantiated", Severity: SeverityError, Start: m.start, End: m.end,
-			Message: fmt.Sprintf("%q is a restricted claim%s and no approved substantiation stands within %d characters.", c.text[m.start:m.end], asListed(c.text[m.start:m.end], claim), window),
-			Fix:     c.substantiationHint(claim)})
+		word := c.text[m.start:m.end]
+		key, listed := asListed("claims.unsubstantiated", word, claim)
+		f := Say(Finding{Rule: "claims.unsubstantiated", Severity: SeverityError, Start: m.start, End: m.end}, key,
+			"word", word, "listed", listed, "window", itoa(window))
+		if proof := c.proof(claim); proof != "" {
+			f.FixKey = "claims.proof"
+			f.Args["proof"] = proof
+			f.Fix = Fill(phrases["claims.proof"][1], f.Args)
+		}
+		c.add(f)
 	}
 }
 
@@ -442,7 +443,9 @@ func proofKey(text string) string {
 	return string(f[:min(len(f), 40)])
 }
 
-func (c *textChecker) substantiationHint(claim string) string {
+// proof returns the kit's approved substantiation of a claim, in the
+// post's language when the kit has it, or "".
+func (c *textChecker) proof(claim string) string {
 	for _, s := range c.kit.Claims.Substantiations {
 		if containsFold(s.Claims, claim) {
 			text := s.Text
@@ -451,10 +454,10 @@ func (c *textChecker) substantiationHint(claim string) string {
 					text = t
 				}
 			}
-			return fmt.Sprintf("Quote the approved proof nearby: %q", text)
+			return text
 		}
 	}
-	return "Remove the claim: the kit has no approved proof for it."
+	return ""
 }
 
 func containsFold(list []string, s string) bool {
@@ -496,13 +499,11 @@ func (c *textChecker) emoji() {
 	switch {
 	case policy == "none":
 		for _, l := range locs {
-			c.add(Finding{Rule: "emoji.policy", Severity: SeverityWarning, Start: l[0], End: l[1],
-				Message: fmt.Sprintf("The kit allows no emoji on %s; %s is one.", platformName(c.target.Platform), c.text[l[0]:l[1]]),
-				Fix:     "Remove the emoji.", AutoFix: &Edit{Start: l[0], End: l[1]}})
+			c.add(Say(Finding{Rule: "emoji.policy", Severity: SeverityWarning, Start: l[0], End: l[1], AutoFix: &Edit{Start: l[0], End: l[1]}},
+				"emoji.none", "platform", platformName(c.target.Platform), "emoji", c.text[l[0]:l[1]]))
 		}
 	case len(locs) > c.kit.Voice.MaxEmoji:
-		c.add(Finding{Rule: "emoji.policy", Severity: SeverityWarning, Start: locs[c.kit.Voice.MaxEmoji][0], End: locs[len(locs)-1][1],
-			Message: fmt.Sprintf("%d emoji; the kit allows %d.", len(locs), c.kit.Voice.MaxEmoji),
-			Fix:     fmt.Sprintf("Keep at most %d.", c.kit.Voice.MaxEmoji)})
+		c.add(Say(Finding{Rule: "emoji.policy", Severity: SeverityWarning, Start: locs[c.kit.Voice.MaxEmoji][0], End: locs[len(locs)-1][1]},
+			"emoji.count", "count", itoa(len(locs)), "max", itoa(c.kit.Voice.MaxEmoji)))
 	}
 }

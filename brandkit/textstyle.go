@@ -1,7 +1,6 @@
 package brandkit
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,9 +20,8 @@ func (c *textChecker) fold() {
 	hook = firstSentence(hook)
 	if n := utf8.RuneCountInString(hook); n > f {
 		start := strings.Index(c.text, hook)
-		c.add(Finding{Rule: "fold.hook", Severity: SeverityWarning, Start: start + byteOffsetOfRune(hook, f), End: start + len(hook),
-			Message: fmt.Sprintf("The hook is %d characters; %s folds after about %d, so readers see only its start.", n, platformName(c.target.Platform), f),
-			Fix:     fmt.Sprintf("Say the point in the first %d characters, then break the line.", f)})
+		c.add(Say(Finding{Rule: "fold.hook", Severity: SeverityWarning, Start: start + byteOffsetOfRune(hook, f), End: start + len(hook)}, "fold.hook",
+			"count", itoa(n), "platform", platformName(c.target.Platform), "fold", itoa(f)))
 	}
 }
 
@@ -95,9 +93,7 @@ func (c *textChecker) language() {
 	if got == "" || got == wantBase.String() {
 		return
 	}
-	c.add(Finding{Rule: "language.mismatch", Severity: SeverityError, Start: -1, End: -1,
-		Message: fmt.Sprintf("The text reads as %q; %q was asked for.", got, c.target.Language),
-		Fix:     "Translate it, or change the piece's language."})
+	c.add(Say(Finding{Rule: "language.mismatch", Severity: SeverityError, Start: -1, End: -1}, "language.mismatch", "got", got, "want", c.target.Language))
 }
 
 // readability reports, as info, sentences that are long for social posts:
@@ -116,8 +112,6 @@ func (c *textChecker) readability() {
 		return
 	}
 	if avg := float64(words) / float64(n); avg > 25 {
-		c.add(Finding{Rule: "readability.sentences", Severity: SeverityInfo, Start: -1, End: -1,
-			Message: fmt.Sprintf("Sentences average %.0f words; posts read best under 20.", avg),
-			Fix:     "Split the longest sentences."})
+		c.add(Say(Finding{Rule: "readability.sentences", Severity: SeverityInfo, Start: -1, End: -1}, "readability.sentences", "words", num0(avg)))
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"atelier/brandkit"
@@ -83,7 +82,7 @@ func runCheck(_ context.Context, s streams, o checkOptions) error {
 		}
 	} else {
 		for _, r := range results {
-			printReport(s.out, r)
+			s.printReport(r)
 		}
 	}
 	switch {
@@ -113,7 +112,8 @@ func checkFile(kit *brandkit.Kit, reg *platform.Registry, t studio.CheckTarget, 
 }
 
 // printReport prints one file's report.
-func printReport(out io.Writer, r checkedFile) {
+func (s streams) printReport(r checkedFile) {
+	out := s.out
 	if r.Error != "" {
 		fmt.Fprintf(out, "%s: cannot check: %s\n", r.File, r.Error)
 		return
@@ -136,10 +136,7 @@ func printReport(out io.Writer, r checkedFile) {
 		case f.Start >= 0:
 			where = fmt.Sprintf(" [chars %d–%d]", f.Start, f.End)
 		}
-		fmt.Fprintf(out, "  %-7s %s%s: %s", f.Severity, f.Rule, where, f.Message)
-		if f.Fix != "" {
-			fmt.Fprintf(out, " → %s", f.Fix)
-		}
+		fmt.Fprintf(out, "  %s%s", s.finding(f), where)
 		if f.Cite != "" {
 			fmt.Fprintf(out, " [%s]", f.Cite)
 		}

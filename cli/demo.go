@@ -9,7 +9,6 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -40,7 +39,7 @@ func parseDemo(args []string) (demoOptions, error) {
 // demoStep is one step of the demo, which prints what it did.
 type demoStep struct {
 	title string
-	run   func(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error
+	run   func(ctx context.Context, s streams, ws *studio.Workspace, home string) error
 }
 
 // demoSteps are what Atelier can do, in the order a user would do it.
@@ -84,7 +83,7 @@ func runDemo(ctx context.Context, s streams, o demoOptions) error {
 	fmt.Fprintln(out, "    ok:", kitSummary(ws.Kit()))
 	for i, step := range demoSteps {
 		fmt.Fprintf(out, "\n[%d] %s\n", i+2, step.title)
-		if err := step.run(ctx, out, ws, o.home); err != nil {
+		if err := step.run(ctx, s, ws, o.home); err != nil {
 			return err
 		}
 	}
@@ -94,7 +93,8 @@ func runDemo(ctx context.Context, s streams, o demoOptions) error {
 
 // demoFirstRun makes, in a new data folder beside the demo's, what a
 // newcomer's window opens on, and says what it holds.
-func demoFirstRun(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
+func demoFirstRun(ctx context.Context, s streams, ws *studio.Workspace, home string) error {
+	out := s.out
 	dir := filepath.Join(home, "first-run")
 	kitDir, err := studio.DefaultKitDir(dir, samples.Kit())
 	if err != nil {
@@ -133,7 +133,8 @@ func demoFirstRun(ctx context.Context, out io.Writer, ws *studio.Workspace, home
 }
 
 // demoPlatforms lists the platforms with their limits and placements.
-func demoPlatforms(_ context.Context, out io.Writer, ws *studio.Workspace, _ string) error {
+func demoPlatforms(_ context.Context, s streams, ws *studio.Workspace, _ string) error {
+	out := s.out
 	for _, p := range ws.Registry().All() {
 		var pls []string
 		for _, pl := range p.Placements {
@@ -145,7 +146,8 @@ func demoPlatforms(_ context.Context, out io.Writer, ws *studio.Workspace, _ str
 }
 
 // demoCampaign makes the sample campaign and searches the store for it.
-func demoCampaign(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
+func demoCampaign(ctx context.Context, s streams, ws *studio.Workspace, home string) error {
+	out := s.out
 	if err := ws.EnsureSampleCampaign(ctx); err != nil {
 		return err
 	}
@@ -168,7 +170,8 @@ func demoCampaign(ctx context.Context, out io.Writer, ws *studio.Workspace, home
 // demoDraft drafts the sample brief for two platforms, two personas and two
 // languages: with the default model when a server has it, otherwise with the
 // kit's templates, and says which.
-func demoDraft(ctx context.Context, out io.Writer, ws *studio.Workspace, _ string) error {
+func demoDraft(ctx context.Context, s streams, ws *studio.Workspace, _ string) error {
+	out := s.out
 	conn, connErr := ollama.Connect(ctx, ws.DataDir())
 	if conn != nil {
 		defer conn.Close()
@@ -207,7 +210,8 @@ func demoDraft(ctx context.Context, out io.Writer, ws *studio.Workspace, _ strin
 }
 
 // demoCheck checks a post, an image and a sound made here against the kit.
-func demoCheck(_ context.Context, out io.Writer, ws *studio.Workspace, _ string) error {
+func demoCheck(_ context.Context, s streams, ws *studio.Workspace, _ string) error {
+	out := s.out
 	dir, err := os.MkdirTemp("", "atelier-check-")
 	if err != nil {
 		return err
@@ -229,7 +233,7 @@ func demoCheck(_ context.Context, out io.Writer, ws *studio.Workspace, _ string)
 		}
 		fmt.Fprintln(out, line)
 		for _, fd := range fc.Report.Findings {
-			fmt.Fprintf(out, "        %s %s: %s\n", fd.Severity, fd.Rule, fd.Message)
+			fmt.Fprintf(out, "        %s\n", s.finding(fd))
 			if fd.Cite != "" {
 				fmt.Fprintf(out, "            [%s]\n", fd.Cite)
 			}
@@ -294,7 +298,8 @@ func writePNG(path string, img image.Image) error {
 
 // demoAudio renders a 15 s snippet of the sample post, stores it with its
 // piece, and writes its waveform beside the data.
-func demoAudio(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
+func demoAudio(ctx context.Context, s streams, ws *studio.Workspace, home string) error {
+	out := s.out
 	ps, err := ws.Pieces(ctx, studio.PieceFilter{Language: "fr-FR", Platform: "instagram"})
 	if err != nil || len(ps) == 0 {
 		return fmt.Errorf("no French Instagram piece to voice: %v", err)
@@ -303,7 +308,7 @@ func demoAudio(ctx context.Context, out io.Writer, ws *studio.Workspace, home st
 	if err != nil {
 		return err
 	}
-	s, err := assets.RenderSnippet(ctx, &assets.SnippetRequest{Kit: ws.Kit(), Text: v.Text, Language: "fr-FR", Target: 15 * time.Second}, nil)
+	snip, err := assets.RenderSnippet(ctx, &assets.SnippetRequest{Kit: ws.Kit(), Text: v.Text, Language: "fr-FR", Target: 15 * time.Second}, nil)
 	if errors.Is(err, assets.ErrNoTTS) {
 		fmt.Fprintln(out, "   ", err)
 		return nil
@@ -311,22 +316,23 @@ func demoAudio(ctx context.Context, out io.Writer, ws *studio.Workspace, home st
 	if err != nil {
 		return err
 	}
-	_, path, err := ws.SaveSnippet(ctx, ps[0].ID, s)
+	_, path, err := ws.SaveSnippet(ctx, ps[0].ID, snip)
 	if err != nil {
 		return err
 	}
 	wave := filepath.Join(home, "snippet-waveform.png")
-	if err := writePNG(wave, assets.Waveform(s.PCM, s.Parts, 1200, 240, nil, s.Label())); err != nil {
+	if err := writePNG(wave, assets.Waveform(snip.PCM, snip.Parts, 1200, 240, nil, snip.Label())); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "    piece %d: %s\n    %q\n    stored as %s\n    waveform %s\n", ps[0].ID, s.Label(), s.Script.Text, path, wave)
+	fmt.Fprintf(out, "    piece %d: %s\n    %q\n    stored as %s\n    waveform %s\n", ps[0].ID, snip.Label(), snip.Script.Text, path, wave)
 	return nil
 }
 
 // demoVariants imports the sample photo, renders every placement of the
 // French Instagram piece with the draft's hook as headline, and draws the
 // renders side by side in variants-sheet.png.
-func demoVariants(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
+func demoVariants(ctx context.Context, s streams, ws *studio.Workspace, home string) error {
+	out := s.out
 	src := filepath.Join(home, "bougie.jpg")
 	if err := os.WriteFile(src, samples.Photo, 0o644); err != nil {
 		return err
@@ -362,7 +368,8 @@ func demoVariants(ctx context.Context, out io.Writer, ws *studio.Workspace, home
 // demoApproveAndExport sends the French pieces for design lovers through
 // review to approval (overriding a failing check with a reason, as a brand
 // owner would) and exports the campaign.
-func demoApproveAndExport(ctx context.Context, out io.Writer, ws *studio.Workspace, home string) error {
+func demoApproveAndExport(ctx context.Context, s streams, ws *studio.Workspace, home string) error {
+	out := s.out
 	author := studio.User{Name: "Camille", Role: studio.RoleAuthor}
 	owner := studio.User{Name: "Inès", Role: studio.RoleBrandOwner}
 	ps, err := ws.Pieces(ctx, studio.PieceFilter{Language: "fr-FR", Persona: "design-lovers"})

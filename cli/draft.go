@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"time"
 
 	"atelier/assets"
@@ -109,7 +108,7 @@ func runDraft(ctx context.Context, s streams, o draftOptions) error {
 			return err
 		}
 	} else {
-		printDrafts(s.out, rows, outs)
+		s.printDrafts(rows, outs)
 		fmt.Fprintf(s.out, "\n%d variants in %s, %d failed; stored in %s (campaign %d)\n", len(rows), time.Since(start).Round(time.Millisecond), failed, ws.Location(), c.ID)
 	}
 	if err != nil {
@@ -164,7 +163,8 @@ func draftedRows(outs []studio.Outcome) (rows []draftedVariant, failed int) {
 }
 
 // printDrafts prints each variant, then what made each failing one fail.
-func printDrafts(out io.Writer, rows []draftedVariant, outs []studio.Outcome) {
+func (s streams) printDrafts(rows []draftedVariant, outs []studio.Outcome) {
+	out := s.out
 	for _, r := range rows {
 		label := r.Model
 		if r.Origin == string(studio.OriginTemplate) {
@@ -177,11 +177,7 @@ func printDrafts(out io.Writer, rows []draftedVariant, outs []studio.Outcome) {
 	}
 	for _, o := range outs {
 		for _, f := range o.Report.Errors() {
-			fmt.Fprintf(out, "   %s: %s %s: %s", o.Target.Key(), f.Severity, f.Rule, f.Message)
-			if f.Fix != "" {
-				fmt.Fprintf(out, " → %s", f.Fix)
-			}
-			fmt.Fprintln(out)
+			fmt.Fprintf(out, "   %s: %s\n", o.Target.Key(), s.finding(f))
 		}
 	}
 }

@@ -25,7 +25,7 @@ func TestDraftExitStatus(t *testing.T) {
 	}
 	brief := filepath.Join("..", "samples", "brief.toml")
 	var out bytes.Buffer
-	if err := commands["draft"](context.Background(), streams{&out, io.Discard}, []string{"--kit", kit, "--brief", brief, "--template"}); err != nil {
+	if err := commands["draft"](context.Background(), streams{out: &out, log: io.Discard}, []string{"--kit", kit, "--brief", brief, "--template"}); err != nil {
 		t.Fatalf("the sample brief's template drafts: %v\n%s", err, out.String())
 	}
 	if !strings.Contains(out.String(), ", 0 failed") {
@@ -40,7 +40,7 @@ func TestDraftExitStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Reset()
-	err := commands["draft"](context.Background(), streams{&out, io.Discard}, []string{"--kit", kit, "--brief", brief, "--template"})
+	err := commands["draft"](context.Background(), streams{out: &out, log: io.Discard}, []string{"--kit", kit, "--brief", brief, "--template"})
 	if !errors.Is(err, errFailed) {
 		t.Fatalf("every variant fails its check, and the command returned %v\n%s", err, out.String())
 	}

@@ -49,7 +49,7 @@ func TestDemoTalksOnlyToTheConfiguredOllama(t *testing.T) {
 	http.DefaultTransport = rec
 	t.Cleanup(func() { http.DefaultTransport = rec.next })
 	var out bytes.Buffer
-	if err := commands["demo"](context.Background(), streams{&out, io.Discard}, []string{"--home", t.TempDir()}); err != nil {
+	if err := commands["demo"](context.Background(), streams{out: &out, log: io.Discard}, []string{"--home", t.TempDir()}); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
 	if ollamaCalls.Load() == 0 || len(rec.hosts) != 0 {

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
@@ -103,7 +102,7 @@ func runRender(ctx context.Context, s streams, o renderOptions) error {
 			fmt.Fprintln(s.out, n)
 		}
 	}
-	if err := writeRenders(s.out, kit, o.out, vs); err != nil {
+	if err := s.writeRenders(kit, o.out, vs); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.out, "%d renders in %s, in %v\n", len(vs), o.out, time.Since(start).Round(time.Millisecond))
@@ -112,7 +111,8 @@ func runRender(ctx context.Context, s streams, o renderOptions) error {
 
 // writeRenders writes each render into dir and prints how it was made and
 // what its check found.
-func writeRenders(out io.Writer, kit *brandkit.Kit, dir string, vs []*assets.Variant) error {
+func (s streams) writeRenders(kit *brandkit.Kit, dir string, vs []*assets.Variant) error {
+	out := s.out
 	for _, v := range vs {
 		if _, err := assets.WriteVariant(dir, v); err != nil {
 			return err
@@ -125,7 +125,7 @@ func writeRenders(out io.Writer, kit *brandkit.Kit, dir string, vs []*assets.Var
 		fmt.Fprintf(out, "  %-20s %4d×%-4d crop %v, %s, logo %s%s; check %d/100\n", v.Placement.ID, v.Placement.Width, v.Placement.Height,
 			v.Meta.Crop, v.Meta.Filter, v.Meta.Corner, text, rep.Score)
 		for _, f := range rep.Findings {
-			fmt.Fprintf(out, "      %s %s: %s\n", f.Severity, f.Rule, f.Message)
+			fmt.Fprintf(out, "      %s\n", s.finding(f))
 		}
 		for _, n := range v.Meta.Notes {
 			fmt.Fprintln(out, "      "+n)

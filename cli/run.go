@@ -7,12 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"atelier/brandkit"
 	"atelier/samples"
 	"atelier/studio"
 	"atelier/studio/platform"
+	"atelier/translations"
 )
 
 const usage = `Atelier — a local-first content studio.
@@ -32,7 +34,8 @@ Usage:
   atelier help                   this text
 
 Every command takes --help. Data lives in $ATELIER_HOME, or the OS's user
-data folder when it is not set.
+data folder when it is not set. Findings are said in the locale's language
+(French or English); --lang-ui fr|en chooses.
 `
 
 // OpensWindow reports whether args ask for the studio window rather than
@@ -53,17 +56,72 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
+	ui, args, err := uiLanguage(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "atelier: %v\n\n%s", err, usage)
+		return 2
+	}
 	run, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "atelier: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
-	return Fail(run(ctx, streams{out: stdout, log: stderr}, args[1:]), stderr)
+	return Fail(run(ctx, streams{out: stdout, log: stderr, ui: ui}, args[1:]), stderr)
 }
 
 // streams are where a command writes: out for its results, log for
-// progress and diagnostics.
-type streams struct{ out, log io.Writer }
+// progress and diagnostics; ui is the language findings are said in.
+type streams struct {
+	out, log io.Writer
+	ui       string
+}
+
+// uiLanguage takes --lang-ui L out of args, wherever it stands; without
+// it, findings follow the locale ($LC_ALL, $LC_MESSAGES, $LANG), in
+// French when it is French and in English otherwise.
+func uiLanguage(args []string) (string, []string, error) {
+	ui := ""
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l := os.Getenv(v); l != "" {
+			ui = l
+			break
+		}
+	}
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--lang-ui" || a == "-lang-ui":
+			if i+1 == len(args) {
+				return "", nil, errors.New("--lang-ui needs a language: fr or en")
+			}
+			ui = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--lang-ui=") || strings.HasPrefix(a, "-lang-ui="):
+			_, ui, _ = strings.Cut(a, "=")
+		default:
+			rest = append(rest, a)
+		}
+	}
+	if len(rest) == 0 {
+		rest = []string{"help"}
+	}
+	if translations.Base(ui) == "fr" {
+		return "fr", rest, nil
+	}
+	return "en", rest, nil
+}
+
+// finding says f on one line in the user's language: severity, rule id,
+// message and fix.
+func (s streams) finding(f brandkit.Finding) string {
+	msg, fix := translations.Finding(s.ui, f, platform.Default())
+	line := translations.Say(s.ui, string(f.Severity), string(f.Severity), nil) + " " + f.Rule + ": " + msg
+	if fix != "" {
+		line += " → " + fix
+	}
+	return line
+}
 
 // commands are atelier's commands by name; each parses its arguments into
 // its options, then runs with them.

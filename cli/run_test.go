@@ -24,7 +24,7 @@ import (
 
 func TestKitValidateCommand(t *testing.T) {
 	var out bytes.Buffer
-	if err := commands["kit"](context.Background(), streams{&out, io.Discard}, []string{"validate", "../samples/kit"}); err != nil {
+	if err := commands["kit"](context.Background(), streams{out: &out, log: io.Discard}, []string{"validate", "../samples/kit"}); err != nil {
 		t.Fatalf("sample kit: %v\n%s", err, out.String())
 	}
 	if !strings.HasPrefix(out.String(), "ok: Maison Lumen") {
@@ -34,7 +34,7 @@ func TestKitValidateCommand(t *testing.T) {
 	bad := t.TempDir()
 	os.WriteFile(filepath.Join(bad, "brandkit.toml"), []byte("[identity]\nname = \"\"\nlanguages = [\"xx_YY_zz\"]\n[[palette]]\nname=\"A\"\nhex=\"#12\"\nrole=\"primary\"\n"), 0o644)
 	out.Reset()
-	err := commands["kit"](context.Background(), streams{&out, io.Discard}, []string{"validate", bad})
+	err := commands["kit"](context.Background(), streams{out: &out, log: io.Discard}, []string{"validate", bad})
 	if !errors.Is(err, errFailed) {
 		t.Fatalf("a bad kit must fail, got %v", err)
 	}
@@ -48,7 +48,7 @@ func TestKitValidateCommand(t *testing.T) {
 func TestDemoRunsHeadless(t *testing.T) {
 	var out bytes.Buffer
 	home := t.TempDir()
-	if err := commands["demo"](context.Background(), streams{&out, io.Discard}, []string{"--home", home}); err != nil {
+	if err := commands["demo"](context.Background(), streams{out: &out, log: io.Discard}, []string{"--home", home}); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
 	assertPeopleInTheAudit(t, home)
@@ -216,7 +216,7 @@ func distinctColours(img image.Image) int {
 
 func TestCheckCommand(t *testing.T) {
 	var out bytes.Buffer
-	err := commands["check"](context.Background(), streams{&out, io.Discard}, []string{"--kit", "../samples/kit", "--platform", "instagram", "--json",
+	err := commands["check"](context.Background(), streams{out: &out, log: io.Discard}, []string{"--kit", "../samples/kit", "--platform", "instagram", "--json",
 		"../samples/check/post-fr.txt", "../samples/check/post-bad-en.txt", "../samples/check/off-palette.png", "../samples/check/too-loud.wav"})
 	if !errors.Is(err, errFailed) {
 		t.Fatalf("files with errors must fail the command, got %v", err)
@@ -244,13 +244,13 @@ func TestCheckCommand(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := commands["check"](context.Background(), streams{&out, io.Discard}, []string{"--kit", "../samples/kit", "../samples/check/post-fr.txt", "../samples/check/on-palette.png"}); err != nil {
+	if err := commands["check"](context.Background(), streams{out: &out, log: io.Discard}, []string{"--kit", "../samples/kit", "../samples/check/post-fr.txt", "../samples/check/on-palette.png"}); err != nil {
 		t.Fatalf("clean files must pass: %v\n%s", err, out.String())
 	}
 	bad := filepath.Join(t.TempDir(), "cut.png")
 	os.WriteFile(bad, []byte("\x89PNG\r\n\x1a\n\x00\x00"), 0o644)
 	out.Reset()
-	if err := commands["check"](context.Background(), streams{&out, io.Discard}, []string{"--kit", "../samples/kit", bad}); !errors.Is(err, errUnreadable) || !strings.Contains(out.String(), "cannot check") {
+	if err := commands["check"](context.Background(), streams{out: &out, log: io.Discard}, []string{"--kit", "../samples/kit", bad}); !errors.Is(err, errUnreadable) || !strings.Contains(out.String(), "cannot check") {
 		t.Fatalf("a damaged image: %v\n%s", err, out.String())
 	}
 }
@@ -260,7 +260,7 @@ func TestAudioCommand(t *testing.T) {
 	out := filepath.Join(dir, "teaser.wav")
 	wave := filepath.Join(dir, "teaser.png")
 	var b bytes.Buffer
-	if err := commands["audio"](context.Background(), streams{&b, io.Discard}, []string{"--kit", "../samples/kit", "--text", "../samples/check/post-fr.txt", "--out", out, "--seconds", "15", "--waveform", wave}); err != nil {
+	if err := commands["audio"](context.Background(), streams{out: &b, log: io.Discard}, []string{"--kit", "../samples/kit", "--text", "../samples/check/post-fr.txt", "--out", out, "--seconds", "15", "--waveform", wave}); err != nil {
 		t.Fatalf("%v\n%s", err, b.String())
 	}
 	for _, f := range []string{out, strings.TrimSuffix(out, ".wav") + ".mp3", wave} {
@@ -272,7 +272,7 @@ func TestAudioCommand(t *testing.T) {
 		t.Errorf("output %q", b.String())
 	}
 	b.Reset()
-	if err := commands["audio"](context.Background(), streams{&b, io.Discard}, []string{"--text", "../samples/check/post-fr.txt", "--seconds", "20"}); !errors.Is(err, errFailed) {
+	if err := commands["audio"](context.Background(), streams{out: &b, log: io.Discard}, []string{"--text", "../samples/check/post-fr.txt", "--seconds", "20"}); !errors.Is(err, errFailed) {
 		t.Errorf("20 s must be refused: %v", err)
 	}
 }
@@ -281,20 +281,20 @@ func TestKitExportImportCommands(t *testing.T) {
 	t.Setenv("ATELIER_HOME", t.TempDir())
 	file := filepath.Join(t.TempDir(), "lumen.atelierkit")
 	var out bytes.Buffer
-	if err := commands["kit"](context.Background(), streams{&out, io.Discard}, []string{"export", "../samples/kit", file}); err != nil {
+	if err := commands["kit"](context.Background(), streams{out: &out, log: io.Discard}, []string{"export", "../samples/kit", file}); err != nil {
 		t.Fatal(err)
 	}
-	if err := commands["kit"](context.Background(), streams{&out, io.Discard}, []string{"import", file}); err != nil {
+	if err := commands["kit"](context.Background(), streams{out: &out, log: io.Discard}, []string{"import", file}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "installed in") {
 		t.Fatalf("output %q", out.String())
 	}
-	err := commands["kit"](context.Background(), streams{&out, io.Discard}, []string{"import", file})
+	err := commands["kit"](context.Background(), streams{out: &out, log: io.Discard}, []string{"import", file})
 	if err == nil || !strings.Contains(err.Error(), "--replace") {
 		t.Fatalf("a second import must ask for --replace: %v", err)
 	}
-	if err := commands["kit"](context.Background(), streams{&out, io.Discard}, []string{"import", "--replace", file}); err != nil {
+	if err := commands["kit"](context.Background(), streams{out: &out, log: io.Discard}, []string{"import", "--replace", file}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -302,7 +302,7 @@ func TestKitExportImportCommands(t *testing.T) {
 func TestRenderCommand(t *testing.T) {
 	out := t.TempDir()
 	var b bytes.Buffer
-	err := commands["render"](context.Background(), streams{&b, io.Discard}, []string{"--kit", "../samples/kit", "--image", "../samples/photo.jpg", "--placements", "instagram.story,linkedin.link",
+	err := commands["render"](context.Background(), streams{out: &b, log: io.Discard}, []string{"--kit", "../samples/kit", "--image", "../samples/photo.jpg", "--placements", "instagram.story,linkedin.link",
 		"--out", out, "--headline", "La recharge Feu de bois arrive", "--frame", "Ambre"})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, b.String())
@@ -315,7 +315,7 @@ func TestRenderCommand(t *testing.T) {
 	// `atelier check` reads each render with its metadata.
 	b.Reset()
 	story := filepath.Join(out, "instagram.story.jpg")
-	if err := commands["check"](context.Background(), streams{&b, io.Discard}, []string{"--kit", "../samples/kit", story}); err != nil && !errors.Is(err, errFailed) {
+	if err := commands["check"](context.Background(), streams{out: &b, log: io.Discard}, []string{"--kit", "../samples/kit", story}); err != nil && !errors.Is(err, errFailed) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "render metadata") {
@@ -332,9 +332,47 @@ func TestRenderCommand(t *testing.T) {
 		"--image ../samples/photo.jpg --max-mp 1":    "over the pixel budget of 1 MP",
 		"--image ../samples/photo.jpg --format tiff": "format \"tiff\": use jpeg or png",
 	} {
-		err := commands["render"](context.Background(), streams{io.Discard, io.Discard}, append([]string{"--kit", "../samples/kit", "--out", t.TempDir()}, strings.Fields(args)...))
+		err := commands["render"](context.Background(), streams{out: io.Discard, log: io.Discard}, append([]string{"--kit", "../samples/kit", "--out", t.TempDir()}, strings.Fields(args)...))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want %q", args, err, want)
 		}
+	}
+}
+
+// TestCheckSpeaksTheUserLanguage: findings follow --lang-ui, then the
+// locale, and stay English in the JSON's message for scripts, with the
+// key and arguments beside it.
+func TestCheckSpeaksTheUserLanguage(t *testing.T) {
+	post := filepath.Join(t.TempDir(), "post.txt")
+	os.WriteFile(post, []byte("Notre bougie est éco-responsable et tu vas adorer."), 0o644)
+	run := func(args ...string) string {
+		var out, log bytes.Buffer
+		Run(context.Background(), append(args, "--kit", "../samples/kit", "--platform", "instagram", "--lang", "fr", post), &out, &log)
+		return out.String() + log.String()
+	}
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "C.UTF-8")
+	en := run("check")
+	fr := run("--lang-ui", "fr", "check")
+	t.Setenv("LANG", "fr_FR.UTF-8")
+	locale := run("check")
+	back := run("check", "--lang-ui=en")
+	if !strings.Contains(en, "breaks the kit's address") || !strings.Contains(en, "error claims.unsubstantiated") {
+		t.Fatalf("English output:\n%s", en)
+	}
+	if !strings.Contains(fr, "ne respecte pas l'adresse de la charte") || !strings.Contains(fr, "erreur claims.unsubstantiated") ||
+		!strings.Contains(fr, "Citez la preuve approuvée") || strings.Contains(fr, "restricted claim") {
+		t.Fatalf("--lang-ui fr output:\n%s", fr)
+	}
+	if locale != fr {
+		t.Errorf("LANG=fr_FR gave\n%s\nnot\n%s", locale, fr)
+	}
+	if back != en {
+		t.Errorf("--lang-ui=en under a French locale gave\n%s", back)
+	}
+	var out bytes.Buffer
+	if code := Run(context.Background(), []string{"check", "--lang-ui"}, &out, &out); code != 2 || !strings.Contains(out.String(), "--lang-ui needs a language") {
+		t.Errorf("a bare --lang-ui: %d %s", code, out.String())
 	}
 }

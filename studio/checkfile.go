@@ -3,6 +3,7 @@ package studio
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"image"
 	"os"
@@ -38,6 +39,9 @@ type CheckTarget struct {
 	Partner   string
 	Image     string
 }
+
+// ErrNotCheckable is a file of a kind the checks do not read.
+var ErrNotCheckable = errors.New("files are not checked; use .txt, .md, .png, .jpg or .wav")
 
 // CheckFile reads a text, image or WAV file and checks it against the kit.
 func CheckFile(kit *brandkit.Kit, reg *platform.Registry, t CheckTarget, path string) (*FileCheck, error) {
@@ -89,7 +93,7 @@ func CheckFile(kit *brandkit.Kit, reg *platform.Registry, t CheckTarget, path st
 		}
 		fc.Report = brandkit.CheckAudio(kit, brandkit.AudioTarget{Platform: p.ID, MaxSeconds: p.Audio.MaxSeconds}, fc.Sound)
 	default:
-		return nil, fmt.Errorf("%s: %q files are not checked; use .txt, .md, .png, .jpg or .wav", path, ext)
+		return nil, fmt.Errorf("%s: %q %w", path, ext, ErrNotCheckable)
 	}
 	return fc, nil
 }

@@ -207,8 +207,9 @@ func (c *Composer) DraftPiece(ctx context.Context, piece Piece, req *Request, fn
 // checks again. An unreadable reply becomes an error finding.
 func (c *Composer) check(t Target, res *Result, replyErr error) (string, brandkit.Report) {
 	if replyErr != nil {
-		return res.Raw, brandkit.Report{Score: 0, Findings: []brandkit.Finding{{Rule: "draft.invalid_reply", Severity: brandkit.SeverityError,
-			Start: -1, End: -1, Message: replyErr.Error(), Fix: "Regenerate, or write the post by hand."}}}
+		f := brandkit.Say(brandkit.Finding{Rule: "draft.invalid_reply", Severity: brandkit.SeverityError, Start: -1, End: -1},
+			"draft.invalid_reply", "error", replyErr.Error())
+		return res.Raw, brandkit.Report{Score: 0, Findings: []brandkit.Finding{f}}
 	}
 	target := TextTarget(t)
 	report := brandkit.CheckText(c.WS.Kit(), target, res.Text)

@@ -91,6 +91,9 @@ type PullProgress struct {
 	Completed int64
 }
 
+// ErrPullFailed is a download that did not finish.
+var ErrPullFailed = errors.New("could not download")
+
 // Pull downloads a model, reporting each layer's progress.
 func (m *Models) Pull(ctx context.Context, model string, fn func(PullProgress)) error {
 	err := m.Client.Pull(ctx, &api.PullRequest{Model: model}, func(p api.ProgressResponse) error {
@@ -98,7 +101,7 @@ func (m *Models) Pull(ctx context.Context, model string, fn func(PullProgress)) 
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("could not download %s: %v — check the network connection and the model's name (see https://ollama.com/library)", model, err)
+		return fmt.Errorf("%w %s: %v — check the network connection and the model's name (see https://ollama.com/library)", ErrPullFailed, model, err)
 	}
 	return nil
 }

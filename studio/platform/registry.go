@@ -26,6 +26,16 @@ const (
 	CountWeighted  Counting = "weighted"  // links count as URLLength, wide scripts as two
 )
 
+// Layout is how a platform lays a post out in its app, which the preview
+// copies.
+type Layout string
+
+const (
+	TextFirst  Layout = "text_first"  // the text, then the media (X, LinkedIn, Facebook…)
+	MediaFirst Layout = "media_first" // the media full width, then the caption (Instagram, Pinterest)
+	FullScreen Layout = "full_screen" // 9:16 media with the interface drawn over it (TikTok)
+)
+
 // Platform is one social network's rules.
 type Platform struct {
 	ID               string      `toml:"id"`
@@ -40,6 +50,7 @@ type Platform struct {
 	FoldLinesDesktop int         `toml:"fold_lines_desktop"`
 	MaxHashtags      int         `toml:"max_hashtags"` // 0 = no platform limit
 	Links            string      `toml:"links"`
+	Preview          Layout      `toml:"preview"`
 	Placements       []Placement `toml:"placement"`
 	Audio            AudioNorm   `toml:"audio"`
 }
@@ -119,6 +130,9 @@ func (r *Registry) check() error {
 		}
 		if !slices.Contains([]Counting{CountChars, CountGraphemes, CountWeighted}, p.Counting) {
 			problems = append(problems, fmt.Sprintf("%s: counting %q is not chars, graphemes or weighted", p.ID, p.Counting))
+		}
+		if !slices.Contains([]Layout{TextFirst, MediaFirst, FullScreen}, p.Preview) {
+			problems = append(problems, fmt.Sprintf("%s: preview %q is not text_first, media_first or full_screen", p.ID, p.Preview))
 		}
 		if p.Counting == CountWeighted && p.URLLength <= 0 {
 			problems = append(problems, p.ID+": weighted counting needs url_length")
