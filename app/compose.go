@@ -52,12 +52,7 @@ type composeScreen struct {
 	progress                  *widget.ProgressBar
 	action                    *widget.Select
 	toLang                    *widget.Select
-	editor                    *widget.Entry  // the selected variant's text, editable
-	saveBtn, revertBtn        *widget.Button // save the edit as a version; go back to the saved text
-	editCount                 *widget.Label
-	editMu                    sync.Mutex
-	editTimer                 *time.Timer // the live check waits for typing to pause
-	editGen                   int         // of the latest edit; older checks are dropped
+	edit                      *textEditor // the selected variant's text, editable
 	applyBtn                  *widget.Button
 	check                     *checkPanel
 	audio                     *audioPanel
@@ -154,7 +149,12 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	// window taller than a laptop's screen.
 	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Check"), c.check.object()), container.NewTabItem(lang.L("Images"), container.NewVScroll(c.images.object())),
 		container.NewTabItem(lang.L("Audio"), container.NewVScroll(c.audio.object())))
-	detail := container.NewHSplit(c.editorPane(), tabs)
+	c.edit = newTextEditor(c.st.ws.Kit, c.check.show, c.onSaveEdit, nil)
+	editor := container.NewAppTabs(
+		container.NewTabItem(lang.L("Text"), c.edit.object()),
+		container.NewTabItem(lang.L("Marked"), container.NewVScroll(c.preview)),
+	)
+	detail := container.NewHSplit(editor, tabs)
 	c.empty, _ = emptyState(lang.L("Your drafts appear here: one card per platform, persona and language of the brief, each checked against the brand kit."),
 		&widget.Button{Text: lang.L("Draft"), Icon: theme.MailSendIcon(), OnTapped: c.onDraft})
 	grid := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, container.NewStack(c.grid, c.empty))
@@ -364,6 +364,7 @@ func (c *composeScreen) onDraft() {
 
 func (c *composeScreen) setRunning(on bool) {
 	c.running = on
+	c.edit.block(on)
 	if on {
 		c.draftBtn.Disable()
 		c.applyBtn.Disable()
@@ -457,7 +458,7 @@ func (c *composeScreen) showDetail() {
 		return
 	}
 	highlighted(c.preview, cd.text, -1, -1)
-	c.loadEditor(cd.text)
+	c.edit.load(cd.text, cd.target.Platform, studio.TextTarget(cd.target))
 	c.check.show(cd.report)
 	c.audio.setPiece(cd.pieceID, cd.text, cd.target.Language)
 	c.images.setPiece(cd.pieceID, cd.target.Platform.ID)
@@ -543,4 +544,24 @@ func actionName(id string) string {
 		return lang.L(n)
 	}
 	return id
+}
+
+// onSaveEdit keeps the edited text as the variant's new version, checked,
+// in the user's name.
+func (c *composeScreen) onSaveEdit(text string) {
+	cd, ok := c.selectedCard()
+	if !ok || cd.pieceID == 0 {
+		return
+	}
+	i, pieceID := c.selected, cd.pieceID
+	composer := &studio.Composer{WS: c.st.ws, User: c.st.user()}
+	goBackground(func() {
+		v, rep, err := composer.SaveText(context.Background(), pieceID, text, "edit")
+		if err != nil {
+			onUI(func() { c.edit.failed(); showError(c.st.win, err) })
+			return
+		}
+		c.onEvent(i, studio.Event{Kind: studio.EventDone, PieceID: pieceID, Version: v, Report: rep})
+		onUI(c.showDetail)
+	})
 }

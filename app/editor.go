@@ -1,8 +1,8 @@
 package app
 
 import (
-	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,76 +12,116 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/brandkit"
-	"atelier/studio"
+	"atelier/studio/platform"
 )
 
-// editorPane is where the selected variant is written: the text, checked
-// live against the kit as it changes (findings in the Check tab), with
-// Undo (Ctrl+Z) while typing, and Save, which keeps it as a new version in
-// the user's name. The "Marked" tab shows the text with the selected
-// finding marked.
-func (c *composeScreen) editorPane() fyne.CanvasObject {
-	c.editor = widget.NewMultiLineEntry()
-	c.editor.Wrapping = fyne.TextWrapWord
-	c.editor.OnChanged = c.onEdited
-	c.editCount = widget.NewLabel("")
-	c.saveBtn = &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: c.onSaveEdit}
-	c.revertBtn = &widget.Button{Icon: theme.ContentUndoIcon(), OnTapped: c.onRevertEdit} // back to the saved text
-	c.saveBtn.Disable()
-	c.revertBtn.Disable()
-	bar := container.NewBorder(nil, nil, c.editCount, container.NewHBox(c.revertBtn, c.saveBtn))
-	return container.NewAppTabs(
-		container.NewTabItem(lang.L("Text"), container.NewBorder(nil, bar, nil, nil, c.editor)),
-		container.NewTabItem(lang.L("Marked"), container.NewVScroll(c.preview)),
-	)
+// textEditor is where a piece's text is written, in Compose and in
+// Review: the text, checked live against the kit as it changes (each
+// report goes to onCheck), with Undo (Ctrl+Z) while typing, Revert to the
+// saved text, and Save, which hands the text to onSave. With onSuggest,
+// a "Suggest" button sends the edit as a suggestion instead.
+type textEditor struct {
+	entry           *widget.Entry
+	count           *widget.Label
+	save, revert    *widget.Button
+	suggest         *widget.Button // nil without onSuggest
+	kit             func() *brandkit.Kit
+	onCheck         func(*brandkit.Report)
+	onSave          func(text string)
+	onSuggest       func(text string)
+	saved           string // the text as last saved or loaded
+	plat            platform.Platform
+	target          brandkit.TextTarget
+	loaded, blocked bool // a text is loaded; saving is blocked (a draft is running)
+
+	mu    sync.Mutex
+	timer *time.Timer // the live check waits for typing to pause
+	gen   int         // of the latest edit; older checks are dropped
 }
 
-// loadEditor shows a saved text in the editor, with nothing to save.
-func (c *composeScreen) loadEditor(text string) {
-	c.editMu.Lock()
-	c.editGen++ // a check under way for the previous text is dropped
-	c.editMu.Unlock()
-	changed := c.editor.OnChanged
-	c.editor.OnChanged = nil
-	c.editor.SetText(text)
-	c.editor.OnChanged = changed
-	c.saveBtn.Disable()
-	c.revertBtn.Disable()
-	c.showCount(text)
+func newTextEditor(kit func() *brandkit.Kit, onCheck func(*brandkit.Report), onSave, onSuggest func(string)) *textEditor {
+	e := &textEditor{kit: kit, onCheck: onCheck, onSave: onSave, onSuggest: onSuggest}
+	e.entry = widget.NewMultiLineEntry()
+	e.entry.Wrapping = fyne.TextWrapWord
+	e.entry.OnChanged = e.onEdited
+	e.count = widget.NewLabel("")
+	e.save = &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: func() { e.hand(e.onSave) }}
+	e.revert = &widget.Button{Icon: theme.ContentUndoIcon(), OnTapped: e.onRevert} // back to the saved text
+	if onSuggest != nil {
+		e.suggest = &widget.Button{Text: lang.L("Suggest"), Icon: theme.MailSendIcon(), OnTapped: func() { e.hand(e.onSuggest) }}
+	}
+	e.dirty(false)
+	return e
+}
+
+// object is the entry with its bar: the count, Revert, Suggest and Save.
+func (e *textEditor) object() fyne.CanvasObject {
+	buttons := container.NewHBox(e.revert)
+	if e.suggest != nil {
+		buttons.Add(e.suggest)
+	}
+	buttons.Add(e.save)
+	return container.NewBorder(nil, container.NewBorder(nil, nil, e.count, buttons), nil, nil, e.entry)
+}
+
+// load shows a saved text for plat, checked against target, with nothing
+// to save; a check under way for the previous text is dropped.
+func (e *textEditor) load(text string, plat platform.Platform, target brandkit.TextTarget) {
+	e.mu.Lock()
+	e.gen++
+	e.mu.Unlock()
+	e.saved, e.plat, e.target, e.loaded = text, plat, target, true
+	changed := e.entry.OnChanged
+	e.entry.OnChanged = nil
+	e.entry.SetText(text)
+	e.entry.OnChanged = changed
+	e.dirty(false)
+	e.showCount(text)
+}
+
+// block stops saving while a draft is running.
+func (e *textEditor) block(on bool) {
+	e.blocked = on
+	e.dirty(e.loaded && e.entry.Text != e.saved)
+}
+
+func (e *textEditor) dirty(on bool) {
+	for _, b := range []*widget.Button{e.save, e.revert, e.suggest} {
+		switch {
+		case b == nil:
+		case on && !e.blocked:
+			b.Enable()
+		default:
+			b.Disable()
+		}
+	}
 }
 
 // onEdited checks the text once typing pauses for 300 ms, off the UI
 // goroutine, and offers to save it.
-func (c *composeScreen) onEdited(text string) {
-	cd, ok := c.selectedCard()
-	if !ok || cd.pieceID == 0 {
+func (e *textEditor) onEdited(text string) {
+	if !e.loaded {
 		return
 	}
-	dirty := text != cd.text
-	c.saveBtn.Disable()
-	c.revertBtn.Disable()
-	if dirty && !c.running {
-		c.saveBtn.Enable()
-		c.revertBtn.Enable()
+	e.dirty(text != e.saved)
+	e.showCount(text)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.gen++
+	gen := e.gen
+	if e.timer != nil {
+		e.timer.Stop()
 	}
-	c.showCount(text)
-	c.editMu.Lock()
-	defer c.editMu.Unlock()
-	c.editGen++
-	gen := c.editGen
-	if c.editTimer != nil {
-		c.editTimer.Stop()
-	}
-	kit, target := c.st.ws.Kit(), studio.TextTarget(cd.target)
-	c.editTimer = time.AfterFunc(300*time.Millisecond, func() {
+	kit, target := e.kit(), e.target
+	e.timer = time.AfterFunc(300*time.Millisecond, func() {
 		goBackground(func() {
 			rep := brandkit.CheckText(kit, target, text)
 			onUI(func() {
-				c.editMu.Lock()
-				current := gen == c.editGen
-				c.editMu.Unlock()
+				e.mu.Lock()
+				current := gen == e.gen
+				e.mu.Unlock()
 				if current {
-					c.check.show(&rep)
+					e.onCheck(&rep)
 				}
 			})
 		})
@@ -89,41 +129,26 @@ func (c *composeScreen) onEdited(text string) {
 }
 
 // showCount says the text's length against the platform's limit.
-func (c *composeScreen) showCount(text string) {
-	cd, ok := c.selectedCard()
-	if !ok {
-		c.editCount.SetText("")
+func (e *textEditor) showCount(text string) {
+	p := e.plat
+	if p.TextLimit == 0 {
+		e.count.SetText("")
 		return
 	}
-	p := cd.target.Platform
-	c.editCount.SetText(fmt.Sprintf("%d / %d", brandkit.Length(text, string(p.Counting), p.URLLength), p.TextLimit))
+	e.count.SetText(fmt.Sprintf("%d / %d", brandkit.Length(text, string(p.Counting), p.URLLength), p.TextLimit))
 }
 
-// onSaveEdit keeps the edited text as the variant's new version, checked,
-// in the user's name.
-func (c *composeScreen) onSaveEdit() {
-	cd, ok := c.selectedCard()
-	if !ok || cd.pieceID == 0 {
-		return
-	}
-	i, pieceID, text := c.selected, cd.pieceID, c.editor.Text
-	composer := &studio.Composer{WS: c.st.ws, User: c.st.user()}
-	c.saveBtn.Disable()
-	goBackground(func() {
-		v, rep, err := composer.SaveText(context.Background(), pieceID, text, "edit")
-		if err != nil {
-			onUI(func() { c.saveBtn.Enable(); showError(c.st.win, err) })
-			return
-		}
-		c.onEvent(i, studio.Event{Kind: studio.EventDone, PieceID: pieceID, Version: v, Report: rep})
-		onUI(c.showDetail)
-	})
+// hand gives the text to fn and waits for the next load.
+func (e *textEditor) hand(fn func(string)) {
+	e.dirty(false)
+	fn(e.entry.Text)
 }
 
-// onRevertEdit puts the saved text back in the editor.
-func (c *composeScreen) onRevertEdit() {
-	if cd, ok := c.selectedCard(); ok {
-		c.loadEditor(cd.text)
-		c.check.show(cd.report)
-	}
+// failed offers the text again after a save that did not happen.
+func (e *textEditor) failed() { e.dirty(e.entry.Text != e.saved) }
+
+func (e *textEditor) onRevert() {
+	e.load(e.saved, e.plat, e.target)
+	rep := brandkit.CheckText(e.kit(), e.target, e.saved)
+	e.onCheck(&rep)
 }

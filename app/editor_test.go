@@ -22,13 +22,13 @@ func TestEditingADraft(t *testing.T) {
 	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
 	c.grid.Select(0)
 	runUI()
-	saved := c.editor.Text
-	if saved == "" || c.saveBtn.Disabled() == false {
-		t.Fatalf("editor %q, save enabled %v", saved, !c.saveBtn.Disabled())
+	saved := c.edit.entry.Text
+	if saved == "" || c.edit.save.Disabled() == false {
+		t.Fatalf("editor %q, save enabled %v", saved, !c.edit.save.Disabled())
 	}
-	c.editor.CursorRow, c.editor.CursorColumn = 0, 0
-	test.Type(c.editor, "Pas cher ! ")
-	if c.saveBtn.Disabled() || c.revertBtn.Disabled() {
+	c.edit.entry.CursorRow, c.edit.entry.CursorColumn = 0, 0
+	test.Type(c.edit.entry, "Pas cher ! ")
+	if c.edit.save.Disabled() || c.edit.revert.Disabled() {
 		t.Fatal("an edited text cannot be saved or reverted")
 	}
 	waitFor(t, "the live check", func() bool {
@@ -43,13 +43,13 @@ func TestEditingADraft(t *testing.T) {
 	if v, _ := ws.LatestVersion(context.Background(), c.cards[0].pieceID); v.Number != 1 {
 		t.Fatalf("the live check saved version %d", v.Number)
 	}
-	test.Tap(c.revertBtn)
-	if c.editor.Text != saved || !c.saveBtn.Disabled() {
-		t.Fatalf("revert: %q", c.editor.Text)
+	test.Tap(c.edit.revert)
+	if c.edit.entry.Text != saved || !c.edit.save.Disabled() {
+		t.Fatalf("revert: %q", c.edit.entry.Text)
 	}
-	c.editor.CursorRow, c.editor.CursorColumn = 0, 0
-	test.Type(c.editor, "Une lueur d'automne. ")
-	test.Tap(c.saveBtn)
+	c.edit.entry.CursorRow, c.edit.entry.CursorColumn = 0, 0
+	test.Type(c.edit.entry, "Une lueur d'automne. ")
+	test.Tap(c.edit.save)
 	waitBackground(t)
 	v, err := ws.LatestVersion(context.Background(), c.cards[0].pieceID)
 	if err != nil || v.Number != 2 || v.Author != "Camille" || v.Origin != studio.OriginUser || !strings.HasPrefix(v.Text, "Une lueur d'automne. ") {
@@ -58,7 +58,7 @@ func TestEditingADraft(t *testing.T) {
 	if cd, _ := c.selectedCard(); cd.text != v.Text || cd.report == nil {
 		t.Fatalf("the card did not follow: %q", cd.text)
 	}
-	if !c.saveBtn.Disabled() {
+	if !c.edit.save.Disabled() {
 		t.Error("a saved text can be saved again")
 	}
 }
@@ -152,4 +152,57 @@ func TestBriefInEveryLanguage(t *testing.T) {
 			t.Errorf("the English draft does not use the English topic: %q", cd.text)
 		}
 	}
+}
+
+// TestSuggestionAcceptedInReview: a reviewer edits the text in Review and
+// sends it as a suggestion, which leaves the piece as it was; the author
+// selects it among the comments, sees what it changes, and accepts it,
+// which saves it as a new version in the author's name.
+func TestSuggestionAcceptedInReview(t *testing.T) {
+	s, ws := newTestStudio(t)
+	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
+	id := c.cards[0].pieceID
+	s.setUser(studio.User{Name: "Léa", Role: studio.RoleReviewer})
+	r := showScreen[*reviewScreen](s)
+	pump(t, r.refresh())
+	r.lists[studio.StateDraft].Select(0)
+	waitBackground(t)
+	if r.edit.entry.Text == "" || !r.edit.suggest.Disabled() {
+		t.Fatalf("Review editor: %q, suggest enabled %v", r.edit.entry.Text, !r.edit.suggest.Disabled())
+	}
+	r.edit.entry.CursorRow, r.edit.entry.CursorColumn = 0, 0
+	test.Type(r.edit.entry, "Enfin l'automne. ")
+	suggested := r.edit.entry.Text
+	r.note.SetText("une accroche plus courte")
+	test.Tap(r.edit.suggest)
+	waitBackground(t)
+	if v, _ := ws.LatestVersion(context.Background(), id); v.Number != 1 {
+		t.Fatalf("a suggestion wrote v%d", v.Number)
+	}
+	waitFor(t, "the suggestion in the comments", func() bool { waitBackground(t); return len(r.history.comments) == 1 })
+	if cm := r.history.comments[0]; cm.Suggestion != suggested || cm.Author != "Léa" || cm.Body != "une accroche plus courte" {
+		t.Fatalf("suggestion: %+v", cm)
+	}
+	s.setUser(studio.User{Name: "Camille", Role: studio.RoleAuthor})
+	r.history.clist.Select(0)
+	if !r.history.suggestion.Visible() || r.history.accept.Disabled() {
+		t.Fatal("the author is not offered to accept the suggestion")
+	}
+	if all, _ := richText(r.history.sugDiff); !strings.Contains(all, "Enfin l'automne.") {
+		t.Fatalf("the suggestion's diff: %q", all)
+	}
+	test.Tap(r.history.accept)
+	waitFor(t, "the accepted version", func() bool {
+		waitBackground(t)
+		v, _ := ws.LatestVersion(context.Background(), id)
+		return v.Number == 2
+	})
+	v, _ := ws.LatestVersion(context.Background(), id)
+	if v.Text != suggested || v.Author != "Camille" {
+		t.Fatalf("accepted: %+v", v)
+	}
+	waitFor(t, "the answer shown", func() bool {
+		waitBackground(t)
+		return len(r.history.comments) == 1 && r.history.comments[0].Resolution == studio.SuggestionAccepted
+	})
 }

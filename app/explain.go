@@ -43,6 +43,7 @@ var explanations = []struct {
 	{studio.ErrNotAllowed, "Your role does not allow this. A reviewer or the brand owner can do it; your role is set in Settings."},
 	{studio.ErrOverrideNeeded, "The piece fails its brand check. Fix the errors first, or write why it should be approved anyway."},
 	{studio.ErrIllegalTransition, "The piece cannot move there from where it is. Reload the board to see its state."},
+	{studio.ErrSuggestionOutdated, "The text changed after this suggestion was made, so accepting it would undo the newer edits. Refuse it, and ask for a new suggestion on the current text."},
 	{studio.ErrStale, "Someone changed this piece meanwhile. It has been reloaded; look at it again before you act."},
 	{studio.ErrNotFound, "This item no longer exists; it may have been deleted. Reload the screen."},
 	{studio.ErrNothingApproved, "The campaign has no approved piece to export yet. Approve pieces in Review first."},

@@ -33,6 +33,12 @@ type historyPanel struct {
 	entry    *widget.Entry
 	reply    int64
 	onChange func()
+
+	// A selected suggestion shows what it would change, to accept or
+	// refuse (with the comment entry as the reason).
+	suggestion     *fyne.Container
+	sugDiff        *widget.RichText
+	accept, refuse *widget.Button
 }
 
 func newHistoryPanel(st *Studio, onChange func()) *historyPanel {
@@ -66,12 +72,18 @@ func newHistoryPanel(st *Studio, onChange func()) *historyPanel {
 			return l
 		},
 		UpdateItem: h.updateComment,
-		OnSelected: func(id widget.ListItemID) { h.reply = h.comments[id].ID },
+		OnSelected: h.onCommentSelected,
 	}
 	h.clist.ExtendBaseWidget(h.clist)
 	h.entry = widget.NewEntry()
 	h.entry.SetPlaceHolder(lang.L("Comment (select one to reply to it)"))
 	h.entry.OnSubmitted = func(string) { h.onComment() }
+	h.sugDiff = widget.NewRichText()
+	h.sugDiff.Wrapping = fyne.TextWrapWord
+	h.accept = &widget.Button{Text: lang.L("Accept the suggestion"), Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: h.onAccept}
+	h.refuse = &widget.Button{Text: lang.L("Refuse"), Icon: theme.CancelIcon(), OnTapped: h.onRefuse}
+	h.suggestion = container.NewBorder(nil, container.NewHBox(h.accept, h.refuse), nil, nil, container.NewVScroll(h.sugDiff))
+	h.suggestion.Hide()
 	return h
 }
 
@@ -82,7 +94,71 @@ func (h *historyPanel) versionsObject() fyne.CanvasObject {
 
 func (h *historyPanel) commentsObject() fyne.CanvasObject {
 	add := &widget.Button{Text: lang.L("Add"), Icon: theme.MailReplyIcon(), OnTapped: h.onComment}
-	return container.NewBorder(nil, container.NewBorder(nil, nil, nil, add, h.entry), nil, nil, h.clist)
+	return container.NewBorder(nil, container.NewVBox(h.suggestion, container.NewBorder(nil, nil, nil, add, h.entry)), nil, nil, h.clist)
+}
+
+// onCommentSelected makes the comment the one a new comment replies to;
+// a suggestion shows what it changes, with Accept and Refuse while it is
+// unanswered.
+func (h *historyPanel) onCommentSelected(id widget.ListItemID) {
+	c := h.comments[id]
+	h.reply = c.ID
+	if c.Suggestion == "" {
+		h.suggestion.Hide()
+		return
+	}
+	base := ""
+	for _, v := range h.versions {
+		if v.ID == c.VersionID {
+			base = v.Text
+		}
+	}
+	h.sugDiff.Segments = diffSegments(base, c.Suggestion)
+	h.sugDiff.Refresh()
+	if c.Resolution == "" {
+		h.accept.Enable()
+		h.refuse.Enable()
+	} else {
+		h.accept.Disable()
+		h.refuse.Disable()
+	}
+	h.suggestion.Show()
+}
+
+// onAccept makes the selected suggestion the piece's new version, in the
+// user's name.
+func (h *historyPanel) onAccept() {
+	pieceID, id := h.pieceID, h.reply
+	h.accept.Disable()
+	goBackground(func() {
+		_, _, err := h.st.ws.AcceptSuggestion(context.Background(), h.st.user(), pieceID, id)
+		onUI(func() { h.answered(err) })
+	})
+}
+
+// onRefuse refuses the selected suggestion, with the comment entry's text
+// as the reason.
+func (h *historyPanel) onRefuse() {
+	pieceID, id, why := h.pieceID, h.reply, strings.TrimSpace(h.entry.Text)
+	h.refuse.Disable()
+	goBackground(func() {
+		err := h.st.ws.RefuseSuggestion(context.Background(), h.st.user(), pieceID, id, why)
+		onUI(func() {
+			if err == nil {
+				h.entry.SetText("")
+			}
+			h.answered(err)
+		})
+	})
+}
+
+func (h *historyPanel) answered(err error) {
+	if err != nil {
+		showError(h.st.win, err)
+	}
+	h.suggestion.Hide()
+	h.show(h.pieceID)
+	h.onChange()
 }
 
 // show reads the piece's versions and comments again, off the UI
@@ -115,6 +191,7 @@ func (h *historyPanel) load(pieceID int64, versions []studio.Version, comments [
 	h.clist.Refresh()
 	h.diff.Segments = nil
 	h.diff.Refresh()
+	h.suggestion.Hide()
 	h.restore.Disable()
 	h.against.Options = nil
 	for _, v := range h.versions {
@@ -144,7 +221,17 @@ func (h *historyPanel) updateComment(id widget.ListItemID, o fyne.CanvasObject) 
 	if c.Anchor != "" {
 		where = " ⌖"
 	}
-	l.SetText(fmt.Sprintf("%s%s · %s%s: %s", strings.Repeat("    ↳ ", h.depth(c)), c.Author, c.CreatedAt.Local().Format("02/01 15:04"), where, c.Body))
+	body := c.Body
+	switch {
+	case c.Suggestion == "":
+	case c.Resolution == studio.SuggestionAccepted:
+		body = "✎ " + body + " — " + lang.L("suggested edit, accepted")
+	case c.Resolution == studio.SuggestionRefused:
+		body = "✎ " + body + " — " + lang.L("suggested edit, refused")
+	default:
+		body = "✎ " + body + " — " + lang.L("suggested edit, awaiting an answer")
+	}
+	l.SetText(strings.Repeat("    ↳ ", h.depth(c)) + labelled(c.Author+" · "+c.CreatedAt.Local().Format("02/01 15:04")+where, body))
 	h.clist.SetItemHeight(id, l.MinSize().Height)
 }
 
@@ -158,23 +245,7 @@ func (h *historyPanel) onVersion(id widget.ListItemID) {
 	if i := h.against.SelectedIndex(); i >= 0 && i < len(h.versions) {
 		prev = h.versions[i].Text
 	}
-	add := widget.RichTextStyleStrong
-	add.ColorName = theme.ColorNameSuccess
-	del := widget.RichTextStyleInline
-	del.ColorName = theme.ColorNameError
-	del.TextStyle.Italic = true
-	var segs []widget.RichTextSegment
-	for _, op := range studio.WordDiff(prev, h.versions[id].Text) {
-		style := widget.RichTextStyleInline
-		switch op.Kind {
-		case "add":
-			style = add
-		case "del":
-			style = del
-		}
-		segs = append(segs, &widget.TextSegment{Text: op.Text, Style: style})
-	}
-	h.diff.Segments = segs
+	h.diff.Segments = diffSegments(prev, h.versions[id].Text)
 	h.diff.Refresh()
 	if id < len(h.versions)-1 {
 		h.restore.Enable()
@@ -210,4 +281,26 @@ func (h *historyPanel) onComment() {
 	}
 	h.entry.SetText("")
 	h.show(h.pieceID)
+}
+
+// diffSegments shows the words next adds to prev in green and those it
+// removes struck in red italics.
+func diffSegments(prev, next string) []widget.RichTextSegment {
+	add := widget.RichTextStyleStrong
+	add.ColorName = theme.ColorNameSuccess
+	del := widget.RichTextStyleInline
+	del.ColorName = theme.ColorNameError
+	del.TextStyle.Italic = true
+	var segs []widget.RichTextSegment
+	for _, op := range studio.WordDiff(prev, next) {
+		style := widget.RichTextStyleInline
+		switch op.Kind {
+		case "add":
+			style = add
+		case "del":
+			style = del
+		}
+		segs = append(segs, &widget.TextSegment{Text: op.Text, Style: style})
+	}
+	return segs
 }

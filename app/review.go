@@ -53,6 +53,7 @@ type reviewScreen struct {
 	current                     studio.Piece
 	preview                     *widget.RichText
 	mockup                      *postPreview
+	edit                        *textEditor // the latest text, to edit or to suggest an edit of
 	rendersShown                <-chan struct{} // closed when the mock-up has the piece's renders
 	check                       *checkPanel
 	history                     *historyPanel
@@ -167,9 +168,11 @@ func (r *reviewScreen) detail() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Audit"), container.NewVScroll(r.trail)),
 	)
 	r.mockup = newPostPreview(r.ws.Kit())
+	r.edit = newTextEditor(r.ws.Kit, r.check.show, r.onSaveEdit, r.onSuggest)
 	views := container.NewAppTabs(
 		container.NewTabItem(lang.L("Preview"), container.NewVScroll(container.NewPadded(r.mockup))),
 		container.NewTabItem(lang.L("Text"), container.NewVScroll(r.preview)),
+		container.NewTabItem(lang.L("Edit"), r.edit.object()),
 	)
 	return container.NewHSplit(container.NewBorder(nil, decide, nil, nil, views), tabs)
 }
@@ -388,6 +391,7 @@ func (r *reviewScreen) showDetail(d studio.PieceDetail) {
 	r.history.load(p.ID, d.Versions, d.Comments)
 	r.text = d.Latest.Text
 	highlighted(r.preview, r.text, -1, -1)
+	r.edit.load(r.text, d.Target.Platform, studio.TextTarget(d.Target))
 	if plat, ok := r.ws.Registry().Get(p.Platform); ok {
 		r.mockup.SetPost(plat, r.text)
 		r.rendersShown = r.loadRenders(p.ID)
@@ -591,6 +595,45 @@ func (r *reviewScreen) exportTo(dir string) {
 			default:
 				dialog.ShowInformation(lang.L("Exported"), strings.Join(done, "\n"), r.win)
 			}
+		})
+	})
+}
+
+// onSaveEdit keeps the edited text as the piece's new version in the
+// user's name.
+func (r *reviewScreen) onSaveEdit(text string) {
+	p := r.current
+	composer := &studio.Composer{WS: r.ws, User: r.st.user()}
+	goBackground(func() {
+		_, _, err := composer.SaveText(context.Background(), p.ID, text, "edit")
+		onUI(func() {
+			if err != nil {
+				r.edit.failed()
+				showError(r.win, err)
+				return
+			}
+			r.reselect()
+		})
+	})
+}
+
+// onSuggest sends the edited text to the piece's author as a suggestion,
+// with the note as its reason; the piece's text is left as it was.
+func (r *reviewScreen) onSuggest(text string) {
+	p, note := r.current, strings.TrimSpace(r.note.Text)
+	if note == "" {
+		note = lang.L("Suggested edit")
+	}
+	goBackground(func() {
+		_, err := r.ws.Suggest(context.Background(), r.st.user(), p.ID, text, note)
+		onUI(func() {
+			if err != nil {
+				r.edit.failed()
+				showError(r.win, err)
+				return
+			}
+			r.note.SetText("")
+			r.showPiece(p)
 		})
 	})
 }

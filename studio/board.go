@@ -84,6 +84,7 @@ func (w *Workspace) Board(ctx context.Context, f BoardFilter) (Board, error) {
 // PieceDetail is what the review shows of one piece.
 type PieceDetail struct {
 	Piece       Piece
+	Target      Target           // what the piece is checked against: platform, language, partner
 	Latest      Version          // zero when the piece has no version yet
 	Report      *brandkit.Report // its latest check; nil when never checked
 	Transitions []Transition
@@ -98,6 +99,15 @@ func (w *Workspace) PieceDetail(ctx context.Context, id int64) (PieceDetail, err
 	var err error
 	if d.Piece, err = w.store.Piece(ctx, id); err != nil {
 		return d, err
+	}
+	brief, err := w.store.Brief(ctx, d.Piece.BriefID)
+	if err != nil {
+		return d, err
+	}
+	plat, _ := w.registry.Get(d.Piece.Platform)
+	d.Target = Target{Platform: plat, Language: d.Piece.Language, Partner: brief.Partner}
+	if k := w.Kit(); k != nil {
+		d.Target.Persona, _ = k.Persona(d.Piece.Persona)
 	}
 	if d.Versions, err = w.store.Versions(ctx, id); err != nil {
 		return d, err

@@ -24,6 +24,9 @@ type Store interface {
 	// move, atomically; ErrStale when the piece is no longer in t.From.
 	RecordTransition(ctx context.Context, t Transition) (Transition, error)
 	AddComment(ctx context.Context, c Comment) (Comment, error)
+	// ResolveSuggestion records what the author did with a suggestion;
+	// ErrStale when it was already answered.
+	ResolveSuggestion(ctx context.Context, commentID int64, resolution string) error
 	SaveCheckResult(ctx context.Context, c CheckResult) (CheckResult, error)
 	// ExportPieces moves approved pieces to exported around finalize: when
 	// finalize fails, nothing changes.
@@ -242,8 +245,19 @@ type Comment struct {
 	Author    string
 	Body      string
 	Anchor    string // JSON, e.g. {"start":10,"end":24} or {"x":0,"y":0,"w":100,"h":50}
-	CreatedAt time.Time
+	// Suggestion is the whole text a reviewer proposes for the piece
+	// ("" for a plain comment); Resolution says what the author did with
+	// it: "" not yet, "accepted" or "refused".
+	Suggestion string
+	Resolution string
+	CreatedAt  time.Time
 }
+
+// What an author did with a suggestion.
+const (
+	SuggestionAccepted = "accepted"
+	SuggestionRefused  = "refused"
+)
 
 // CheckResult is the outcome of a brand check of a version or an asset.
 type CheckResult struct {

@@ -50,8 +50,8 @@ func (s *Store) AddComment(ctx context.Context, c studio.Comment) (studio.Commen
 	}
 	at := now()
 	var err error
-	c.ID, err = s.insert(ctx, `INSERT INTO comment(piece_id, version_id, parent_id, author, body, anchor, created_at) VALUES (?,?,?,?,?,?,?)`,
-		c.PieceID, nullID(c.VersionID), nullID(c.ParentID), c.Author, c.Body, c.Anchor, at)
+	c.ID, err = s.insert(ctx, `INSERT INTO comment(piece_id, version_id, parent_id, author, body, anchor, suggestion, created_at) VALUES (?,?,?,?,?,?,?,?)`,
+		c.PieceID, nullID(c.VersionID), nullID(c.ParentID), c.Author, c.Body, c.Anchor, c.Suggestion, at)
 	c.CreatedAt = parseTime(at)
 	return c, err
 }
@@ -61,11 +61,23 @@ func (s *Store) Comments(ctx context.Context, pieceID int64) ([]studio.Comment, 
 	return queryAll(ctx, s, "listing comments in", func(rows *sql.Rows) (studio.Comment, error) {
 		var c studio.Comment
 		var at string
-		err := rows.Scan(&c.ID, &c.PieceID, &c.VersionID, &c.ParentID, &c.Author, &c.Body, &c.Anchor, &at)
+		err := rows.Scan(&c.ID, &c.PieceID, &c.VersionID, &c.ParentID, &c.Author, &c.Body, &c.Anchor, &c.Suggestion, &c.Resolution, &at)
 		c.CreatedAt = parseTime(at)
 		return c, err
-	}, `SELECT id, piece_id, COALESCE(version_id,0), COALESCE(parent_id,0), author, body, anchor, created_at
+	}, `SELECT id, piece_id, COALESCE(version_id,0), COALESCE(parent_id,0), author, body, anchor, suggestion, resolution, created_at
 		FROM comment WHERE piece_id = ? ORDER BY id`, pieceID)
+}
+
+// ResolveSuggestion records an answer to a suggestion not yet answered.
+func (s *Store) ResolveSuggestion(ctx context.Context, commentID int64, resolution string) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE comment SET resolution = ? WHERE id = ? AND suggestion <> '' AND resolution = ''`, resolution, commentID)
+	if err != nil {
+		return fmt.Errorf("answering suggestion %d in %s: %w", commentID, s.path, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return studio.ErrStale
+	}
+	return nil
 }
 
 // SaveCheckResult stores a brand check's outcome.
