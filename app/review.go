@@ -53,7 +53,7 @@ type reviewScreen struct {
 	current                     studio.Piece
 	preview                     *widget.RichText
 	mockup                      *postPreview
-	edit                        *textEditor // the latest text, to edit or to suggest an edit of
+	edit                        *textEditor     // the latest text, to edit or to suggest an edit of
 	rendersShown                <-chan struct{} // closed when the mock-up has the piece's renders
 	check                       *checkPanel
 	history                     *historyPanel
