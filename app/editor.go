@@ -82,7 +82,7 @@ func (e *textEditor) load(text string, plat platform.Platform, target brandkit.T
 // block stops saving while a draft is running.
 func (e *textEditor) block(on bool) {
 	e.blocked = on
-	e.dirty(e.loaded && e.entry.Text != e.saved)
+	e.dirty(e.isDirty())
 }
 
 func (e *textEditor) dirty(on bool) {
@@ -144,8 +144,11 @@ func (e *textEditor) hand(fn func(string)) {
 	fn(e.entry.Text)
 }
 
+// isDirty reports whether the entry holds edits not saved.
+func (e *textEditor) isDirty() bool { return e.loaded && e.entry.Text != e.saved }
+
 // failed offers the text again after a save that did not happen.
-func (e *textEditor) failed() { e.dirty(e.entry.Text != e.saved) }
+func (e *textEditor) failed() { e.dirty(e.isDirty()) }
 
 func (e *textEditor) onRevert() {
 	e.load(e.saved, e.plat, e.target)

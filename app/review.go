@@ -53,8 +53,10 @@ type reviewScreen struct {
 	current                     studio.Piece
 	preview                     *widget.RichText
 	mockup                      *postPreview
-	edit                        *textEditor     // the latest text, to edit or to suggest an edit of
-	rendersShown                <-chan struct{} // closed when the mock-up has the piece's renders
+	edit                        *textEditor         // the latest text, to edit or to suggest an edit of
+	scrolls                     []*container.Scroll // the piece's views, back to the top for another piece
+	shown                       int64               // the piece the detail shows
+	rendersShown                <-chan struct{}     // closed when the mock-up has the piece's renders
 	check                       *checkPanel
 	history                     *historyPanel
 	note                        *widget.Entry
@@ -169,9 +171,10 @@ func (r *reviewScreen) detail() fyne.CanvasObject {
 	)
 	r.mockup = newPostPreview(r.ws.Kit())
 	r.edit = newTextEditor(r.ws.Kit, r.check.show, r.onSaveEdit, r.onSuggest)
+	r.scrolls = []*container.Scroll{container.NewVScroll(container.NewPadded(r.mockup)), container.NewVScroll(r.preview)}
 	views := container.NewAppTabs(
-		container.NewTabItem(lang.L("Preview"), container.NewVScroll(container.NewPadded(r.mockup))),
-		container.NewTabItem(lang.L("Text"), container.NewVScroll(r.preview)),
+		container.NewTabItem(lang.L("Preview"), r.scrolls[0]),
+		container.NewTabItem(lang.L("Text"), r.scrolls[1]),
 		container.NewTabItem(lang.L("Edit"), r.edit.object()),
 	)
 	return container.NewHSplit(container.NewBorder(nil, decide, nil, nil, views), tabs)
@@ -386,7 +389,12 @@ func (r *reviewScreen) showPiece(p studio.Piece) {
 
 func (r *reviewScreen) showDetail(d studio.PieceDetail) {
 	p := d.Piece
-	r.current = p
+	if p.ID != r.shown {
+		for _, s := range r.scrolls {
+			s.ScrollToTop()
+		}
+	}
+	r.current, r.shown = p, p.ID
 	r.showActions(p, d.Transitions)
 	r.history.load(p.ID, d.Versions, d.Comments)
 	r.text = d.Latest.Text

@@ -82,6 +82,7 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	s.screens = s.newScreens()
 	s.win.SetOnDropped(s.onDropped)
 	ws.OnKitChanged(func() { onUI(s.onKitChanged) })
+	s.watchData()
 	s.build()
 	if i, ok := screenNames[opt.Screen]; ok && i < len(s.screens) {
 		s.nav.Select(i)

@@ -115,8 +115,12 @@ func (v *variantsPanel) refreshSources() {
 	if len(names) > 0 && v.source.SelectedIndex() < 0 {
 		v.source.SetSelectedIndex(0)
 	}
-	if len(names) == 0 {
-		v.status.SetText(lang.L("The library has no image yet: import one on the Assets screen."))
+	empty := lang.L("The library has no image yet: import one on the Assets screen.")
+	switch {
+	case len(names) == 0:
+		v.status.SetText(empty)
+	case v.status.Text == empty:
+		v.status.SetText(lang.L("Select a variant, choose an image, then render it for every placement."))
 	}
 	if v.pieceID != 0 && len(names) > 0 {
 		v.render.Enable()

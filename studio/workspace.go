@@ -32,6 +32,7 @@ type Workspace struct {
 	kit      atomic.Pointer[kitState]
 	mu       sync.Mutex
 	onKit    []func()
+	onChange []func(Change)
 	// maxImagePixels is the largest image the library imports;
 	// assets.DefaultMaxPixels when zero. Settings change it while imports
 	// run off the UI goroutine, hence atomic.
@@ -101,7 +102,8 @@ func InstallKit(src fs.FS, dir string) error {
 // and the kit in kitDir. A kit with problems still opens (KitErr says what
 // is wrong). The workspace owns the store: Close closes it.
 func New(st Store, dataDir, kitDir string) *Workspace {
-	w := &Workspace{reads: st, store: st, dataDir: dataDir, registry: platform.Default()}
+	w := &Workspace{reads: st, dataDir: dataDir, registry: platform.Default()}
+	w.store = announcing{Store: st, w: w}
 	w.loadKit(kitDir)
 	return w
 }
