@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/color"
 	"strconv"
 	"strings"
 
@@ -17,18 +18,50 @@ import (
 // field is one editable kit value with its inline error line. load copies
 // the kit's value into the widget; the widget's change handler writes back.
 type field struct {
-	path  string // the kit field path errors are reported on, e.g. "logo.min_width_px"
-	label string
-	input fyne.CanvasObject
-	err   *canvas.Text
-	load  func()
+	path     string // the kit field path errors are reported on, e.g. "logo.min_width_px"
+	label    string
+	input    fyne.CanvasObject
+	outline  *canvas.Rectangle // red around the input while it has a problem
+	err      *widget.Label     // the problem, in words, under the input
+	load     func()
+	onChange func() // after the user changed the value
 }
 
 func newField(path, label string, input fyne.CanvasObject, load func()) *field {
-	e := canvas.NewText("", theme.Color(theme.ColorNameError))
-	e.TextSize = theme.CaptionTextSize()
+	e := widget.NewLabel("")
+	e.Importance = widget.DangerImportance
+	e.Wrapping = fyne.TextWrapWord
 	e.Hide()
-	return &field{path: path, label: label, input: input, err: e, load: load}
+	o := canvas.NewRectangle(color.Transparent)
+	o.StrokeColor = theme.Color(theme.ColorNameError)
+	o.StrokeWidth = 2
+	o.CornerRadius = theme.InputRadiusSize()
+	o.Hide()
+	return &field{path: path, label: label, input: input, outline: o, err: e, load: load}
+}
+
+// changed tells the screen the user edited the value.
+func (f *field) changed() {
+	if f.onChange != nil {
+		f.onChange()
+	}
+}
+
+// object is the input, outlined while it has a problem, over its error
+// line.
+func (f *field) object() fyne.CanvasObject {
+	return container.NewVBox(container.NewStack(f.input, f.outline), f.err)
+}
+
+// setEditable enables or disables the input.
+func (f *field) setEditable(on bool) {
+	if d, ok := f.input.(fyne.Disableable); ok {
+		if on {
+			d.Enable()
+		} else {
+			d.Disable()
+		}
+	}
 }
 
 // setErrors shows the problems that concern this field, or hides the line.
@@ -36,20 +69,23 @@ func (f *field) setErrors(problems []brandkit.FieldError) {
 	var msgs []string
 	for _, p := range problems {
 		if p.Field == f.path || strings.HasPrefix(p.Field, f.path+"[") || strings.HasPrefix(p.Field, f.path+".") {
-			msg := p.Problem
-			if p.Expected != "" {
-				msg += " — " + p.Expected
-			}
-			msgs = append(msgs, msg)
+			msgs = append(msgs, problemText(p))
 		}
 	}
-	f.err.Text = strings.Join(msgs, "; ")
-	if f.err.Text == "" {
-		f.err.Hide()
-	} else {
-		f.err.Show()
-	}
+	f.err.SetText(strings.Join(msgs, "\n"))
+	f.err.Hidden = len(msgs) == 0
+	f.outline.Hidden = len(msgs) == 0
 	f.err.Refresh()
+	f.outline.Refresh()
+}
+
+// problemText says a kit problem in words: what is wrong, then what to
+// write instead.
+func problemText(p brandkit.FieldError) string {
+	if p.Expected == "" {
+		return p.Problem
+	}
+	return p.Problem + " — " + p.Expected
 }
 
 // formOf lays fields out as a two-column form, each input with its error
@@ -58,7 +94,7 @@ func formOf(fields ...*field) *fyne.Container {
 	var objs []fyne.CanvasObject
 	for _, f := range fields {
 		label := widget.NewLabelWithStyle(f.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		objs = append(objs, label, container.NewVBox(f.input, f.err))
+		objs = append(objs, label, f.object())
 	}
 	return container.New(layout.NewFormLayout(), objs...)
 }
@@ -72,7 +108,7 @@ func textField(path, label string, ptr *string, multiline bool) *field {
 		e.SetMinRowsVisible(3)
 	}
 	f := newField(path, label, e, func() { e.SetText(*ptr) })
-	e.OnChanged = func(s string) { *ptr = s }
+	e.OnChanged = func(s string) { *ptr = s; f.changed() }
 	return f
 }
 
@@ -81,7 +117,7 @@ func listField(path, label string, ptr *[]string) *field {
 	e := widget.NewMultiLineEntry()
 	e.SetMinRowsVisible(3)
 	f := newField(path, label, e, func() { e.SetText(strings.Join(*ptr, "\n")) })
-	e.OnChanged = func(s string) { *ptr = splitLines(s) }
+	e.OnChanged = func(s string) { *ptr = splitLines(s); f.changed() }
 	return f
 }
 
@@ -98,6 +134,7 @@ func intField(path, label string, ptr *int) *field {
 		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
 			*ptr = n
 		}
+		f.changed()
 	}
 	return f
 }
@@ -114,6 +151,7 @@ func floatField(path, label string, ptr *float64) *field {
 		if v, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
 			*ptr = v
 		}
+		f.changed()
 	}
 	return f
 }
@@ -124,7 +162,7 @@ func choiceField(path, label string, ptr *string, options []string) *field {
 	c := newChoices(options, optionName)
 	s := widget.NewSelect(c.names, nil)
 	f := newField(path, label, s, func() { s.SetSelected(optionName(*ptr)) })
-	s.OnChanged = func(v string) { *ptr = c.ids[v] }
+	s.OnChanged = func(v string) { *ptr = c.ids[v]; f.changed() }
 	return f
 }
 
@@ -134,7 +172,7 @@ func checksField(path, label string, ptr *[]string, options []string) *field {
 	g := widget.NewCheckGroup(c.names, nil)
 	g.Horizontal = true
 	f := newField(path, label, g, func() { g.SetSelected(c.namesOf(*ptr)) })
-	g.OnChanged = func(v []string) { *ptr = c.idsOf(v) }
+	g.OnChanged = func(v []string) { *ptr = c.idsOf(v); f.changed() }
 	return f
 }
 

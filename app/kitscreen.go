@@ -6,14 +6,16 @@ import (
 	"image/color"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,20 +36,30 @@ type kitScreen struct {
 	fields   []*field
 	problems []brandkit.FieldError
 
-	header    *widget.RichText
-	strip     *fyne.Container // logo and palette at a glance
-	tabs      *container.AppTabs
-	swatches  *widget.GridWrap
-	swatch    int // selected palette entry
-	swatchBox *fyne.Container
-	personas  *widget.List
-	persona   int
-	personaEd *fyne.Container
-	specimens *fyne.Container
-	logo      *fyne.Container
-	errList   *widget.List
-	errTitle  *widget.Label
-	kits      *widget.Select // the installed kits, to switch brand
+	header        *widget.RichText
+	strip         *fyne.Container // logo and palette at a glance
+	tabs          *container.AppTabs
+	swatches      *widget.GridWrap
+	swatch        int // selected palette entry
+	swatchBox     *fyne.Container
+	personas      *widget.List
+	persona       int
+	personaEd     *fyne.Container
+	specimens     *fyne.Container
+	logo          *fyne.Container
+	errList       *widget.List
+	errTitle      *widget.Label
+	kits          *widget.Select // the installed kits, to switch brand
+	role          *widget.Label  // why the kit is read-only, for a role that may not change it
+	edits         []fyne.Disableable
+	swatchFields  []*field // the selected colour's
+	personaFields []*field // the selected persona's
+
+	loading bool // fields are being filled from the kit, not edited
+	dirty   bool // the copy has edits not saved
+	mu      sync.Mutex
+	timer   *time.Timer // validation waits for typing to pause
+	gen     int         // of the latest edit; older validations are dropped
 }
 
 func newKitScreen(st *Studio, ws *studio.Workspace) *kitScreen {
@@ -91,16 +103,22 @@ func (k *kitScreen) build() fyne.CanvasObject {
 	)
 	save := &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: k.onSave}
 	revert := &widget.Button{Text: lang.L("Revert"), Icon: theme.ViewRefreshIcon(), OnTapped: k.onRevert}
-	check := &widget.Button{Text: lang.L("Check"), Icon: theme.ConfirmIcon(), OnTapped: k.onCheck}
 	imp := &widget.Button{Text: lang.L("Import kit…"), Icon: theme.FolderOpenIcon(), OnTapped: k.onImport}
 	exp := &widget.Button{Text: lang.L("Export kit…"), Icon: theme.DownloadIcon(), OnTapped: k.onExport}
-	actions := container.NewHBox(imp, exp, layout.NewSpacer(), check, revert, save)
+	k.edits = append(k.edits, save, revert, imp)
+	k.role = widget.NewLabel("")
+	k.role.Importance = widget.WarningImportance
+	k.role.Wrapping = fyne.TextWrapWord
+	actions := container.NewBorder(nil, nil, container.NewHBox(imp, exp), container.NewHBox(revert, save), k.role)
 
 	errPane := container.NewBorder(k.errTitle, nil, nil, nil, k.errList)
 	split := container.NewVSplit(k.tabs, errPane)
 	split.Offset = 0.86
 	k.load()
 	k.showProblems(k.ws.KitProblems())
+	k.tabs.SelectIndex(k.st.kitTab)
+	k.tabs.OnSelected = func(*container.TabItem) { k.st.kitTab = k.tabs.SelectedIndex() }
+	k.applyRole()
 	top := container.NewBorder(nil, nil, nil, k.strip, k.header)
 	return container.NewBorder(container.NewVBox(k.switcher(), top, widget.NewSeparator()), actions, nil, nil, split)
 }
@@ -112,6 +130,7 @@ func (k *kitScreen) switcher() fyne.CanvasObject {
 	k.kits.PlaceHolder = lang.L("Brand kits")
 	newKit := &widget.Button{Text: lang.L("New kit…"), Icon: theme.ContentAddIcon(), OnTapped: k.onNewKit}
 	dup := &widget.Button{Text: lang.L("Duplicate…"), Icon: theme.ContentCopyIcon(), OnTapped: k.onDuplicate}
+	k.edits = append(k.edits, newKit, dup)
 	k.listKits()
 	label := widget.NewLabel(lang.L("Brand"))
 	label.TextStyle.Bold = true
@@ -219,7 +238,78 @@ func (k *kitScreen) kit() *brandkit.Kit { return k.draft }
 
 func (k *kitScreen) add(fs ...*field) []*field {
 	k.fields = append(k.fields, fs...)
+	k.watch(fs...)
 	return fs
+}
+
+// watch validates the kit as fs are edited, and keeps them read-only for
+// a role that may not change the kit.
+func (k *kitScreen) watch(fs ...*field) {
+	editable := k.st.user().MayEditKit() == nil
+	for _, f := range fs {
+		f.onChange = k.edited
+		f.setEditable(editable)
+	}
+}
+
+// applyRole disables every change for a role that may not make it, and
+// says why.
+func (k *kitScreen) applyRole() {
+	err := k.st.user().MayEditKit()
+	for _, d := range k.edits {
+		if err != nil {
+			d.Disable()
+		} else {
+			d.Enable()
+		}
+	}
+	for _, f := range k.fields {
+		f.setEditable(err == nil)
+	}
+	if err != nil {
+		k.role.SetText(lang.L("You are a reviewer: you can read the kit; an author or the brand owner changes it."))
+		k.role.Show()
+	} else {
+		k.role.Hide()
+	}
+}
+
+// edited marks the copy changed and validates it once typing pauses for
+// 300 ms, off the UI goroutine; only the latest validation is shown.
+func (k *kitScreen) edited() {
+	if k.loading {
+		return
+	}
+	k.dirty = true
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.gen++
+	gen := k.gen
+	if k.timer != nil {
+		k.timer.Stop()
+	}
+	data, err := k.kit().Marshal() // now, on the UI goroutine: the fields write the copy here
+	k.timer = time.AfterFunc(300*time.Millisecond, func() {
+		select {
+		case <-k.st.done: // the window closed meanwhile
+			return
+		default:
+		}
+		goBackground(func() {
+			problems := k.validate(data, err)
+			onUI(func() {
+				k.mu.Lock()
+				current := gen == k.gen
+				k.mu.Unlock()
+				if current {
+					k.showProblems(problems)
+					k.refreshStrip()
+					k.refreshSpecimens()
+					k.refreshLogo()
+				}
+			})
+		})
+	})
 }
 
 func (k *kitScreen) identityTab() fyne.CanvasObject {
@@ -293,6 +383,10 @@ func (k *kitScreen) onSwatchSelected(id widget.GridWrapItemID) {
 		textField(p+".hex", lang.L("Hex"), &c.Hex, false),
 		choiceField(p+".role", lang.L("Role"), &c.Role, []string{"primary", "secondary", "accent", "background", "text", "alert"}),
 	}
+	k.swatchFields = fs
+	k.watch(fs...)
+	k.loading = true
+	defer func() { k.loading = false }()
 	for _, f := range fs {
 		f.load()
 		f.setErrors(k.problems)
@@ -435,6 +529,7 @@ func preferredField(ptr *map[string]string) *field {
 			m[strings.TrimSpace(from)] = strings.TrimSpace(to)
 		}
 		*ptr = m
+		f.changed()
 	}
 	return f
 }
@@ -475,6 +570,10 @@ func (k *kitScreen) onPersonaSelected(id widget.ListItemID) {
 		listField(f+".interests", lang.L("Interests"), &p.Interests),
 		textField(f+".tone", lang.L("Tone"), &p.Tone, false),
 	}
+	k.personaFields = fs
+	k.watch(fs...)
+	k.loading = true
+	defer func() { k.loading = false }()
 	for _, fl := range fs {
 		fl.load()
 		fl.setErrors(k.problems)
@@ -485,6 +584,8 @@ func (k *kitScreen) onPersonaSelected(id widget.ListItemID) {
 
 // load copies the kit into every widget.
 func (k *kitScreen) load() {
+	k.loading = true
+	defer func() { k.loading = false }()
 	kit := k.kit()
 	k.header.ParseMarkdown(fmt.Sprintf("# %s\n*%s* · v%s · %s", kit.Identity.Name, kit.Identity.Tagline, kit.Identity.Version, strings.Join(kit.Identity.Languages, ", ")))
 	for _, f := range k.fields {
@@ -519,8 +620,10 @@ func (k *kitScreen) refreshStrip() {
 // showProblems puts each problem beside its field and in the list below.
 func (k *kitScreen) showProblems(problems []brandkit.FieldError) {
 	k.problems = problems
-	for _, f := range k.fields {
-		f.setErrors(problems)
+	for _, fs := range [][]*field{k.fields, k.swatchFields, k.personaFields} {
+		for _, f := range fs {
+			f.setErrors(problems)
+		}
 	}
 	if len(problems) == 0 {
 		k.errTitle.SetText("✓ " + lang.L("The kit is valid."))
@@ -535,8 +638,43 @@ func (k *kitScreen) updateErrItem(id widget.ListItemID, o fyne.CanvasObject) {
 	l.Truncation = fyne.TextTruncateEllipsis
 	l.Importance = widget.DangerImportance
 	p := k.problems[id]
-	p.File = filepath.Base(p.File)
-	l.SetText(p.Error())
+	l.SetText(labelled(k.fieldName(p.Field), problemText(p)))
+}
+
+// fieldName names a kit field as the screen labels it: "Colour 2 · Hex"
+// for palette[1].hex.
+func (k *kitScreen) fieldName(path string) string {
+	for _, f := range k.fields {
+		if f.path == path {
+			return f.label
+		}
+	}
+	for _, list := range []struct {
+		prefix, name string
+		parts        map[string]string
+	}{
+		{"palette[", lang.L("Colour"), map[string]string{"name": lang.L("Colour name"), "hex": lang.L("Hex"), "role": lang.L("Role")}},
+		{"personas[", lang.L("Persona"), map[string]string{"id": lang.L("Identifier"), "name": lang.L("Name"), "description": lang.L("About"), "interests": lang.L("Interests"), "tone": lang.L("Tone")}},
+	} {
+		rest, ok := strings.CutPrefix(path, list.prefix)
+		if !ok {
+			continue
+		}
+		n, part, _ := strings.Cut(rest, "]")
+		i, err := strconv.Atoi(n)
+		if err != nil {
+			break
+		}
+		name := fmt.Sprintf("%s %d", list.name, i+1)
+		if p := list.parts[strings.TrimPrefix(part, ".")]; p != "" {
+			name += " · " + p
+		}
+		return name
+	}
+	if i := strings.LastIndexAny(path, ".["); i > 0 {
+		return k.fieldName(path[:i])
+	}
+	return path
 }
 
 // tabOf maps a field path to the tab that edits it.
@@ -563,6 +701,11 @@ func (k *kitScreen) onErrSelected(id widget.ListItemID) {
 // validation checks the edited kit without writing it.
 func (k *kitScreen) validation() []brandkit.FieldError {
 	data, err := k.kit().Marshal()
+	return k.validate(data, err)
+}
+
+// validate checks a marshalled copy of the kit; err is marshalling's.
+func (k *kitScreen) validate(data []byte, err error) []brandkit.FieldError {
 	if err != nil {
 		return []brandkit.FieldError{{File: filepath.Join(k.kit().Dir, brandkit.FileName), Problem: err.Error()}}
 	}
@@ -572,12 +715,6 @@ func (k *kitScreen) validation() []brandkit.FieldError {
 		return ve.Errors
 	}
 	return nil
-}
-
-func (k *kitScreen) onCheck() {
-	k.showProblems(k.validation())
-	k.refreshSpecimens()
-	k.refreshLogo()
 }
 
 // onSave hands the edited copy to the workspace, which writes it and makes
@@ -594,9 +731,22 @@ func (k *kitScreen) onSave() {
 	}
 }
 
-// onRevert drops the edits: the workspace reads the kit again and the
-// studio rebuilds its screens on it.
+// onRevert drops the edits, once the user agrees when there are any: the
+// workspace reads the kit again and the studio rebuilds its screens on it,
+// on the same tab.
 func (k *kitScreen) onRevert() {
+	if !k.dirty {
+		k.revert()
+		return
+	}
+	dialog.ShowConfirm(lang.L("Drop your edits?"), lang.L("The kit goes back to its saved state; the edits made since are lost."), func(ok bool) {
+		if ok {
+			k.revert()
+		}
+	}, k.st.win)
+}
+
+func (k *kitScreen) revert() {
 	k.ws.ReloadKit()
 	if k.ws.Kit() == nil {
 		showError(k.st.win, k.ws.KitErr())

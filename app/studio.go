@@ -45,6 +45,7 @@ type Studio struct {
 	body    *fyne.Container
 	status  *widget.Label
 	busy    *widget.ProgressBar // under the status line while first-run content is made
+	kitTab  int                 // the Brand kit screen's tab, kept when the screen is made again
 	server  ollama.ServerState  // as last asked (checkModel), for the status line
 	notice  string              // news the status line opens with, such as the first run's
 

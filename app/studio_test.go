@@ -183,8 +183,8 @@ func TestKitScreenShowsErrorsInlineAndSavesNothingBad(t *testing.T) {
 	if !langs.err.Visible() || !strings.Contains(langs.err.Text, "BCP 47") {
 		t.Fatalf("inline error = %q (visible %v)", langs.err.Text, langs.err.Visible())
 	}
-	if !strings.Contains(texts(s.Window()), "brandkit.toml:") {
-		t.Error("the error list does not name the file and line")
+	if !strings.Contains(texts(s.Window()), "Languages (BCP 47): ") || strings.Contains(texts(s.Window()), "brandkit.toml:") {
+		t.Error("the error list does not name the field as the screen does")
 	}
 	after, _ := os.ReadFile(manifest)
 	if string(before) != string(after) {

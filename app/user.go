@@ -27,9 +27,16 @@ func (s *Studio) setUser(u studio.User) {
 		showError(s.win, err)
 	}
 	s.refreshStatus()
-	for _, sc := range s.screens { // the moves offered follow the role
-		if r, ok := sc.(*reviewScreen); ok && r.current.ID != 0 {
-			r.showPiece(r.current)
+	for i, sc := range s.screens { // the moves offered follow the role
+		switch sc := sc.(type) {
+		case *reviewScreen:
+			if sc.current.ID != 0 {
+				sc.showPiece(sc.current)
+			}
+		case *kitScreen:
+			if s.built[i] != nil && sc.draft != nil {
+				sc.applyRole()
+			}
 		}
 	}
 }

@@ -73,6 +73,15 @@ func Next(from State) []State { return slices.Clone(transitions[from]) }
 // MayMoveTo says whether the user's role lets them move a piece to a
 // state: nil, or ErrNotAllowed with the reason. Only reviewers and brand
 // owners approve, request changes or reject; everyone says who they are.
+// MayEditKit says whether u may change the brand kit: its authors and
+// the brand owner write it; a reviewer checks work against it.
+func (u User) MayEditKit() error {
+	if u.Role == RoleReviewer {
+		return fmt.Errorf("%w: a reviewer reads the brand kit; an author or the brand owner changes it", ErrNotAllowed)
+	}
+	return nil
+}
+
 func (u User) MayMoveTo(to State) error {
 	if strings.TrimSpace(u.Name) == "" {
 		return fmt.Errorf("%w: choose who you are in Settings first", ErrNotAllowed)
