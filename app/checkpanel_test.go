@@ -2,10 +2,13 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -182,20 +185,66 @@ func TestKitScreenImportsAKitFile(t *testing.T) {
 	}
 }
 
+// TestReviewExportsApprovedPieces: Export asks for the first post's date,
+// the cadence, the platforms and the folder (typed), and the bundle's
+// schedule follows them; a platform left out keeps its pieces approved.
 func TestReviewExportsApprovedPieces(t *testing.T) {
 	s, ws := newTestStudio(t)
-	c := draftTemplates(t, s, []string{"x"}, []string{"design-lovers"}, []string{"fr-FR"})
+	c := draftTemplates(t, s, []string{"x", "linkedin"}, []string{"design-lovers"}, []string{"fr-FR", "en-GB"})
 	ctx := context.Background()
-	id := c.cards[0].pieceID
-	storeOf(ws).RecordTransition(ctx, studio.Transition{PieceID: id, From: studio.StateDraft, To: studio.StateInReview, Who: "a"})
-	storeOf(ws).RecordTransition(ctx, studio.Transition{PieceID: id, From: studio.StateInReview, To: studio.StateApproved, Who: "b"})
+	for _, cd := range c.cards {
+		storeOf(ws).RecordTransition(ctx, studio.Transition{PieceID: cd.pieceID, From: studio.StateDraft, To: studio.StateInReview, Who: "a"})
+		storeOf(ws).RecordTransition(ctx, studio.Transition{PieceID: cd.pieceID, From: studio.StateInReview, To: studio.StateApproved, Who: "b"})
+	}
 	r := showScreen[*reviewScreen](s)
+	pump(t, r.refresh())
+	test.Tap(r.export)
+	form := s.win.Canvas().Overlays().Top()
+	if form == nil {
+		t.Fatal("Export asks nothing")
+	}
 	dir := t.TempDir()
-	r.exportTo(dir)
-	waitFor(t, "the export", func() bool { p, _ := ws.Piece(ctx, id); return p.State == studio.StateExported })
+	for _, o := range test.LaidOutObjects(form) {
+		switch w := o.(type) {
+		case *widget.Entry:
+			if strings.Contains(w.Text, ":") && !strings.Contains(w.Text, "/") {
+				w.SetText("2026-12-01 10:30")
+			} else {
+				w.SetText(dir)
+			}
+		case *widget.Select:
+			if slices.Contains(w.Options, "Every 2 days") {
+				w.SetSelected("Every 2 days")
+			}
+		case *widget.CheckGroup:
+			w.SetSelected([]string{"X"})
+		}
+	}
+	for _, o := range test.LaidOutObjects(form) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Export" {
+			test.Tap(b)
+		}
+	}
+	waitFor(t, "the export", func() bool {
+		ps, _ := ws.Pieces(ctx, studio.PieceFilter{State: studio.StateExported})
+		return len(ps) == 2
+	})
+	waitBackground(t)
 	bundles, _ := filepath.Glob(filepath.Join(dir, "*", "manifest.json"))
 	if len(bundles) != 1 {
 		t.Fatalf("bundles: %v", bundles)
+	}
+	data, _ := os.ReadFile(bundles[0])
+	var m packaging.Manifest
+	if err := json.Unmarshal(data, &m); err != nil || len(m.Pieces) != 2 {
+		t.Fatalf("manifest: %v %+v", err, m.Pieces)
+	}
+	first := time.Date(2026, 12, 1, 10, 30, 0, 0, time.Local)
+	if !m.Pieces[0].ScheduledAt.Equal(first) || !m.Pieces[1].ScheduledAt.Equal(first.Add(48*time.Hour)) {
+		t.Errorf("schedule %v, %v", m.Pieces[0].ScheduledAt, m.Pieces[1].ScheduledAt)
+	}
+	if left, _ := ws.Pieces(ctx, studio.PieceFilter{State: studio.StateApproved}); len(left) != 2 || left[0].Platform != "linkedin" {
+		t.Errorf("the LinkedIn pieces left out: %+v", left)
 	}
 }
 

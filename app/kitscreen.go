@@ -755,25 +755,16 @@ func (k *kitScreen) revert() {
 
 // onExport writes the kit as an .atelierkit file the user chooses.
 func (k *kitScreen) onExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			if err != nil {
-				showError(k.st.win, err)
-			}
-			return
-		}
-		w.Close()
-		path := w.URI().Path()
+	dir := k.kit().Dir
+	saveFile(k.st.win, packaging.Slug(k.kit().Identity.Name)+".atelierkit", func(path string) {
 		goBackground(func() {
-			if err := packaging.ExportKit(k.kit().Dir, path); err != nil {
+			if err := packaging.ExportKit(dir, path); err != nil {
 				showError(k.st.win, err)
 				return
 			}
 			onUI(func() { dialog.ShowInformation(lang.L("Kit exported"), path, k.st.win) })
 		})
-	}, k.st.win)
-	d.SetFileName(packaging.Slug(k.kit().Identity.Name) + ".atelierkit")
-	d.Show()
+	})
 }
 
 // onImport installs an .atelierkit the user chooses and opens it.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -550,46 +551,39 @@ func (r *reviewScreen) onAudit() {
 		return
 	}
 	campaign := r.current.CampaignID
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			if err != nil {
+	saveFile(r.win, fmt.Sprintf("audit-campaign-%d.csv", campaign), func(path string) {
+		goBackground(func() {
+			if err := writeAudit(r.ws, campaign, path); err != nil {
 				showError(r.win, err)
 			}
-			return
-		}
-		defer w.Close()
-		events, err := r.ws.Audit(context.Background(), campaign)
-		if err == nil {
-			err = studio.WriteAuditCSV(w, events)
-		}
-		if err != nil {
-			showError(r.win, err)
-		}
-	}, r.win)
-	d.SetFileName(fmt.Sprintf("audit-campaign-%d.csv", campaign))
-	d.Show()
+		})
+	})
 }
 
-// onExport asks for a folder and exports every campaign that has approved
-// pieces into it, one bundle each, with a progress bar.
-func (r *reviewScreen) onExport() {
-	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil || u == nil {
-			if err != nil {
-				showError(r.win, err)
-			}
-			return
-		}
-		r.exportTo(u.Path())
-	}, r.win)
+// writeAudit writes a campaign's timeline as CSV at path.
+func writeAudit(ws *studio.Workspace, campaign int64, path string) error {
+	events, err := ws.Audit(context.Background(), campaign)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := studio.WriteAuditCSV(f, events); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
-func (r *reviewScreen) exportTo(dir string) {
+func (r *reviewScreen) exportTo(dir string, opt packaging.ExportOptions) {
 	r.export.Disable()
 	r.progress.SetValue(0)
 	r.progress.Show()
+	opt.User = r.st.user()
 	goBackground(func() {
-		done, err := packaging.ExportAll(context.Background(), r.ws, dir, r.st.user(),
+		done, err := packaging.ExportAll(context.Background(), r.ws, dir, opt,
 			func(_ string, f float64) { onUI(func() { r.progress.SetValue(f) }) })
 		onUI(func() {
 			r.export.Enable()

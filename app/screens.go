@@ -5,10 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -119,20 +117,3 @@ func errorLabel(s string) *widget.Label {
 	return l
 }
 
-// openFile asks for a file with one of the extensions and hands its path
-// to fn; a failing dialog is shown as an error, a cancelled one does nothing.
-func openFile(win fyne.Window, extensions []string, fn func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(win, err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		fn(r.URI().Path())
-	}, win)
-	d.SetFilter(storage.NewExtensionFileFilter(extensions))
-	d.Show()
-}

@@ -84,6 +84,9 @@ func TestNamesLookedUpAtRunTimeAreTranslated(t *testing.T) {
 	for _, st := range studio.States {
 		keys = append(keys, string(st))
 	}
+	for _, c := range cadences {
+		keys = append(keys, c.name)
+	}
 	for _, n := range optionNames {
 		keys = append(keys, n)
 	}

@@ -376,3 +376,14 @@ func TestCheckSpeaksTheUserLanguage(t *testing.T) {
 		t.Errorf("a bare --lang-ui: %d %s", code, out.String())
 	}
 }
+
+func TestExportRefusesAnUnknownPlatform(t *testing.T) {
+	_, err := parseExport([]string{"--campaign", "1", "--out", t.TempDir() + "/b", "--platforms", "instagram,myspace"})
+	if err == nil || !strings.Contains(err.Error(), `"myspace" is not a platform`) {
+		t.Fatalf("err = %v", err)
+	}
+	o, err := parseExport([]string{"--campaign", "1", "--out", "b", "--platforms", " instagram , x "})
+	if err != nil || strings.Join(o.Platforms, ",") != "instagram,x" {
+		t.Fatalf("%v %v", o.Platforms, err)
+	}
+}

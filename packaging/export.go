@@ -73,6 +73,7 @@ type ExportOptions struct {
 	Out         string        // a folder that does not exist yet, or FILE.zip
 	Start       time.Time     // first post's date; tomorrow 09:00 local when zero
 	Every       time.Duration // between posts; 24 h when zero
+	Platforms   []string      // the platforms whose pieces go out; every one when empty
 	LocalFormat string        // schedule.csv's local date column; "02/01/2006 15:04" when empty
 	User        studio.User   // who exports; the local user when empty
 }
@@ -100,7 +101,7 @@ func ExportCampaign(ctx context.Context, ws *studio.Workspace, opt ExportOptions
 	}
 	defer os.RemoveAll(tmp)
 	var m *Manifest
-	err = ws.ExportApproved(ctx, opt.CampaignID, opt.User, func(c studio.Campaign, pieces []studio.ApprovedPiece) (func() error, error) {
+	err = ws.ExportApproved(ctx, opt.CampaignID, opt.Platforms, opt.User, func(c studio.Campaign, pieces []studio.ApprovedPiece) (func() error, error) {
 		var err error
 		if m, err = writeBundle(ctx, tmp, c, pieces, opt, fn); err != nil {
 			return nil, err
@@ -117,18 +118,25 @@ func ExportCampaign(ctx context.Context, ws *studio.Workspace, opt ExportOptions
 	return m, nil
 }
 
-// ExportAll exports every campaign that has approved pieces into dir, one
-// bundle each named after the campaign and the time, and returns the
-// bundles written. fn follows each campaign's export in turn.
-func ExportAll(ctx context.Context, ws *studio.Workspace, dir string, user studio.User, fn assets.ProgressFunc) ([]string, error) {
+// ExportAll exports the campaigns that have approved pieces into dir (the
+// one opt names, or every one when opt.CampaignID is 0), one bundle each
+// named after the campaign and the time, with opt's schedule and
+// platforms, and returns the bundles written. fn follows each campaign's
+// export in turn.
+func ExportAll(ctx context.Context, ws *studio.Workspace, dir string, opt ExportOptions, fn assets.ProgressFunc) ([]string, error) {
 	camps, err := ws.Campaigns(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var done []string
 	for _, c := range camps {
-		out := filepath.Join(dir, fmt.Sprintf("%s-%d-%s", Slug(c.Name), c.ID, time.Now().Format("20060102-150405")))
-		_, err := ExportCampaign(ctx, ws, ExportOptions{CampaignID: c.ID, Out: out, User: user}, fn)
+		if opt.CampaignID != 0 && c.ID != opt.CampaignID {
+			continue
+		}
+		one := opt
+		one.CampaignID, one.Out = c.ID, filepath.Join(dir, fmt.Sprintf("%s-%d-%s", Slug(c.Name), c.ID, time.Now().Format("20060102-150405")))
+		_, err := ExportCampaign(ctx, ws, one, fn)
+		out := one.Out
 		switch {
 		case errors.Is(err, studio.ErrNothingApproved):
 		case err != nil:

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -35,12 +36,12 @@ type PieceFile struct {
 	MetaPath  string // the render's .atelier.json beside it; "" when it has none
 }
 
-// ExportApproved exports a campaign's approved pieces, ordered by
-// platform. build writes the package out of sight and returns publish,
+// ExportApproved exports a campaign's approved pieces for the platforms
+// named (every platform when none is), ordered by platform. build writes the package out of sight and returns publish,
 // which puts it in place; publish runs inside the transaction that moves
 // the pieces to exported in user's name, so when build or publish fails,
 // no piece changes state.
-func (w *Workspace) ExportApproved(ctx context.Context, campaignID int64, user User,
+func (w *Workspace) ExportApproved(ctx context.Context, campaignID int64, platforms []string, user User,
 	build func(Campaign, []ApprovedPiece) (publish func() error, err error)) error {
 	c, err := w.campaign(ctx, campaignID)
 	if err != nil {
@@ -49,6 +50,9 @@ func (w *Workspace) ExportApproved(ctx context.Context, campaignID int64, user U
 	pieces, err := w.store.Pieces(ctx, PieceFilter{CampaignID: campaignID, State: StateApproved})
 	if err != nil {
 		return err
+	}
+	if len(platforms) > 0 {
+		pieces = slices.DeleteFunc(pieces, func(p Piece) bool { return !slices.Contains(platforms, p.Platform) })
 	}
 	if len(pieces) == 0 {
 		return fmt.Errorf("%w (campaign %d): approve pieces in Review first", ErrNothingApproved, campaignID)
