@@ -74,8 +74,7 @@ func (a *assetsScreen) build() fyne.CanvasObject {
 		&widget.Button{Text: lang.L("Import images…"), Icon: theme.ContentAddIcon(), OnTapped: a.onImport})
 	a.empty.Hide()
 	library := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Image library")), container.NewHBox(imp), a.busy, a.status), nil, nil, nil, container.NewStack(a.grid, a.empty))
-	split := container.NewHSplit(library, detail)
-	split.Offset = 0.45
+	split := a.st.split("assets", true, library, detail, 0.45)
 	a.reload()
 	return split
 }

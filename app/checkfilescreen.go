@@ -58,8 +58,7 @@ func (c *checkFileScreen) build() fyne.CanvasObject {
 	c.text.Wrapping = fyne.TextWrapWord
 	c.preview = container.NewStack()
 	bar := container.NewHBox(open, widget.NewLabel(lang.L("Platform")), c.platform, widget.NewLabel(lang.L("Language")), c.language)
-	split := container.NewHSplit(c.preview, c.check.object())
-	split.Offset = 0.55
+	split := c.st.split("check", true, c.preview, c.check.object(), 0.55)
 	return container.NewBorder(container.NewVBox(bar, c.status), nil, nil, nil, split)
 }
 

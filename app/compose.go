@@ -154,15 +154,12 @@ func (c *composeScreen) build() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Text"), c.edit.object()),
 		container.NewTabItem(lang.L("Marked"), container.NewVScroll(c.preview)),
 	)
-	detail := container.NewHSplit(editor, tabs)
+	detail := c.st.split("compose.detail", true, editor, tabs, 0.5)
 	c.empty, _ = emptyState(lang.L("Your drafts appear here: one card per platform, persona and language of the brief, each checked against the brand kit."),
 		&widget.Button{Text: lang.L("Draft"), Icon: theme.MailSendIcon(), OnTapped: c.onDraft})
 	grid := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, container.NewStack(c.grid, c.empty))
-	right := container.NewVSplit(grid, detail)
-	right.Offset = 0.62
-
-	split := container.NewHSplit(left, right)
-	split.Offset = 0.36
+	right := c.st.split("compose.cards", false, grid, detail, 0.62)
+	split := c.st.split("compose", true, left, right, 0.36)
 	go c.refreshLoop()
 	return split
 }

@@ -89,7 +89,7 @@ func newHistoryPanel(st *Studio, onChange func()) *historyPanel {
 
 func (h *historyPanel) versionsObject() fyne.CanvasObject {
 	compare := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Compare with")), nil, h.against)
-	return container.NewVSplit(h.list, container.NewBorder(compare, h.restore, nil, nil, container.NewVScroll(h.diff)))
+	return h.st.split("review.versions", false, h.list, container.NewBorder(compare, h.restore, nil, nil, container.NewVScroll(h.diff)), 0.5)
 }
 
 func (h *historyPanel) commentsObject() fyne.CanvasObject {

@@ -112,8 +112,7 @@ func (k *kitScreen) build() fyne.CanvasObject {
 	actions := container.NewBorder(nil, nil, container.NewHBox(imp, exp), container.NewHBox(revert, save), k.role)
 
 	errPane := container.NewBorder(k.errTitle, nil, nil, nil, k.errList)
-	split := container.NewVSplit(k.tabs, errPane)
-	split.Offset = 0.86
+	split := k.st.split("kit", false, k.tabs, errPane, 0.86)
 	k.load()
 	k.showProblems(k.ws.KitProblems())
 	k.tabs.SelectIndex(k.st.kitTab)
@@ -545,8 +544,7 @@ func (k *kitScreen) personasTab() fyne.CanvasObject {
 	}
 	k.personas.ExtendBaseWidget(k.personas)
 	k.personaEd = container.NewVBox()
-	split := container.NewHSplit(k.personas, container.NewVScroll(k.personaEd))
-	split.Offset = 0.4
+	split := k.st.split("kit.personas", true, k.personas, container.NewVScroll(k.personaEd), 0.4)
 	return split
 }
 

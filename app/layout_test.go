@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -9,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"atelier/brandkit"
 	"atelier/packaging"
 	"atelier/samples"
+	"atelier/studio"
 )
 
 // TestEveryScreenFitsALaptop: with the first-run content, no screen asks
@@ -35,7 +38,7 @@ func screensFit(t *testing.T, language string) {
 	for i := range s.screens {
 		s.nav.Select(i)
 		waitBackground(t)
-		min := s.win.Content().MinSize()
+		min := s.built[i].MinSize() // the screen's own: the body would scroll it
 		t.Logf("%-14s %v", s.screens[i].title(), min)
 		if min.Width > 1280 || min.Height > 720 {
 			t.Errorf("%s needs %v, more than 1280×720", s.screens[i].title(), min)
@@ -170,5 +173,61 @@ func TestSeveralBrands(t *testing.T) {
 	waitBackground(t)
 	if ws.KitDir() != sample {
 		t.Fatalf("kit in force after opening the campaign's: %s", ws.KitDir())
+	}
+}
+
+// TestLayoutStaysPut: at 1366×768, the window keeps its size on every
+// screen, with drafts, a long error and the dialogs open; a divider the
+// user moved stays where it was when content changes and when the screen
+// is made again.
+func TestLayoutStaysPut(t *testing.T) {
+	s, _ := newTestStudio(t)
+	size := fyne.NewSize(1366, 768)
+	s.Window().Resize(size)
+	// A window is never smaller than its content's minimum: a screen or
+	// a dialog that asked for more would make it grow.
+	same := func(where string) {
+		t.Helper()
+		waitBackground(t)
+		for what, min := range map[string]fyne.Size{"window": s.win.Content().MinSize(), "screen": s.built[s.current].MinSize()} {
+			if min.Width > size.Width || min.Height > size.Height {
+				t.Errorf("%s: the %s asks for %v, more than %v", where, what, min, size)
+			}
+		}
+		if top := s.win.Canvas().Overlays().Top(); top != nil && (top.MinSize().Width > size.Width || top.MinSize().Height > size.Height) {
+			t.Errorf("%s: the dialog asks for %v", where, top.MinSize())
+		}
+	}
+	c := draftTemplates(t, s, nil, nil, nil)
+	c.grid.Select(0)
+	same("Compose with drafts")
+	c.images.alt.SetText(strings.Repeat("une erreur très longue qui ne tient pas sur une ligne ", 60))
+	same("a long alt-text message")
+	c.edit.count.SetText(strings.Repeat("a label that does not wrap ", 40))
+	same("a wide label")
+	for i := range s.screens {
+		s.nav.Select(i)
+		same(s.screens[i].title())
+	}
+	showError(s.win, errors.New(strings.Repeat("a very long Go error ", 200)))
+	same("an error dialog")
+	r := showScreen[*reviewScreen](s)
+	pump(t, r.refresh())
+	r.lists[studio.StateDraft].Select(0)
+	same("Review with a piece")
+
+	compose := s.splits["compose"]
+	compose.SetOffset(0.3)
+	composeOf(s)
+	c.check.show(&brandkit.Report{Findings: []brandkit.Finding{{Severity: brandkit.SeverityError, Message: strings.Repeat("long ", 300)}}})
+	same("a long finding")
+	if compose.Offset != 0.3 {
+		t.Errorf("the divider moved to %v", compose.Offset)
+	}
+	s.saveSplits()
+	s.rebuildScreens()
+	composeOf(s)
+	if got := s.splits["compose"].Offset; got != 0.3 {
+		t.Errorf("the divider came back at %v, not where the user put it", got)
 	}
 }

@@ -80,8 +80,7 @@ func (r *reviewScreen) build() fyne.CanvasObject {
 	r.cols = map[studio.State][]studio.Piece{}
 	r.lists = map[studio.State]*widget.List{}
 	filters := r.filterBar()
-	split := container.NewVSplit(r.board(), r.detail())
-	split.Offset = 0.45
+	split := r.st.split("review", false, r.board(), r.detail(), 0.45)
 	r.addShortcuts()
 	r.refresh()
 	return container.NewBorder(filters, nil, nil, nil, split)
@@ -178,7 +177,7 @@ func (r *reviewScreen) detail() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Text"), r.scrolls[1]),
 		container.NewTabItem(lang.L("Edit"), r.edit.object()),
 	)
-	return container.NewHSplit(container.NewBorder(nil, decide, nil, nil, views), tabs)
+	return r.st.split("review.detail", true, container.NewBorder(nil, decide, nil, nil, views), tabs, 0.5)
 }
 
 // column is one state's list of pieces.

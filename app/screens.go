@@ -116,4 +116,3 @@ func errorLabel(s string) *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
-

@@ -44,10 +44,11 @@ type Studio struct {
 	nav     *widget.List
 	body    *fyne.Container
 	status  *widget.Label
-	busy    *widget.ProgressBar // under the status line while first-run content is made
-	kitTab  int                 // the Brand kit screen's tab, kept when the screen is made again
-	server  ollama.ServerState  // as last asked (checkModel), for the status line
-	notice  string              // news the status line opens with, such as the first run's
+	busy    *widget.ProgressBar         // under the status line while first-run content is made
+	kitTab  int                         // the Brand kit screen's tab, kept when the screen is made again
+	splits  map[string]*container.Split // the dividers, by preference key
+	server  ollama.ServerState          // as last asked (checkModel), for the status line
+	notice  string                      // news the status line opens with, such as the first run's
 
 	templatesChosen atomic.Bool // the user chose to draft from the kit's templates
 	current         int
@@ -76,7 +77,7 @@ func New(a fyne.App, ws *studio.Workspace, opt Options) *Studio {
 	if os.Getenv("ATELIER_REPORT_START") != "" { // for the cold-start benchmark
 		a.Lifecycle().SetOnStarted(func() { fmt.Fprintf(os.Stderr, "atelier: started in %v\n", time.Since(processStart)) })
 	}
-	s := &Studio{app: a, ws: ws, built: map[int]fyne.CanvasObject{}, done: make(chan struct{})}
+	s := &Studio{app: a, ws: ws, built: map[int]fyne.CanvasObject{}, done: make(chan struct{}), splits: map[string]*container.Split{}}
 	ws.SetMaxImagePixels(a.Preferences().IntWithFallback(prefMaxMP, 100) * 1_000_000)
 	a.Settings().SetTheme(newKitTheme(ws.Kit()))
 	s.win = a.NewWindow("Atelier")
@@ -178,6 +179,7 @@ func (s *Studio) onDropped(_ fyne.Position, uris []fyne.URI) {
 // Close stops the background loops, and the Ollama server if the studio
 // started it.
 func (s *Studio) Close() {
+	s.saveSplits()
 	select {
 	case <-s.done:
 	default:
@@ -207,8 +209,7 @@ func (s *Studio) build() {
 	s.busy.Hide()
 	s.refreshStatus()
 
-	split := container.NewHSplit(s.nav, s.body)
-	split.Offset = 0.18
+	split := s.split("sidebar", true, s.nav, s.body, 0.18)
 	s.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), s.busy, s.status), nil, nil, split))
 	s.win.Resize(fyne.NewSize(1240, 680))        // fits a 1366×768 laptop with its title and task bars
 	s.nav.Select(screenIndex[*composeScreen](s)) // where the day's work starts
@@ -228,6 +229,7 @@ func (s *Studio) onNavSelected(id widget.ListItemID) { s.Show(id) }
 
 // Show switches to the screen at index id, building it the first time.
 func (s *Studio) Show(id int) {
+	s.saveSplits()
 	obj, ok := s.built[id]
 	if !ok {
 		obj = s.screens[id].build()
