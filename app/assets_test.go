@@ -18,6 +18,7 @@ import (
 	"atelier/assets"
 	"atelier/samples"
 	"atelier/studio"
+	"atelier/translations"
 )
 
 func writeSample(t *testing.T, name string, data []byte) string {
@@ -168,11 +169,11 @@ func TestVariantsPanelRendersAndRerendersOnePlacement(t *testing.T) {
 		if images != 1 || (want == "instagram.story") != (bands == 2) {
 			t.Errorf("%s: %d images, %d safe-zone bands", want, images, bands)
 		}
-		if !strings.Contains(texts(w), want) {
-			t.Errorf("no card for %s", want)
+		if name := translations.PlacementName("en", want, ws.Registry()); !strings.Contains(texts(w), name) {
+			t.Errorf("no card for %s (%s)", want, name)
 		}
 	}
-	if strings.Contains(texts(w), "not rendered") || !strings.Contains(texts(w), "✓ 92") {
+	if strings.Contains(texts(w), "not rendered") || !strings.Contains(texts(w), "92/100") {
 		t.Errorf("after rendering:\n%s", texts(w))
 	}
 	before := variantIDs(t, ws, outs[0].Piece.ID)

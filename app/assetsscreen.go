@@ -292,8 +292,7 @@ func (a *assetsScreen) open(as studio.Asset) <-chan struct{} {
 			a.picker.set(view, f)
 			a.showFocal(studio.ParseImageMeta(as).Focal != nil)
 			a.auto.Enable()
-			a.info.SetText(fmt.Sprintf("%s · %d×%d %s · %s · %s %d · sha256 %s…", as.Source, info.Width, info.Height, strings.ToUpper(info.Format),
-				humanSize(as.Size), lang.L("EXIF orientation"), info.Orientation, as.SHA256[:12]) + "\n" + info.ProfileNote())
+			a.info.SetText(describeImage(as, info))
 		})
 	})
 	return done
@@ -337,4 +336,17 @@ func (a *assetsScreen) refreshSelected() {
 		a.selected = as
 	}
 	a.reload()
+}
+
+// describeImage says what a library image is: its name, size, format and
+// weight, whether it was turned upright, and whether its colours may shift.
+func describeImage(as studio.Asset, info assets.ImageInfo) string {
+	text := fmt.Sprintf("%s · %d×%d %s · %s", filepath.Base(as.Source), info.Width, info.Height, strings.ToUpper(info.Format), humanSize(as.Size))
+	if info.Orientation > 1 {
+		text += " · " + lang.L("turned upright as the camera recorded it")
+	}
+	if !assets.IsSRGB(info.Profile) {
+		text += "\n" + fmt.Sprintf(lang.L("The source is in the %q colour space; Atelier reads it as sRGB, so colours may shift. Export it as sRGB for exact colours."), info.Profile)
+	}
+	return text
 }

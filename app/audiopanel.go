@@ -88,9 +88,8 @@ func (a *audioPanel) onRender() {
 		s, err := assets.RenderSnippet(context.Background(), req, func(step string, f float64) {
 			onUI(func() { a.progress.SetValue(f) })
 		})
-		var path string
 		if err == nil {
-			_, path, err = a.st.ws.SaveSnippet(context.Background(), pieceID, s)
+			_, _, err = a.st.ws.SaveSnippet(context.Background(), pieceID, s)
 		}
 		onUI(func() {
 			a.progress.Hide()
@@ -101,15 +100,21 @@ func (a *audioPanel) onRender() {
 				a.figures.Refresh()
 				return
 			}
-			a.show(s, path)
+			a.show(s, seconds)
 		})
 	})
 }
 
-func (a *audioPanel) show(s *assets.Snippet, path string) {
+// show draws the snippet and says what it holds; one shorter than asked
+// says why: the post has too few words to fill it.
+func (a *audioPanel) show(s *assets.Snippet, asked time.Duration) {
 	defer func() { a.snippet = s }() // last: tests wait on it
 	a.figures.Importance = widget.MediumImportance
-	a.figures.SetText(fmt.Sprintf("%s · %d %s · %s", s.Label(), s.Script.Words, lang.L("words"), path))
+	text := fmt.Sprintf("%s · %d %s", s.Label(), s.Script.Words, lang.L("words"))
+	if got := s.PCM.Duration(); asked-got > 2*time.Second {
+		text += "\n" + fmt.Sprintf(lang.L("The post takes %.0f s to say, so the snippet is shorter than the %.0f s asked: write more words to fill it."), got.Seconds(), asked.Seconds())
+	}
+	a.figures.SetText(text)
 	a.wave.Image = assets.Waveform(s.PCM, s.Parts, 1000, 200, nil, s.Label())
 	a.wave.Refresh()
 	pl, err := newPlayer(s.PCM)

@@ -25,13 +25,14 @@ import (
 type checkFileScreen struct {
 	st *Studio
 
-	platform *widget.Select
-	language *widget.Select
-	status   *widget.Label
-	check    *checkPanel
-	preview  *fyne.Container
-	text     *widget.RichText
-	current  *studio.FileCheck
+	platform  *widget.Select
+	platforms choices // the platforms by name, "" for any
+	language  *widget.Select
+	status    *widget.Label
+	check     *checkPanel
+	preview   *fyne.Container
+	text      *widget.RichText
+	current   *studio.FileCheck
 }
 
 func newCheckFileScreen(st *Studio) *checkFileScreen { return &checkFileScreen{st: st} }
@@ -40,8 +41,14 @@ func (c *checkFileScreen) title() string       { return lang.L("Check a file") }
 func (c *checkFileScreen) icon() fyne.Resource { return theme.SearchIcon() }
 
 func (c *checkFileScreen) build() fyne.CanvasObject {
-	c.platform = widget.NewSelect(append([]string{""}, c.st.ws.Registry().IDs()...), nil)
-	c.platform.PlaceHolder = lang.L("any platform")
+	c.platforms = newChoices(append([]string{""}, c.st.ws.Registry().IDs()...), func(id string) string {
+		if id == "" {
+			return lang.L("Any platform")
+		}
+		return names{c.st.ws}.platform(id)
+	})
+	c.platform = widget.NewSelect(c.platforms.names, nil)
+	c.platform.SetSelectedIndex(0)
 	var langs []string
 	if c.st.ws.Kit() != nil {
 		langs = c.st.ws.Kit().Identity.Languages
@@ -76,7 +83,7 @@ func (c *checkFileScreen) drop(uris []fyne.URI) {
 // Check runs the check off the UI goroutine and shows the result.
 func (c *checkFileScreen) Check(path string) {
 	c.status.SetText(lang.L("Checking") + " " + filepath.Base(path) + "…")
-	target := studio.CheckTarget{Platform: c.platform.Selected, Language: c.language.Selected}
+	target := studio.CheckTarget{Platform: c.platforms.ids[c.platform.Selected], Language: c.language.Selected}
 	goBackground(func() {
 		fc, err := studio.CheckFile(c.st.ws.Kit(), c.st.ws.Registry(), target, path)
 		onUI(func() {
@@ -98,7 +105,15 @@ func (c *checkFileScreen) show(fc *studio.FileCheck) {
 		msg += fmt.Sprintf(" · %.1f LUFS · %.1f dBTP · %.1f s", a.IntegratedLUFS, a.TruePeakDBTP, fc.Sound.Duration().Seconds())
 	}
 	if m := fc.Report.LogoMethod; m != "" {
-		msg += " · " + lang.L("logo found by") + " " + lang.L(m)
+		found := true
+		for _, f := range fc.Report.Findings {
+			found = found && f.Rule != "logo.not_found" && f.Rule != "logo.unverified"
+		}
+		if found {
+			msg += " · " + lang.L("logo found by") + " " + lang.L(m)
+		} else {
+			msg += " · " + lang.L("logo looked for by") + " " + lang.L(m) + lang.L(", not found")
+		}
 	}
 	c.status.SetText(msg)
 	c.check.show(&fc.Report)

@@ -144,8 +144,15 @@ func TestAudioPanelRendersAndExplainsPlayback(t *testing.T) {
 	a.duration.SetSelected("15 s")
 	test.Tap(a.render)
 	waitFor(t, "the snippet", func() bool { return a.snippet != nil })
-	if a.wave.Image == nil || !strings.Contains(a.figures.Text, "LUFS") {
+	if a.wave.Image == nil || !strings.Contains(a.figures.Text, "LUFS") || strings.Contains(a.figures.Text, ws.DataDir()) {
 		t.Fatalf("waveform %v, figures %q", a.wave.Image != nil, a.figures.Text)
+	}
+	a.snippet = nil
+	a.duration.SetSelected("60 s") // more than the template's words take to say
+	test.Tap(a.render)
+	waitFor(t, "the longer snippet", func() bool { return a.snippet != nil })
+	if !strings.Contains(a.figures.Text, "shorter than the 60 s asked") {
+		t.Errorf("a snippet shorter than asked is not explained: %q", a.figures.Text)
 	}
 	if m := a.snippet.Loudness.IntegratedLUFS; m < -16.5 || m > -15.5 {
 		t.Errorf("snippet at %.2f LUFS", m)

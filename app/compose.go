@@ -194,7 +194,7 @@ func newVariantCard() fyne.CanvasObject {
 	text.Wrapping = fyne.TextWrapWord
 	text.Truncation = fyne.TextTruncateEllipsis
 	count := widget.NewLabel("0 / 280")
-	badge := widget.NewLabel("✓ 100")
+	badge := widget.NewLabel("100/100 · 2 errors")
 	box := container.NewBorder(container.NewVBox(head, status), container.NewHBox(count, layout.NewSpacer(), badge), nil, nil, text)
 	return container.NewGridWrap(fyne.NewSize(360, 210), box)
 }
@@ -239,10 +239,11 @@ func (c *composeScreen) updateCard(id widget.GridWrapItemID, o fyne.CanvasObject
 		badge.SetText("…")
 		badge.Importance = widget.LowImportance
 	case cd.report.Count(brandkit.SeverityError) > 0:
-		badge.SetText(fmt.Sprintf("✗ %d · %d", cd.report.Count(brandkit.SeverityError), cd.report.Score))
+		n := cd.report.Count(brandkit.SeverityError)
+		badge.SetText(fmt.Sprintf("%d/100 · %s", cd.report.Score, lang.N("{{.Count}} error", n, map[string]any{"Count": n})))
 		badge.Importance = widget.DangerImportance
 	default:
-		badge.SetText(fmt.Sprintf("✓ %d", cd.report.Score))
+		badge.SetText(fmt.Sprintf("%d/100", cd.report.Score))
 		badge.Importance = widget.SuccessImportance
 	}
 	badge.Refresh()

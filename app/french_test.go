@@ -6,10 +6,14 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/image/font/sfnt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/studio"
@@ -90,11 +94,17 @@ func TestNoEnglishInTheFrenchUI(t *testing.T) {
 	c.grid.Select(0)
 	waitBackground(t)
 	seen := 0
+	drawn := glyphs(t)
 	check := func(where string, o fyne.CanvasObject) {
 		for _, text := range uiTexts(o) {
 			seen++
 			if m := english.FindString(text); m != "" {
 				t.Errorf("%s: English %q in %q", where, m, text)
+			}
+			for _, r := range text {
+				if !drawn(r) {
+					t.Errorf("%s: %q has %q (%U), which the UI's fonts cannot draw", where, text, r, r)
+				}
 			}
 		}
 	}
@@ -124,5 +134,30 @@ func TestNoEnglishInTheFrenchUI(t *testing.T) {
 		if m := english.FindString(sentence); m != "" || sentence == "" {
 			t.Errorf("%v is said %q (English %q)", e.err, sentence, m)
 		}
+	}
+}
+
+// glyphs reports whether the UI's fonts (Fyne's text font, then its
+// symbol font) draw a rune: one they do not shows as a stray box.
+func glyphs(t *testing.T) func(rune) bool {
+	var fonts []*sfnt.Font
+	for _, res := range []fyne.Resource{theme.DefaultTextFont(), theme.DefaultSymbolFont()} {
+		f, err := sfnt.Parse(res.Content())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fonts = append(fonts, f)
+	}
+	var b sfnt.Buffer
+	return func(r rune) bool {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			return true
+		}
+		for _, f := range fonts {
+			if i, err := f.GlyphIndex(&b, r); err == nil && i != 0 {
+				return true
+			}
+		}
+		return false
 	}
 }

@@ -219,17 +219,17 @@ func (h *historyPanel) updateComment(id widget.ListItemID, o fyne.CanvasObject) 
 	l := o.(*widget.Label)
 	where := ""
 	if c.Anchor != "" {
-		where = " ⌖"
+		where = " · " + lang.L("on a passage")
 	}
 	body := c.Body
 	switch {
 	case c.Suggestion == "":
 	case c.Resolution == studio.SuggestionAccepted:
-		body = "✎ " + body + " — " + lang.L("suggested edit, accepted")
+		body += " — " + lang.L("suggested edit, accepted")
 	case c.Resolution == studio.SuggestionRefused:
-		body = "✎ " + body + " — " + lang.L("suggested edit, refused")
+		body += " — " + lang.L("suggested edit, refused")
 	default:
-		body = "✎ " + body + " — " + lang.L("suggested edit, awaiting an answer")
+		body += " — " + lang.L("suggested edit, awaiting an answer")
 	}
 	l.SetText(strings.Repeat("    ↳ ", h.depth(c)) + labelled(c.Author+" · "+c.CreatedAt.Local().Format("02/01 15:04")+where, body))
 	h.clist.SetItemHeight(id, l.MinSize().Height)

@@ -624,9 +624,11 @@ func (k *kitScreen) showProblems(problems []brandkit.FieldError) {
 		}
 	}
 	if len(problems) == 0 {
-		k.errTitle.SetText("✓ " + lang.L("The kit is valid."))
+		k.errTitle.SetText(lang.L("The kit is valid."))
+		k.errTitle.Importance = widget.SuccessImportance
 	} else {
 		k.errTitle.SetText(lang.N("{{.Count}} problem in the kit — select one to go to it", len(problems), map[string]any{"Count": len(problems)}))
+		k.errTitle.Importance = widget.DangerImportance
 	}
 	k.errList.Refresh()
 }

@@ -258,12 +258,12 @@ func (v *variantsPanel) refreshCards() {
 func (v *variantsPanel) card(p assets.Placement, s shownVariant) fyne.CanvasObject {
 	pl, _ := v.st.ws.Registry().Placement(p.ID)
 	picture := mediaFrame(pl, s.img, cardHeight*float32(pl.Aspect()))
-	label := fmt.Sprintf("%s · %d×%d", p.ID, p.Width, p.Height)
+	label := fmt.Sprintf("%s · %d×%d", translations.PlacementName(uiLanguage(), p.ID, v.st.ws.Registry()), p.Width, p.Height)
 	badge := widget.NewLabel(lang.L("not rendered"))
 	if s.img != nil {
-		badge.SetText(fmt.Sprintf("✓ %d", s.score))
+		badge.SetText(fmt.Sprintf("%d/100", s.score))
 		if s.errors > 0 {
-			badge.SetText(fmt.Sprintf("✗ %d", s.score))
+			badge.SetText(fmt.Sprintf("%d/100 · %s", s.score, lang.N("{{.Count}} error", s.errors, map[string]any{"Count": s.errors})))
 			badge.Importance = widget.DangerImportance
 		}
 	}
