@@ -48,7 +48,7 @@ func newHistoryPanel(st *Studio, onChange func()) *historyPanel {
 		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("v00 · regenerate · model · 23/11 16:00") },
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			v := h.versions[id]
-			o.(*widget.Label).SetText(fmt.Sprintf("v%d · %s · %s · %s · %s", v.Number, v.Action, v.Origin, lang.L(string(v.Status)), v.CreatedAt.Local().Format("02/01 15:04")))
+			o.(*widget.Label).SetText(versionLine(v))
 		},
 		OnSelected: h.onVersion,
 	}

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2/lang"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -96,4 +99,37 @@ func (c choices) namesOf(ids []string) []string {
 		}
 	}
 	return out
+}
+
+// versionLine says what made a version, by whom or with what, when, and
+// its status: "v3 · Fix applied · Camille · 24/11 16:00 · complete".
+func versionLine(v studio.Version) string {
+	action, arg, _ := strings.Cut(v.Action, ":")
+	what := actionName(action)
+	switch action {
+	case "generate":
+		what = lang.L("First draft")
+	case "repair":
+		what = lang.L("Repaired by the model")
+	case "edit":
+		what = lang.L("Edited")
+	case "fix":
+		what = lang.L("Fix applied")
+	case "suggestion":
+		what = lang.L("Suggestion accepted")
+	case "restore":
+		what = fmt.Sprintf(lang.L("Restored from %s"), arg)
+	case string(studio.ActionTranslate):
+		if arg != "" {
+			what += " · " + names{}.language(arg)
+		}
+	}
+	who := v.Author
+	switch {
+	case v.Origin == studio.OriginModel && v.Model != "":
+		who = v.Model
+	case v.Origin == studio.OriginTemplate:
+		who = lang.L("the kit's templates")
+	}
+	return fmt.Sprintf("v%d · %s · %s · %s · %s", v.Number, what, who, v.CreatedAt.Local().Format("02/01 15:04"), lang.L(string(v.Status)))
 }
