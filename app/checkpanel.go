@@ -34,6 +34,7 @@ var severityRank = map[brandkit.Severity]int{brandkit.SeverityError: 0, brandkit
 func newCheckPanel(reg *platform.Registry, onSelect, onApply func(brandkit.Finding)) *checkPanel {
 	p := &checkPanel{onSelect: onSelect, onApply: onApply, selected: -1, reg: reg}
 	p.score = widget.NewLabelWithStyle(lang.L("No check yet"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.score.Truncation = fyne.TextTruncateEllipsis
 	p.list = &widget.List{
 		Length:     func() int { return len(p.findings) },
 		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("error · lexicon.banned: message") },

@@ -154,12 +154,12 @@ func (c *composeScreen) build() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Text"), c.edit.object()),
 		container.NewTabItem(lang.L("Marked"), container.NewVScroll(c.preview)),
 	)
-	detail := c.st.split("compose.detail", true, editor, tabs, 0.5)
+	detail := c.st.split("compose.detail", true, editor, tabs, 0.4)
 	c.empty, _ = emptyState(lang.L("Your drafts appear here: one card per platform, persona and language of the brief, each checked against the brand kit."),
 		&widget.Button{Text: lang.L("Draft"), Icon: theme.MailSendIcon(), OnTapped: c.onDraft})
 	grid := container.NewBorder(container.NewVBox(sectionTitle(lang.L("Variants")), c.progress), actionBar, nil, nil, container.NewStack(c.grid, c.empty))
 	right := c.st.split("compose.cards", false, grid, detail, 0.62)
-	split := c.st.split("compose", true, left, right, 0.36)
+	split := c.st.split("compose", true, left, right, 0.33)
 	go c.refreshLoop()
 	return split
 }

@@ -84,8 +84,9 @@ func newVariantsPanel(st *Studio) *variantsPanel {
 }
 
 func (v *variantsPanel) object() fyne.CanvasObject {
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.render, v.source), container.NewHBox(v.headline, v.band, v.frame), v.progress, v.status)
-	return container.NewBorder(top, container.NewBorder(nil, nil, nil, v.describe, v.alt), nil, nil, container.NewHScroll(v.cards))
+	// One control a row where a row would be too wide for the pane.
+	top := container.NewVBox(v.source, v.headline, v.band, container.NewBorder(nil, nil, nil, v.render, v.frame), v.progress, v.status)
+	return container.NewBorder(top, container.NewVBox(v.alt, container.NewHBox(v.describe)), nil, nil, container.NewHScroll(v.cards))
 }
 
 // setPiece shows a piece's renders and the library's images to choose from.

@@ -84,6 +84,21 @@ func TestNewcomerWalk(t *testing.T) {
 	w.until("the template drafts", home, func(ps []studio.Piece) bool { return len(ps) >= len(pieces)+12 })
 	w.shot("3-compose-drafted")
 
+	// The newcomer edits the first draft and saves it; the live check
+	// flags "clients", and Apply fix writes the kit's word.
+	w.click(750, 150) // the first card
+	w.click(600, 460) // into its text
+	w.run("xdotool", "type", "--delay", "30", "Nos clients adorent. ")
+	w.click(795, 613) // Save
+	w.version(home, "the edit", func(v studio.Version) bool { return v.Action == "edit" && v.Author == "Camille" })
+	w.click(862, 414)  // Check
+	w.click(1000, 500) // its first finding: "communauté" rather than "clients"
+	w.shot("3b-compose-edited")
+	w.click(1185, 454) // Apply fix
+	w.version(home, "the fix", func(v studio.Version) bool {
+		return v.Action == "fix:lexicon.preferred" && strings.Contains(v.Text, "Nos communauté adorent.")
+	})
+
 	w.nav(1) // Review: the first draft goes to review
 	w.click(310, 227)
 	w.shot("4-review-piece")
@@ -104,20 +119,20 @@ func TestNewcomerWalk(t *testing.T) {
 
 	w.nav(0) // Compose: the first card's image and snippet
 	w.click(760, 150)
-	w.click(799, 414)  // Images
-	w.click(1130, 454) // Render every placement, from the sample photo
+	w.click(936, 414)  // Images
+	w.click(1180, 574) // Render every placement, from the sample photo
 	w.assets(home, "variant", 2)
 	w.shot("7-compose-images")
-	w.click(866, 414) // Audio
-	w.click(718, 454) // 15 s
-	w.click(975, 454) // Render audio
+	w.click(1003, 414) // Audio
+	w.click(870, 454)  // 15 s
+	w.click(1110, 454) // Render audio
 	w.assets(home, "audio", 2)
 	w.shot("8-compose-audio")
 
 	w.nav(1) // Review: export the approved pieces, into the folder the dialog opens on
 	w.click(1030, 21)
 	w.shot("9-export-dialog")
-	w.click(839, 506) // Open
+	w.click(664, 456) // Export, with the dialog's schedule: from tomorrow 09:00, one a day, into the home folder
 	w.until("the export", home, func(ps []studio.Piece) bool { return count(ps, studio.StateExported) == 3 })
 	if bundles, _ := filepath.Glob(filepath.Join(dir, "userhome", "sample-*", "manifest.json")); len(bundles) != 1 {
 		t.Errorf("the bundle is not in the folder chosen: %v", bundles)
@@ -213,6 +228,21 @@ func (w *walker) until(what, home string, ok func([]studio.Piece) bool) []studio
 		}
 		time.Sleep(300 * time.Millisecond)
 	}
+}
+
+// version waits until some piece's latest version satisfies ok.
+func (w *walker) version(home, what string, ok func(studio.Version) bool) {
+	w.t.Helper()
+	w.until(what, home, func(ps []studio.Piece) bool {
+		ws := openHome(w.t, home)
+		defer ws.Close()
+		for _, p := range ps {
+			if v, err := ws.LatestVersion(context.Background(), p.ID); err == nil && ok(v) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // assets waits until n pieces have assets of the role (first-run content

@@ -91,26 +91,42 @@ func Say(lang, key, fallback string, args map[string]string) string {
 // and numbers take lang's decimal mark. A finding with no translation (a
 // kit's own rule) is said as the check wrote it.
 func Finding(lang string, f brandkit.Finding, reg *platform.Registry) (message, fix string) {
-	if f.Key == "" || Base(lang) == "en" || Base(lang) == "" {
-		return f.Message, f.Fix
+	if Base(lang) != "fr" {
+		lang = "en"
 	}
-	msg, ok := Lookup(lang, "finding."+f.Key)
-	if !ok {
-		return f.Message, f.Fix
-	}
-	args := localArgs(lang, f.Args, reg)
-	message = brandkit.Fill(msg, args)
 	fixKey := f.Key
 	if f.FixKey != "" {
 		fixKey = f.FixKey
 	}
-	if f.Fix != "" {
-		fix = f.Fix
-		if s, ok := Lookup(lang, "finding."+fixKey+".fix"); ok {
-			fix = brandkit.Fill(s, args)
-		}
+	msg, ok := phrase(lang, f.Key, false)
+	if !ok {
+		return f.Message, f.Fix // a kit's own rule, in the kit's words
+	}
+	args := localArgs(lang, f.Args, reg)
+	message, fix = brandkit.Fill(msg, args), f.Fix
+	if s, ok := phrase(lang, fixKey, true); ok && f.Fix != "" {
+		fix = brandkit.Fill(s, args)
 	}
 	return message, fix
+}
+
+// phrase is a finding's message (or fix) template in lang: the
+// translations' for French, the checks' own for English.
+func phrase(lang, key string, fix bool) (string, bool) {
+	if key == "" {
+		return "", false
+	}
+	if lang == "en" {
+		msg, fixText := brandkit.Phrase(key)
+		if fix {
+			return fixText, fixText != ""
+		}
+		return msg, msg != ""
+	}
+	if fix {
+		key += ".fix"
+	}
+	return Lookup(lang, "finding."+key)
 }
 
 var decimal = regexp.MustCompile(`^[+-]?\d+\.\d+$`)
