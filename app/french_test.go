@@ -122,6 +122,11 @@ func TestNoEnglishInTheFrenchUI(t *testing.T) {
 	if !strings.Contains(r.counts.Text, "brouillon\u00a0: ") {
 		t.Errorf("counts %q: French puts a no-break space before a colon", r.counts.Text)
 	}
+	k := showScreen[*kitScreen](s)
+	findField(t, k, "identity.languages").input.(*widget.Entry).SetText("fr-FR\nklingon_tlh")
+	findField(t, k, "identity.name").input.(*widget.Entry).SetText("")
+	waitFor(t, "the kit's problems", func() bool { waitBackground(t); return len(k.problems) >= 2 })
+	check("Brand kit with problems", s.win.Content())
 	if seen < 150 {
 		t.Fatalf("read only %d strings; the walk is broken", seen)
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/brandkit"
+	"atelier/translations"
 )
 
 // field is one editable kit value with its inline error line. load copies
@@ -82,10 +83,15 @@ func (f *field) setErrors(problems []brandkit.FieldError) {
 // problemText says a kit problem in words: what is wrong, then what to
 // write instead.
 func problemText(p brandkit.FieldError) string {
-	if p.Expected == "" {
-		return p.Problem
+	problem, expected := p.Problem, p.Expected
+	if ui := uiLanguage(); p.Key != "" && ui != "en" {
+		problem = translations.Say(ui, "kit."+p.Key, p.Problem, p.Args)
+		expected = translations.Say(ui, "kit."+p.Key+".expected", p.Expected, p.Args)
 	}
-	return p.Problem + " — " + p.Expected
+	if expected == "" {
+		return problem
+	}
+	return problem + " — " + expected
 }
 
 // formOf lays fields out as a two-column form, each input with its error

@@ -13,6 +13,10 @@ type FieldError struct {
 	Field    string // e.g. "palette[1].hex"
 	Problem  string
 	Expected string
+	// Key and Args say the problem for a front-end's translations (see
+	// kitPhrases); a problem found while parsing has no key.
+	Key  string            `json:"key,omitempty"`
+	Args map[string]string `json:"args,omitempty"`
 }
 
 func (e FieldError) Error() string {

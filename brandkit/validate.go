@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/image/font/sfnt"
@@ -32,8 +33,26 @@ type validator struct {
 	errs []FieldError
 }
 
-func (v *validator) add(field, problem, expected string) {
-	v.errs = append(v.errs, FieldError{File: v.file, Line: v.pos.line(field), Field: field, Problem: problem, Expected: expected})
+// unknown records a value that is not one of choices, suggesting the
+// nearest when there is one.
+func (v *validator) unknown(field, key, value string, choices []string) {
+	if guess := DidYouMean(value, choices); guess != "" {
+		v.say(field, key+".guess", "value", value, "guess", guess, "choices", strings.Join(choices, ", "))
+		return
+	}
+	v.say(field, key, "value", value, "choices", strings.Join(choices, ", "))
+}
+
+// say records a problem with field under a message key of kitPhrases;
+// args are name, value pairs its placeholders quote.
+func (v *validator) say(field, key string, args ...string) {
+	p, ok := kitPhrases[key]
+	if !ok {
+		panic("brandkit: no kit phrase " + key)
+	}
+	a := pairs(args)
+	v.errs = append(v.errs, FieldError{File: v.file, Line: v.pos.line(field), Field: field,
+		Problem: Fill(p[0], a), Expected: Fill(p[1], a), Key: key, Args: a})
 }
 
 func (v *validator) result() error {
@@ -65,11 +84,7 @@ func (v *validator) regulatory(k *Kit) {
 	ids := PackIDs()
 	for i, id := range k.Regulatory.Packs {
 		if !slices.Contains(ids, id) {
-			fe := fmt.Sprintf("%q is not a regulatory pack", id)
-			if guess := DidYouMean(id, ids); guess != "" {
-				fe += fmt.Sprintf(", did you mean %q", guess)
-			}
-			v.add(fmt.Sprintf("regulatory.packs[%d]", i), fe, strings.Join(ids, ", "))
+			v.unknown(fmt.Sprintf("regulatory.packs[%d]", i), "pack.unknown", id, ids)
 		}
 	}
 	v.terms("regulatory.schemes", k.Regulatory.Schemes)
@@ -100,26 +115,22 @@ func (v *validator) rules(k *Kit) {
 	for rule, sev := range k.Rules {
 		f := "rules." + rule
 		if !slices.Contains(kinds, rule) {
-			problem := fmt.Sprintf("%q is not a rule", rule)
-			if guess := DidYouMean(rule, kinds); guess != "" {
-				problem += fmt.Sprintf(", did you mean %q", guess)
-			}
-			v.add(f, problem, "one of "+strings.Join(kinds, ", "))
+			v.unknown(f, "rule.unknown", rule, kinds)
 		}
 		switch Severity(sev) {
 		case SeverityError, SeverityWarning, SeverityInfo, SeverityOff:
 		default:
-			v.add(f, fmt.Sprintf("%q is not a severity", sev), `"error", "warning", "info" or "off"`)
+			v.say(f, "rule.severity", "value", sev)
 		}
 	}
 }
 
 func (v *validator) identity(k *Kit) {
 	if strings.TrimSpace(k.Identity.Name) == "" {
-		v.add("identity.name", "the brand has no name", "a non-empty name")
+		v.say("identity.name", "identity.name")
 	}
 	if len(k.Identity.Languages) == 0 {
-		v.add("identity.languages", "no language is listed", `at least one BCP 47 tag, such as ["fr-FR", "en-GB"]`)
+		v.say("identity.languages", "identity.languages")
 	}
 	for i, tag := range k.Identity.Languages {
 		v.languageTag(fmt.Sprintf("identity.languages[%d]", i), tag)
@@ -133,7 +144,7 @@ func (v *validator) identity(k *Kit) {
 // "es-ES").
 func (v *validator) languageTag(field, tag string) bool {
 	if problem := CheckLanguageTag(tag); problem != "" {
-		v.add(field, problem, `a BCP 47 tag such as "fr", "fr-FR", "de-CH" or "en-GB"`)
+		v.say(field, "language.tag", "problem", problem, "value", tag)
 		return false
 	}
 	return true
@@ -143,35 +154,35 @@ func (v *validator) languageTag(field, tag string) bool {
 // as the keys of by_language tables and proof translations are.
 func (v *validator) kitLanguage(k *Kit, field, tag string) {
 	if v.languageTag(field, tag) && len(k.Identity.Languages) > 0 && !k.SpeaksLanguage(tag) {
-		v.add(field, fmt.Sprintf("%q is not one of the kit's languages", tag), strings.Join(k.Identity.Languages, ", ")+" (identity.languages)")
+		v.say(field, "language.not_kit", "value", tag, "choices", strings.Join(k.Identity.Languages, ", "))
 	}
 }
 
 func (v *validator) voice(k *Kit) {
 	if _, set := k.Voice.Formal(); !set && k.Voice.Formality != "" {
-		v.add("voice.formality", fmt.Sprintf("%q is not a formality", k.Voice.Formality), `"formal" or "casual", or a language's own word: "vous"/"tu", "Sie"/"du", "usted"/"tú", "Lei", "u"/"je"`)
+		v.say("voice.formality", "voice.formality", "value", k.Voice.Formality)
 	}
 	if !slices.Contains(emojiRules, k.Voice.Emoji) {
-		v.add("voice.emoji", fmt.Sprintf("%q is not an emoji policy", k.Voice.Emoji), `"none", "sparing" or "free"`)
+		v.say("voice.emoji", "emoji.policy", "value", k.Voice.Emoji)
 	}
 	if k.Voice.MaxEmoji < 0 {
-		v.add("voice.max_emoji", "the count is negative", "0 or more")
+		v.say("voice.max_emoji", "count.negative")
 	}
 }
 
 func (v *validator) lexicon(k *Kit) {
 	for i, h := range k.Lexicon.RequiredHashtags {
 		if !strings.HasPrefix(h, "#") || len(h) < 2 || strings.ContainsAny(h, " \t") {
-			v.add(fmt.Sprintf("lexicon.required_hashtags[%d]", i), fmt.Sprintf("%q is not a hashtag", h), `"#Word", with no spaces`)
+			v.say(fmt.Sprintf("lexicon.required_hashtags[%d]", i), "hashtag.invalid", "value", h)
 		}
 	}
 	for i, m := range k.Lexicon.RequiredMentions {
 		if !strings.HasPrefix(m, "@") || len(m) < 2 {
-			v.add(fmt.Sprintf("lexicon.required_mentions[%d]", i), fmt.Sprintf("%q is not a mention", m), `"@account"`)
+			v.say(fmt.Sprintf("lexicon.required_mentions[%d]", i), "mention.invalid", "value", m)
 		}
 	}
 	if k.Lexicon.MaxHashtags < 0 {
-		v.add("lexicon.max_hashtags", "the limit is negative", "0 or more")
+		v.say("lexicon.max_hashtags", "limit.negative")
 	}
 	v.preferred("lexicon.preferred", k.Lexicon.Preferred)
 	for tag, terms := range k.Lexicon.ByLanguage {
@@ -186,7 +197,7 @@ func (v *validator) lexicon(k *Kit) {
 func (v *validator) preferred(field string, m map[string]string) {
 	for from, to := range m {
 		if strings.TrimSpace(to) == "" {
-			v.add(field+"."+from, fmt.Sprintf("no replacement is given for %q", from), "the term to use instead")
+			v.say(field+"."+from, "preferred.empty", "value", from)
 		}
 	}
 }
@@ -195,29 +206,29 @@ func (v *validator) preferred(field string, m map[string]string) {
 func (v *validator) terms(field string, list []string) {
 	for i, t := range list {
 		if strings.TrimSpace(strings.TrimPrefix(t, "=")) == "" {
-			v.add(fmt.Sprintf("%s[%d]", field, i), "the term is empty", `a word or phrase; start it with "=" to match only that exact form`)
+			v.say(fmt.Sprintf("%s[%d]", field, i), "term.empty")
 		}
 	}
 }
 
 func (v *validator) palette(k *Kit) {
 	if len(k.Palette) == 0 {
-		v.add("palette", "the palette is empty", "[[palette]] entries with name, hex and role")
+		v.say("palette", "palette.empty")
 	}
 	names := map[string]bool{}
 	for i, c := range k.Palette {
 		f := fmt.Sprintf("palette[%d]", i)
 		if c.Name == "" {
-			v.add(f+".name", "the colour has no name", "a name such as \"Ambre\"")
+			v.say(f+".name", "colour.no_name")
 		} else if names[c.Name] {
-			v.add(f+".name", fmt.Sprintf("%q is named twice", c.Name), "unique colour names")
+			v.say(f+".name", "colour.name_twice", "value", c.Name)
 		}
 		names[c.Name] = true
 		if !hexColour.MatchString(c.Hex) {
-			v.add(f+".hex", fmt.Sprintf("%q is not a hex colour", c.Hex), `"#RRGGBB", such as "#1F2A44"`)
+			v.say(f+".hex", "colour.hex", "value", c.Hex)
 		}
 		if !slices.Contains(colourRoles, c.Role) {
-			v.add(f+".role", fmt.Sprintf("%q is not a colour role", c.Role), strings.Join(colourRoles, ", "))
+			v.say(f+".role", "colour.role", "value", c.Role, "choices", strings.Join(colourRoles, ", "))
 		}
 	}
 }
@@ -226,32 +237,32 @@ func (v *validator) palette(k *Kit) {
 // and returns its content.
 func (v *validator) kitFile(field, rel string) ([]byte, bool) {
 	if rel == "" {
-		v.add(field, "no file is named", "a path relative to the kit folder")
+		v.say(field, "file.none")
 		return nil, false
 	}
 	if filepath.IsAbs(rel) || strings.HasPrefix(filepath.Clean(filepath.FromSlash(rel)), "..") {
-		v.add(field, fmt.Sprintf("%q points outside the kit folder", rel), "a path inside the kit folder, such as \"fonts/Body.ttf\"")
+		v.say(field, "file.outside", "value", rel)
 		return nil, false
 	}
 	path := filepath.Join(v.dir, filepath.FromSlash(rel))
 	info, err := os.Lstat(path)
 	switch {
 	case err != nil:
-		v.add(field, fmt.Sprintf("file %q is missing", rel), "the file inside the kit folder")
+		v.say(field, "file.missing", "value", rel)
 		return nil, false
 	case !info.Mode().IsRegular():
-		v.add(field, fmt.Sprintf("%q is not a regular file", rel), "a plain file (no link, no folder)")
+		v.say(field, "file.irregular", "value", rel)
 		return nil, false
 	case info.Size() == 0:
-		v.add(field, fmt.Sprintf("%q is empty (0 bytes)", rel), "the file itself: copy or export it again")
+		v.say(field, "file.empty", "value", rel)
 		return nil, false
 	case info.Size() > maxAssetBytes:
-		v.add(field, fmt.Sprintf("%q is %d MB", rel, info.Size()>>20), fmt.Sprintf("at most %d MB", maxAssetBytes>>20))
+		v.say(field, "file.too_big", "value", rel, "size", strconv.FormatInt(info.Size()>>20, 10), "max", strconv.Itoa(maxAssetBytes>>20))
 		return nil, false
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		v.add(field, err.Error(), "a readable file")
+		v.say(field, "file.unreadable", "detail", err.Error())
 		return nil, false
 	}
 	return data, true
@@ -259,14 +270,14 @@ func (v *validator) kitFile(field, rel string) ([]byte, bool) {
 
 func (v *validator) font(field string, f Font) {
 	if f.Family == "" {
-		v.add(field+".family", "the typeface has no family name", "a family name such as \"Lato\"")
+		v.say(field+".family", "font.no_family")
 	}
 	data, ok := v.kitFile(field+".file", f.File)
 	if !ok {
 		return
 	}
 	if _, err := sfnt.Parse(data); err != nil {
-		v.add(field+".file", fmt.Sprintf("%q is not a font that can be read (%v)", f.File, err), "a TrueType or OpenType file (.ttf, .otf)")
+		v.say(field+".file", "font.unreadable", "value", f.File, "detail", err.Error())
 	}
 }
 
@@ -276,28 +287,28 @@ func (v *validator) image(field, rel string) {
 		return
 	}
 	if strings.HasSuffix(strings.ToLower(rel), ".svg") || bytes.Contains(data[:min(len(data), 512)], []byte("<svg")) {
-		v.add(field, fmt.Sprintf("%q is an SVG image, which Atelier cannot draw on renders yet", rel), "a PNG export of the logo, at least as wide as logo.min_width_px, with a transparent background")
+		v.say(field, "image.svg", "value", rel)
 		return
 	}
 	if _, format, err := image.DecodeConfig(bytes.NewReader(data)); err != nil || format != "png" {
-		v.add(field, fmt.Sprintf("%q is not a PNG image that can be read", rel), "a PNG image")
+		v.say(field, "image.not_png", "value", rel)
 	}
 }
 
 func (v *validator) logo(k *Kit) {
 	v.image("logo.file", k.Logo.File)
 	if k.Logo.MinWidthPx <= 0 {
-		v.add("logo.min_width_px", "no minimum width is set", "a width in pixels, such as 120")
+		v.say("logo.min_width_px", "logo.min_width")
 	}
 	if k.Logo.ClearSpace < 0 || k.Logo.ClearSpace > 1 {
-		v.add("logo.clear_space", fmt.Sprintf("%g is out of range", k.Logo.ClearSpace), "a fraction of the logo width from 0 to 1, such as 0.25")
+		v.say("logo.clear_space", "logo.clear_space", "value", strconv.FormatFloat(k.Logo.ClearSpace, 'g', -1, 64))
 	}
 	if len(k.Logo.Corners) == 0 {
-		v.add("logo.corners", "no corner is allowed", strings.Join(corners, ", "))
+		v.say("logo.corners", "logo.no_corner", "choices", strings.Join(corners, ", "))
 	}
 	for i, c := range k.Logo.Corners {
 		if !slices.Contains(corners, c) {
-			v.add(fmt.Sprintf("logo.corners[%d]", i), fmt.Sprintf("%q is not a corner", c), strings.Join(corners, ", "))
+			v.say(fmt.Sprintf("logo.corners[%d]", i), "logo.corner", "value", c, "choices", strings.Join(corners, ", "))
 		}
 	}
 }
@@ -322,44 +333,44 @@ func (v *validator) claims(k *Kit) {
 	for i, s := range k.Claims.Substantiations {
 		f := fmt.Sprintf("claims.substantiations[%d]", i)
 		if s.ID == "" {
-			v.add(f+".id", "the substantiation has no id", "a short id such as \"ademe-2025\"")
+			v.say(f+".id", "proof.no_id")
 		}
 		if strings.TrimSpace(s.Text) == "" {
-			v.add(f+".text", "the substantiation has no text", "the proof as it may be quoted")
+			v.say(f+".text", "proof.no_text")
 		}
 		for j, c := range s.Claims {
 			if !restricted[strings.ToLower(c)] {
-				v.add(fmt.Sprintf("%s.claims[%d]", f, j), fmt.Sprintf("%q is not a restricted claim", c), "one of claims.restricted or claims.by_language, or a regulatory pack's rule such as \"eu-green-claims.generic\"")
+				v.say(fmt.Sprintf("%s.claims[%d]", f, j), "proof.claim", "value", c)
 			}
 		}
 		for tag, text := range s.Translations {
 			v.kitLanguage(k, f+".translations."+tag, tag)
 			if strings.TrimSpace(text) == "" {
-				v.add(f+".translations."+tag, "the translation is empty", "the proof's text in that language")
+				v.say(f+".translations."+tag, "proof.translation")
 			}
 		}
 	}
 	if k.Claims.WindowChars < 0 {
-		v.add("claims.window_chars", "the window is negative", "a number of characters, such as 200")
+		v.say("claims.window_chars", "claims.window")
 	}
 }
 
 func (v *validator) personas(k *Kit) {
 	if len(k.Personas) == 0 {
-		v.add("personas", "no persona is defined", "[[personas]] entries with id, name and description")
+		v.say("personas", "personas.none")
 	}
 	ids := map[string]bool{}
 	for i, p := range k.Personas {
 		f := fmt.Sprintf("personas[%d]", i)
 		switch {
 		case p.ID == "":
-			v.add(f+".id", "the persona has no id", "a short id such as \"urban-parents\"")
+			v.say(f+".id", "persona.no_id")
 		case ids[p.ID]:
-			v.add(f+".id", fmt.Sprintf("%q is used twice", p.ID), "unique persona ids")
+			v.say(f+".id", "persona.id_twice", "value", p.ID)
 		}
 		ids[p.ID] = true
 		if p.Name == "" {
-			v.add(f+".name", "the persona has no name", "a name")
+			v.say(f+".name", "persona.no_name")
 		}
 	}
 }
@@ -368,13 +379,13 @@ func (v *validator) platforms(k *Kit, opt Options) {
 	for id, o := range k.Platforms {
 		f := "platforms." + id
 		if len(opt.Platforms) > 0 && !slices.Contains(opt.Platforms, id) {
-			v.add(f, fmt.Sprintf("%q is not a known platform", id), strings.Join(opt.Platforms, ", "))
+			v.say(f, "platform.unknown", "value", id, "choices", strings.Join(opt.Platforms, ", "))
 		}
 		if o.MaxHashtags < 0 {
-			v.add(f+".max_hashtags", "the limit is negative", "0 or more")
+			v.say(f+".max_hashtags", "limit.negative")
 		}
 		if !slices.Contains(emojiRules, o.Emoji) {
-			v.add(f+".emoji", fmt.Sprintf("%q is not an emoji policy", o.Emoji), `"none", "sparing" or "free"`)
+			v.say(f+".emoji", "emoji.policy", "value", o.Emoji)
 		}
 	}
 }
@@ -382,22 +393,22 @@ func (v *validator) platforms(k *Kit, opt Options) {
 func (v *validator) audio(k *Kit) {
 	a := k.Audio
 	if a.RateWPM != 0 && (a.RateWPM < 80 || a.RateWPM > 400) {
-		v.add("audio.rate_wpm", fmt.Sprintf("%d words a minute is out of range", a.RateWPM), "80 to 400")
+		v.say("audio.rate_wpm", "audio.rate", "value", strconv.Itoa(a.RateWPM))
 	}
 	if a.TargetLUFS != 0 && (a.TargetLUFS < -40 || a.TargetLUFS > -5) {
-		v.add("audio.target_lufs", fmt.Sprintf("%g LUFS is out of range", a.TargetLUFS), "-40 to -5, such as -16 for podcasts")
+		v.say("audio.target_lufs", "audio.target", "value", strconv.FormatFloat(a.TargetLUFS, 'g', -1, 64))
 	}
 	if a.TruePeakDBT > 0 {
-		v.add("audio.true_peak_dbtp", fmt.Sprintf("%g dBTP is above full scale", a.TruePeakDBT), "0 or less, such as -1")
+		v.say("audio.true_peak_dbtp", "audio.peak", "value", strconv.FormatFloat(a.TruePeakDBT, 'g', -1, 64))
 	}
 	if a.SonicLogo != "" {
 		if data, ok := v.kitFile("audio.sonic_logo", a.SonicLogo); ok && (len(data) < 12 || string(data[:4]) != "RIFF" || string(data[8:12]) != "WAVE") {
-			v.add("audio.sonic_logo", fmt.Sprintf("%q is not a WAV file", a.SonicLogo), "a RIFF/WAVE file")
+			v.say("audio.sonic_logo", "audio.not_wav", "value", a.SonicLogo)
 		}
 	}
 	if a.Notes != "" {
 		if _, err := ParseNotes(a.Notes); err != nil {
-			v.add("audio.notes", err.Error(), `notes such as "C5:150 E5:150 G5:300"`)
+			v.say("audio.notes", "audio.notes", "detail", err.Error())
 		}
 	}
 	for lang := range a.Voices {
@@ -410,7 +421,7 @@ func (v *validator) templates(k *Kit) {
 		f := fmt.Sprintf("templates[%d]", i)
 		v.kitLanguage(k, f+".language", t.Language)
 		if strings.TrimSpace(t.Text) == "" {
-			v.add(f+".text", "the template is empty", "text with placeholders such as {topic} and {cta}")
+			v.say(f+".text", "template.empty")
 		}
 	}
 }

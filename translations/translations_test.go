@@ -155,3 +155,26 @@ func TestFrenchTypography(t *testing.T) {
 		t.Fatalf("read only %d French strings", n)
 	}
 }
+
+// TestEveryKitProblemHasFrench: every problem the kit validation can give
+// has a French problem and expectation quoting the same arguments (the
+// technical detail of an unreadable file stays in the English).
+func TestEveryKitProblemHasFrench(t *testing.T) {
+	keys := brandkit.KitPhraseKeys()
+	if len(keys) < 40 {
+		t.Fatalf("only %d kit phrase keys", len(keys))
+	}
+	for _, k := range keys {
+		enProblem, enExpected := brandkit.KitPhrase(k)
+		fr, ok := Lookup("fr", "kit."+k)
+		frExpected, ok2 := Lookup("fr", "kit."+k+".expected")
+		if !ok || !ok2 {
+			t.Errorf("kit problem %s has no French", k)
+			continue
+		}
+		detail := strings.Contains(enProblem, "{{.detail}}") || strings.Contains(enProblem, "{{.problem}}")
+		if !detail && placeholders(fr) != placeholders(enProblem) || placeholders(frExpected) != placeholders(enExpected) {
+			t.Errorf("%s: French %q / %q quote other arguments than %q / %q", k, fr, frExpected, enProblem, enExpected)
+		}
+	}
+}
