@@ -376,6 +376,9 @@ func demoApproveAndExport(ctx context.Context, s streams, ws *studio.Workspace, 
 	if err != nil {
 		return err
 	}
+	if err := demoSuggestion(ctx, s, ws, ps[0].ID, author, owner); err != nil {
+		return err
+	}
 	for _, p := range ps {
 		if _, err := ws.Move(ctx, p.ID, studio.StateInReview, author, "prêt à relire", ""); err != nil {
 			return err
@@ -390,10 +393,37 @@ func demoApproveAndExport(ctx context.Context, s streams, ws *studio.Workspace, 
 		fmt.Fprintf(out, "    piece %d (%s): draft → in_review → approved by %s\n", p.ID, p.Platform, owner.Name)
 	}
 	bundle := filepath.Join(home, "export")
-	m, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: ps[0].CampaignID, Out: bundle, User: owner}, nil)
+	start := time.Now().Add(24 * time.Hour).Truncate(time.Hour)
+	m, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: ps[0].CampaignID, Out: bundle, User: owner,
+		Start: start, Every: 48 * time.Hour}, nil)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "    exported %d pieces to %s (manifest.json, schedule.csv, index.html)\n", len(m.Pieces), bundle)
+	fmt.Fprintf(out, "    exported %d pieces to %s (manifest.json, schedule.csv, index.html), one every 2 days from %s\n",
+		len(m.Pieces), bundle, start.Format("2006-01-02 15:04"))
+	return nil
+}
+
+// demoSuggestion has the brand owner suggest an edit, which the author
+// accepts, and shows the check of the new version in French as well.
+func demoSuggestion(ctx context.Context, s streams, ws *studio.Workspace, pieceID int64, author, owner studio.User) error {
+	v, err := ws.LatestVersion(ctx, pieceID)
+	if err != nil {
+		return err
+	}
+	c, err := ws.Suggest(ctx, owner, pieceID, "Nos clients l'attendaient. "+v.Text, "une accroche pour les habitués")
+	if err != nil {
+		return err
+	}
+	nv, rep, err := ws.AcceptSuggestion(ctx, author, pieceID, c.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(s.out, "    piece %d: %s suggested an edit, %s accepted it as v%d (score %d)\n", pieceID, owner.Name, author.Name, nv.Number, rep.Score)
+	for _, f := range rep.Findings {
+		fr := s
+		fr.ui = "fr"
+		fmt.Fprintf(s.out, "      %s\n      %s\n", s.finding(f), fr.finding(f))
+	}
 	return nil
 }
