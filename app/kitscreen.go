@@ -698,12 +698,6 @@ func (k *kitScreen) onErrSelected(id widget.ListItemID) {
 	k.errList.UnselectAll()
 }
 
-// validation checks the edited kit without writing it.
-func (k *kitScreen) validation() []brandkit.FieldError {
-	data, err := k.kit().Marshal()
-	return k.validate(data, err)
-}
-
 // validate checks a marshalled copy of the kit; err is marshalling's.
 func (k *kitScreen) validate(data []byte, err error) []brandkit.FieldError {
 	if err != nil {
