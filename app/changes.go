@@ -20,15 +20,17 @@ func (s *Studio) watchData() {
 	var mu sync.Mutex
 	pending := map[studio.ChangeKind]bool{}
 	var timer *time.Timer
+	var release func() // the pending flush counts as background work
 	flush := func() {
 		mu.Lock()
-		kinds := pending
+		kinds, done := pending, release
 		pending, timer = map[studio.ChangeKind]bool{}, nil
 		mu.Unlock()
 		select {
 		case <-s.done: // the window is closed
+			done()
 		default:
-			onUI(func() { s.dataChanged(kinds) })
+			onUI(func() { defer done(); s.dataChanged(kinds) })
 		}
 	}
 	s.ws.OnChange(func(c studio.Change) {
@@ -36,6 +38,7 @@ func (s *Studio) watchData() {
 		defer mu.Unlock()
 		pending[c.Kind] = true
 		if timer == nil {
+			release = holdBackground()
 			timer = time.AfterFunc(150*time.Millisecond, flush)
 		}
 	})

@@ -85,7 +85,8 @@ func TestReviewAppliesAFix(t *testing.T) {
 		}
 	}
 	if fix < 0 {
-		t.Fatalf("no fixable finding in %+v", r.check.findings)
+		d, _ := ws.PieceDetail(context.Background(), id)
+		t.Fatalf("no fixable finding in %+v (current %d, id %d, score %q, stored %+v)", r.check.findings, r.current.ID, id, r.check.score.Text, d.Report)
 	}
 	r.check.list.Select(fix)
 	if r.check.applyBtn.Disabled() {

@@ -431,25 +431,32 @@ func (k *kitScreen) typographyTab() fyne.CanvasObject {
 }
 
 // refreshSpecimens draws each typeface as a specimen, or says why it can't.
+// The specimens are drawn off the UI goroutine.
 func (k *kitScreen) refreshSpecimens() {
 	kit := k.kit()
 	fg := theme.Color(theme.ColorNameForeground)
-	k.specimens.Objects = nil
-	for _, f := range []struct {
+	fonts := []struct {
 		role string
 		font brandkit.Font
-	}{{lang.L("Heading"), kit.Typography.Heading}, {lang.L("Body"), kit.Typography.Body}} {
-		k.specimens.Add(sectionTitle(f.role + " · " + f.font.Family))
-		img, err := renderSpecimen(filepath.Join(kit.Dir, f.font.File), fg)
-		if err != nil {
-			k.specimens.Add(errorLabel(sentence(err)))
-			continue
+	}{{lang.L("Heading"), kit.Typography.Heading}, {lang.L("Body"), kit.Typography.Body}}
+	goBackground(func() {
+		var objs []fyne.CanvasObject
+		for _, f := range fonts {
+			img, err := renderSpecimen(filepath.Join(kit.Dir, f.font.File), fg)
+			objs = append(objs, sectionTitle(f.role+" · "+f.font.Family))
+			if err != nil {
+				objs = append(objs, errorLabel(sentence(err)))
+				continue
+			}
+			ci := canvas.NewImageFromImage(img)
+			ci.FillMode = canvas.ImageFillOriginal
+			objs = append(objs, container.NewHBox(ci))
 		}
-		ci := canvas.NewImageFromImage(img)
-		ci.FillMode = canvas.ImageFillOriginal
-		k.specimens.Add(container.NewHBox(ci))
-	}
-	k.specimens.Refresh()
+		onUI(func() {
+			k.specimens.Objects = objs
+			k.specimens.Refresh()
+		})
+	})
 }
 
 func (k *kitScreen) logoTab() fyne.CanvasObject {
@@ -465,19 +472,25 @@ func (k *kitScreen) logoTab() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(k.logo, note, widget.NewSeparator(), formOf(fs...)))
 }
 
+// refreshLogo draws the logo with its clear space off the UI goroutine.
 func (k *kitScreen) refreshLogo() {
 	kit := k.kit()
-	img, err := logoWithClearSpace(filepath.Join(kit.Dir, kit.Logo.File), kit.Logo.ClearSpace, theme.Color(theme.ColorNamePrimary))
-	if err != nil {
-		k.logo.Objects = []fyne.CanvasObject{errorLabel(sentence(err))}
-	} else {
-		ci := canvas.NewImageFromImage(img)
-		ci.FillMode = canvas.ImageFillContain
-		b := img.Bounds()
-		ci.SetMinSize(fyne.NewSize(float32(b.Dx())*0.8, float32(b.Dy())*0.8))
-		k.logo.Objects = []fyne.CanvasObject{ci}
-	}
-	k.logo.Refresh()
+	path, space, colour := filepath.Join(kit.Dir, kit.Logo.File), kit.Logo.ClearSpace, theme.Color(theme.ColorNamePrimary)
+	goBackground(func() {
+		img, err := logoWithClearSpace(path, space, colour)
+		onUI(func() {
+			if err != nil {
+				k.logo.Objects = []fyne.CanvasObject{errorLabel(sentence(err))}
+			} else {
+				ci := canvas.NewImageFromImage(img)
+				ci.FillMode = canvas.ImageFillContain
+				b := img.Bounds()
+				ci.SetMinSize(fyne.NewSize(float32(b.Dx())*0.8, float32(b.Dy())*0.8))
+				k.logo.Objects = []fyne.CanvasObject{ci}
+			}
+			k.logo.Refresh()
+		})
+	})
 }
 
 func (k *kitScreen) lexiconTab() fyne.CanvasObject {

@@ -224,7 +224,6 @@ func TestLayoutStaysPut(t *testing.T) {
 	if compose.Offset != 0.3 {
 		t.Errorf("the divider moved to %v", compose.Offset)
 	}
-	s.saveSplits()
 	s.rebuildScreens()
 	composeOf(s)
 	if got := s.splits["compose"].Offset; got != 0.3 {

@@ -40,7 +40,9 @@ func pump(t *testing.T, done <-chan struct{}) {
 		case fn := <-uiQueue:
 			fn()
 		case <-done:
-			runUI()
+			// A write's announcement may have started a newer refresh,
+			// which superseded this one: wait for it too.
+			waitBackground(t)
 			return
 		case <-timeout:
 			t.Fatal("timed out waiting for the UI")

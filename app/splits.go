@@ -22,10 +22,14 @@ func (s *Studio) split(key string, horizontal bool, a, b fyne.CanvasObject, offs
 	return sp
 }
 
-// saveSplits remembers where every divider is.
+// saveSplits remembers where every divider is, when the screens are made
+// again and when the window closes; only a moved one is written.
 func (s *Studio) saveSplits() {
+	prefs := s.app.Preferences()
 	for key, sp := range s.splits {
-		s.app.Preferences().SetFloat("split."+key, sp.Offset)
+		if prefs.Float("split."+key) != sp.Offset {
+			prefs.SetFloat("split."+key, sp.Offset)
+		}
 	}
 }
 

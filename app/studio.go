@@ -229,7 +229,6 @@ func (s *Studio) onNavSelected(id widget.ListItemID) { s.Show(id) }
 
 // Show switches to the screen at index id, building it the first time.
 func (s *Studio) Show(id int) {
-	s.saveSplits()
 	obj, ok := s.built[id]
 	if !ok {
 		obj = s.screens[id].build()
@@ -251,6 +250,7 @@ func (s *Studio) onKitChanged() {
 // rebuildScreens makes again every screen that shows the kit or the
 // store's data, and shows the current one.
 func (s *Studio) rebuildScreens() {
+	s.saveSplits()
 	for i, sc := range s.screens {
 		switch sc := sc.(type) {
 		case *composeScreen:

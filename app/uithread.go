@@ -57,6 +57,22 @@ func goBackground(fn func()) {
 	}()
 }
 
+// holdBackground counts work that is waiting to run (a timer) as
+// background work until release is called.
+func holdBackground() (release func()) {
+	background.Lock()
+	background.running++
+	background.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			background.Lock()
+			background.running--
+			background.Unlock()
+		})
+	}
+}
+
 // backgroundBusy says whether any such goroutine is still running.
 func backgroundBusy() bool {
 	background.Lock()
