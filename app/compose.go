@@ -355,7 +355,7 @@ func (c *composeScreen) onDraft() {
 	goBackground(func() {
 		choice := c.st.drafter(ctx)
 		onUI(func() { c.mode.SetText(drafterLabel(choice)) })
-		composer.Drafter = choice.Drafter
+		composer.Drafter, composer.Parallel = choice.Drafter, choice.Slots
 		c.compose(ctx, composer, brief)
 	})
 }

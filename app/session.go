@@ -111,8 +111,11 @@ func (st *Studio) checkModel(then func(ollama.ServerState)) {
 
 // drafterLabel says the choice in the user's language.
 func drafterLabel(d studio.DrafterChoice) string {
+	if d.Reason == nil && d.Slots > 1 {
+		return fmt.Sprintf(lang.L("Drafting with %s, %d variants at once"), d.Model, d.Slots)
+	}
 	if d.Reason == nil {
-		return lang.L("Drafting with") + " " + d.Model
+		return fmt.Sprintf(lang.L("Drafting with %s, one variant at a time: the server has one slot (start it with OLLAMA_NUM_PARALLEL=4 to draft several at once)"), d.Model)
 	}
 	if errors.Is(d.Reason, errTemplatesChosen) {
 		return lang.L("Drafting from the kit's templates; each draft is labelled \"template\".")

@@ -90,7 +90,7 @@ func runDraft(ctx context.Context, s streams, o draftOptions) error {
 	if err != nil {
 		return err
 	}
-	composer := &studio.Composer{WS: ws, Drafter: drafter, User: studio.LocalUser()}
+	composer := &studio.Composer{WS: ws, Drafter: drafter.Drafter, User: studio.LocalUser(), Parallel: drafter.Slots}
 	start := time.Now()
 	outs, err := composer.Compose(ctx, brief, func(e studio.Event) {
 		if e.Kind == studio.EventStart && !o.json {
@@ -122,9 +122,9 @@ func runDraft(ctx context.Context, s streams, o draftOptions) error {
 
 // draftWith chooses the drafter by studio.ChooseDrafter's rule, saying
 // which on the log; call done when drafting is over.
-func draftWith(ctx context.Context, s streams, ws *studio.Workspace, o draftOptions) (d studio.Drafter, done func(), err error) {
+func draftWith(ctx context.Context, s streams, ws *studio.Workspace, o draftOptions) (d studio.DrafterChoice, done func(), err error) {
 	if o.template {
-		return studio.TemplateDrafter{}, func() {}, nil
+		return studio.DrafterChoice{Drafter: studio.TemplateDrafter{}}, func() {}, nil
 	}
 	conn, connErr := ollama.Connect(ctx, ws.DataDir())
 	done = func() {}
@@ -132,15 +132,15 @@ func draftWith(ctx context.Context, s streams, ws *studio.Workspace, o draftOpti
 		done = conn.Close
 		fmt.Fprintln(s.log, "atelier:", conn.Describe())
 	} else if connErr != nil && !ollama.NoModelServer(connErr) {
-		return nil, done, connErr
+		return d, done, connErr
 	}
 	choice, err := studio.ChooseDrafter(ctx, conn, connErr, o.model, o.timeout, o.fallback)
 	if err != nil {
 		done()
-		return nil, func() {}, fmt.Errorf("%w; pick another with --model, or let the kit's templates draft with --fallback", err)
+		return d, func() {}, fmt.Errorf("%w; pick another with --model, or let the kit's templates draft with --fallback", err)
 	}
 	fmt.Fprintln(s.log, "atelier:", choice.Label())
-	return choice.Drafter, done, nil
+	return choice, done, nil
 }
 
 // draftedRows turns the outcomes into `--json` rows, and counts those that

@@ -13,12 +13,16 @@ type DrafterChoice struct {
 	Drafter Drafter
 	Model   string // the model that drafts; "" when the templates do
 	Reason  error  // why the templates draft; nil when a model does
+	Slots   int    // how many variants the server drafts at once (Composer.Parallel)
 }
 
 // Label says the choice in one line, for a status line or a log.
 func (d DrafterChoice) Label() string {
+	if d.Reason == nil && d.Slots > 1 {
+		return fmt.Sprintf("drafting with %s, %d variants at once", d.Model, d.Slots)
+	}
 	if d.Reason == nil {
-		return "drafting with " + d.Model
+		return "drafting with " + d.Model + ", one variant at a time: the server has one slot (start it with OLLAMA_NUM_PARALLEL=4 to draft several at once)"
 	}
 	return fmt.Sprintf("drafting from the kit's templates (labelled \"template\"): %v", d.Reason)
 }
@@ -37,7 +41,8 @@ func ChooseDrafter(ctx context.Context, conn *ollama.Connection, connErr error, 
 		case !has:
 			reason = fmt.Errorf("%w: %s is not installed on %s; pull it (`ollama pull %s`, or the Model screen), or pick an installed model", ErrModelMissing, model, conn.Host, model)
 		default:
-			return DrafterChoice{Drafter: &OllamaDrafter{Client: conn.Client, Model: model, Timeout: timeout}, Model: model}, nil
+			return DrafterChoice{Drafter: &OllamaDrafter{Client: conn.Client, Model: model, Timeout: timeout}, Model: model,
+				Slots: conn.Slots(ctx, model)}, nil
 		}
 	}
 	if reason == nil {

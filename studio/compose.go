@@ -1,11 +1,13 @@
 package studio
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"atelier/brandkit"
@@ -20,6 +22,9 @@ type Composer struct {
 	WS      *Workspace
 	Drafter Drafter
 	User    User // who drafts and edits; the computer's user when it names nobody
+	// Parallel is how many variants are drafted at once: the server's
+	// slots (see DrafterChoice.Slots); one at a time when under 2.
+	Parallel int
 }
 
 // EventKind says what a compose event reports.
@@ -111,32 +116,83 @@ func TextTarget(t Target) brandkit.TextTarget {
 		Language: t.Language, Partner: t.Partner}
 }
 
-// Compose stores the brief's pieces and drafts each of them in turn. A
-// variant that fails does not stop the others; its error is in its Outcome.
-// Compose returns early only when ctx is cancelled.
+// Compose drafts every target of the brief, Parallel variants at a time
+// (the server's slots; one at a time when Parallel is under 2): each is
+// checked, repaired and stored, and fn hears of every step, from one
+// goroutine at a time. Variants start in the targets' order, platform by
+// platform and persona by persona, so the calls running together share
+// the longest prompt prefix and the server's cache still helps; a
+// variant's repairs run in its slot, between the others' first drafts. A
+// piece is made when its variant starts, so a cancelled run leaves no
+// empty piece. A failure every variant would meet (no model, no server, a
+// prompt too long) stops them all. The outcomes are in the targets' order.
 func (c *Composer) Compose(ctx context.Context, brief Brief, fn EventFunc) ([]Outcome, error) {
 	targets, err := c.Targets(brief)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Outcome, 0, len(targets))
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var mu sync.Mutex // guards fatal and serialises fn
+	var fatal error
+	if fn != nil {
+		inner := fn
+		fn = func(e Event) { mu.Lock(); defer mu.Unlock(); inner(e) }
+	}
+	outcomes := make([]*Outcome, len(targets))
+	slots := max(1, min(c.Parallel, len(targets)))
+	jobs, free := make(chan int), make(chan struct{}, slots)
+	var wg sync.WaitGroup
+	for range slots {
+		free <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				o := outcomes[i]
+				req := &Request{Kit: c.WS.Kit(), Brief: brief, Targets: targets, Target: o.Target, Action: ActionGenerate, Seed: int64(42 + i)}
+				o.Version, o.Report, o.Err = c.DraftPiece(ctx, o.Piece, req, fn)
+				if errors.Is(o.Err, ErrModelMissing) || errors.Is(o.Err, ErrUnreachable) || errors.Is(o.Err, ErrPromptTruncated) {
+					mu.Lock()
+					fatal = cmp.Or(fatal, o.Err)
+					mu.Unlock()
+					stop() // every other variant would fail the same way
+				}
+				free <- struct{}{}
+			}
+		}()
+	}
+	err = c.dispatch(ctx, brief, targets, outcomes, free, jobs)
+	close(jobs)
+	wg.Wait()
+	var out []Outcome
+	for _, o := range outcomes {
+		if o != nil {
+			out = append(out, *o)
+		}
+	}
+	return out, cmp.Or(err, fatal, ctx.Err())
+}
+
+// dispatch waits for a free slot, makes the next target's piece and hands
+// it over, in the targets' order, until the targets or ctx run out: a
+// piece is made only when a slot drafts it at once.
+func (c *Composer) dispatch(ctx context.Context, brief Brief, targets []Target, outcomes []*Outcome, free <-chan struct{}, jobs chan<- int) error {
 	for i, t := range targets {
+		select {
+		case <-free:
+		case <-ctx.Done():
+			return nil
+		}
 		piece, err := c.WS.store.CreatePiece(ctx, Piece{BriefID: brief.ID, CampaignID: brief.CampaignID,
 			Platform: t.Platform.ID, Persona: t.Persona.ID, Language: t.Language, Author: c.User.orLocal().Name})
 		if err != nil {
-			return out, err
+			return err
 		}
-		req := &Request{Kit: c.WS.Kit(), Brief: brief, Targets: targets, Target: t, Action: ActionGenerate, Seed: int64(42 + i)}
-		v, rep, err := c.DraftPiece(ctx, piece, req, fn)
-		out = append(out, Outcome{Target: t, Piece: piece, Version: v, Report: rep, Err: err})
-		if ctx.Err() != nil {
-			return out, ctx.Err()
-		}
-		if errors.Is(err, ErrModelMissing) || errors.Is(err, ErrUnreachable) || errors.Is(err, ErrPromptTruncated) {
-			return out, err // every other variant would fail the same way
-		}
+		outcomes[i] = &Outcome{Target: t, Piece: piece}
+		jobs <- i // a worker is free: it gave the token back before waiting here
 	}
-	return out, nil
+	return nil
 }
 
 // MaxBriefField is the longest a brief's topic, key message, call to action

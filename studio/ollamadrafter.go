@@ -24,7 +24,7 @@ type OllamaDrafter struct {
 const DefaultCallTimeout = 2 * time.Minute
 
 // DefaultModel is the model used until the user picks another.
-const DefaultModel = "gemma3:4b"
+const DefaultModel = ollama.DefaultModel
 
 // Name returns the model's name.
 func (d *OllamaDrafter) Name() string { return d.Model }

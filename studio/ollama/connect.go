@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/ollama/ollama/api"
@@ -70,7 +71,8 @@ func Connect(ctx context.Context, dataDir string) (*Connection, error) {
 		pidFile = filepath.Join(dataDir, PidFile)
 		StopStaleServer(pidFile)
 	}
-	ms, err := Start(ctx, bin, "")
+	slots := ManagedSlots(DefaultModel)
+	ms, err := Start(ctx, bin, "", "OLLAMA_NUM_PARALLEL="+strconv.Itoa(slots))
 	if err != nil {
 		return nil, fmt.Errorf("starting Ollama from %s: %w", bin, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -32,6 +33,9 @@ type ManagedServer struct {
 	// PidFile records the running server for the next start; removed by
 	// Stop. "" when none was written.
 	PidFile string
+	// Parallel is the OLLAMA_NUM_PARALLEL it was started with: how many
+	// sequences it decodes at once; 0 when not set (Ollama's default, 1).
+	Parallel int
 
 	cmd  *exec.Cmd
 	done chan struct{}
@@ -101,6 +105,11 @@ func StartOn(ctx context.Context, binary, models, host string, env ...string) (*
 		s.cmd.Env = append(s.cmd.Env, "OLLAMA_MODELS="+models)
 	}
 	s.cmd.Env = append(s.cmd.Env, env...)
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "OLLAMA_NUM_PARALLEL="); ok {
+			s.Parallel, _ = strconv.Atoi(v)
+		}
+	}
 	s.cmd.Stdout = (*lockedWriter)(s)
 	s.cmd.Stderr = (*lockedWriter)(s)
 	s.cmd.SysProcAttr = ownGroup()

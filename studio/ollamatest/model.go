@@ -15,15 +15,24 @@ import (
 	"github.com/ollama/ollama/fs/ggml"
 )
 
-// Model shape: a llama with 2 blocks, embedding 64, feed-forward 128 and 4
-// heads; F32 weights. About 0.5 MB, and it answers in milliseconds.
-const (
-	blocks    = 2
-	embedding = 64
-	ffn       = 128
-	heads     = 4
-	ctxLength = 8192
+// Shape is a llama's size; its weights are F32 and random.
+type Shape struct {
+	Name                          string
+	Blocks, Embedding, FFN, Heads int
+}
+
+var (
+	// Tiny has 2 blocks, embedding 64, feed-forward 128 and 4 heads:
+	// about 0.5 MB, and it answers in milliseconds. The tests use it.
+	Tiny = Shape{Name: "atelier-tiny", Blocks: 2, Embedding: 64, FFN: 128, Heads: 4}
+	// Bench has 12 blocks, embedding 512, feed-forward 2048 and 8 heads:
+	// about 50M parameters (200 MB), so that decoding a token costs what
+	// it costs in a small real model, relative to the overheads. The
+	// drafting benchmarks use it.
+	Bench = Shape{Name: "atelier-bench", Blocks: 12, Embedding: 512, FFN: 2048, Heads: 8}
 )
+
+const ctxLength = 8192
 
 // byteTokens returns GPT-2's 256 byte-to-unicode tokens.
 func byteTokens() []string {
@@ -67,22 +76,27 @@ func (t f32) WriteTo(w io.Writer) (int64, error) {
 }
 
 // WriteTinyGGUF writes the test model to path, with weights drawn from seed.
-func WriteTinyGGUF(path string, seed uint64) error {
+func WriteTinyGGUF(path string, seed uint64) error { return WriteGGUF(path, seed, Tiny) }
+
+// WriteGGUF writes a model of the shape to path, with weights drawn from
+// seed.
+func WriteGGUF(path string, seed uint64, shape Shape) error {
 	tokens := append(byteTokens(), "<s>", "</s>")
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if err := ggml.WriteGGUF(f, tinyKV(tokens), tinyTensors(uint64(len(tokens)), seed)); err != nil {
+	if err := ggml.WriteGGUF(f, shape.kv(tokens), shape.tensors(uint64(len(tokens)), seed)); err != nil {
 		f.Close()
 		return err
 	}
 	return f.Close()
 }
 
-// tinyKV is the model's metadata: a llama of the shape above with GPT-2's
-// byte tokens plus <s> and </s>.
-func tinyKV(tokens []string) ggml.KV {
+// kv is the model's metadata: a llama of the shape with GPT-2's byte
+// tokens plus <s> and </s>.
+func (s Shape) kv(tokens []string) ggml.KV {
+	blocks, embedding, ffn, heads := s.Blocks, s.Embedding, s.FFN, s.Heads
 	types := make([]int32, len(tokens))
 	for i := range types {
 		types[i] = 1 // normal
@@ -90,7 +104,7 @@ func tinyKV(tokens []string) ggml.KV {
 	types[256], types[257] = 3, 3 // control
 	return ggml.KV{
 		"general.architecture":                   "llama",
-		"general.name":                           "atelier-tiny",
+		"general.name":                           s.Name,
 		"general.file_type":                      uint32(0),
 		"general.alignment":                      uint32(32),
 		"llama.block_count":                      uint32(blocks),
@@ -114,8 +128,9 @@ func tinyKV(tokens []string) ggml.KV {
 	}
 }
 
-// tinyTensors draws the model's weights from seed.
-func tinyTensors(vocab, seed uint64) []*ggml.Tensor {
+// tensors draws the model's weights from seed.
+func (s Shape) tensors(vocab, seed uint64) []*ggml.Tensor {
+	blocks, embedding, ffn := s.Blocks, uint64(s.Embedding), uint64(s.FFN)
 	rng := rand.New(rand.NewPCG(seed, 0x41544c))
 	random := func(n int) f32 {
 		t := make(f32, n)
@@ -137,37 +152,37 @@ func tinyTensors(vocab, seed uint64) []*ggml.Tensor {
 	// in dimension 0, which survives the normalisation, and the output rows
 	// of the tokens that close JSON values lean on it while whitespace
 	// leans away.
-	embd := random(embedding * int(vocab))
-	for tok := range int(vocab) {
+	embd := random(int(embedding * vocab))
+	for tok := range vocab {
 		embd[tok*embedding] = 4
 	}
-	out := random(embedding * int(vocab))
+	out := random(int(embedding * vocab))
 	for _, b := range []byte{'"', ',', '}', ']'} {
-		out[int(b)*embedding] = 0.6
+		out[uint64(b)*embedding] = 0.6
 	}
 	for _, b := range []byte{' ', '\n', '\t', '\r'} {
-		out[int(b)*embedding] = -1
+		out[uint64(b)*embedding] = -1
 	}
 	tensor := func(name string, data f32, shape ...uint64) *ggml.Tensor {
 		return &ggml.Tensor{Name: name, Kind: 0, Shape: shape, WriterTo: data}
 	}
 	ts := []*ggml.Tensor{
 		tensor("token_embd.weight", embd, embedding, vocab),
-		tensor("output_norm.weight", ones(embedding), embedding),
+		tensor("output_norm.weight", ones(int(embedding)), embedding),
 		tensor("output.weight", out, embedding, vocab),
 	}
 	for b := range blocks {
 		p := "blk." + strconv.Itoa(b) + "."
 		ts = append(ts,
-			tensor(p+"attn_norm.weight", ones(embedding), embedding),
-			tensor(p+"attn_q.weight", random(embedding*embedding), embedding, embedding),
-			tensor(p+"attn_k.weight", random(embedding*embedding), embedding, embedding),
-			tensor(p+"attn_v.weight", random(embedding*embedding), embedding, embedding),
-			tensor(p+"attn_output.weight", random(embedding*embedding), embedding, embedding),
-			tensor(p+"ffn_norm.weight", ones(embedding), embedding),
-			tensor(p+"ffn_gate.weight", random(embedding*ffn), embedding, ffn),
-			tensor(p+"ffn_up.weight", random(embedding*ffn), embedding, ffn),
-			tensor(p+"ffn_down.weight", random(ffn*embedding), ffn, embedding),
+			tensor(p+"attn_norm.weight", ones(int(embedding)), embedding),
+			tensor(p+"attn_q.weight", random(int(embedding*embedding)), embedding, embedding),
+			tensor(p+"attn_k.weight", random(int(embedding*embedding)), embedding, embedding),
+			tensor(p+"attn_v.weight", random(int(embedding*embedding)), embedding, embedding),
+			tensor(p+"attn_output.weight", random(int(embedding*embedding)), embedding, embedding),
+			tensor(p+"ffn_norm.weight", ones(int(embedding)), embedding),
+			tensor(p+"ffn_gate.weight", random(int(embedding*ffn)), embedding, ffn),
+			tensor(p+"ffn_up.weight", random(int(embedding*ffn)), embedding, ffn),
+			tensor(p+"ffn_down.weight", random(int(ffn*embedding)), ffn, embedding),
 		)
 	}
 	return ts

@@ -123,15 +123,16 @@ func Start(tb testing.TB) *Server {
 	return s
 }
 
-// StartIn is Start without a testing.TB, for TestMain and benchmarks.
-func StartIn(dir string) (*Server, error) {
+// StartIn is Start without a testing.TB, for TestMain and benchmarks; env
+// is added to the server's environment (OLLAMA_NUM_PARALLEL=4…).
+func StartIn(dir string, env ...string) (*Server, error) {
 	bin, err := Binary()
 	if err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	ms, err := ollama.Start(ctx, bin, filepath.Join(dir, "models"), Offline...)
+	ms, err := ollama.Start(ctx, bin, filepath.Join(dir, "models"), append(append([]string{}, Offline...), env...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -158,9 +159,15 @@ func (s *Server) Restart(tb testing.TB) {
 
 // CreateTinyModel writes the tiny GGUF, uploads it and creates name from it.
 func (s *Server) CreateTinyModel(ctx context.Context, name string) error {
-	path := filepath.Join(s.dir, "tiny.gguf")
-	if err := WriteTinyGGUF(path, 1); err != nil {
-		return fmt.Errorf("writing the tiny model: %w", err)
+	return s.CreateModel(ctx, name, Tiny)
+}
+
+// CreateModel writes a model of the shape, uploads it and creates name
+// from it.
+func (s *Server) CreateModel(ctx context.Context, name string, shape Shape) error {
+	path := filepath.Join(s.dir, shape.Name+".gguf")
+	if err := WriteGGUF(path, 1, shape); err != nil {
+		return fmt.Errorf("writing the %s model: %w", shape.Name, err)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -174,10 +181,10 @@ func (s *Server) CreateTinyModel(ctx context.Context, name string) error {
 	}
 	defer f.Close()
 	if err := c.CreateBlob(ctx, digest, f); err != nil {
-		return fmt.Errorf("uploading the tiny model: %w", err)
+		return fmt.Errorf("uploading the %s model: %w", shape.Name, err)
 	}
 	stream := false
-	err = c.Create(ctx, &api.CreateRequest{Model: name, Files: map[string]string{"tiny.gguf": digest}, Template: Template, Stream: &stream},
+	err = c.Create(ctx, &api.CreateRequest{Model: name, Files: map[string]string{shape.Name + ".gguf": digest}, Template: Template, Stream: &stream},
 		func(api.ProgressResponse) error { return nil })
 	if err != nil {
 		return fmt.Errorf("creating %s: %w\n%s", name, err, s.Logs())
