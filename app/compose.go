@@ -171,6 +171,9 @@ func (c *composeScreen) refreshMode() {
 	c.st.checkModel(func(state ollama.ServerState) {
 		conn, _, _ := c.st.session.state()
 		c.models.show(conn, state)
+		if conn != nil && state.Readiness(c.st.model()) == ollama.Cold {
+			c.st.warmModel(conn, c.st.model())
+		}
 		goBackground(func() {
 			label := drafterLabel(c.st.drafter(context.Background()))
 			onUI(func() { c.mode.SetText(label) })

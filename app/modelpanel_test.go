@@ -1,12 +1,14 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"atelier/studio"
+	"atelier/studio/ollama"
 	"atelier/studio/ollamatest"
 )
 
@@ -69,5 +71,23 @@ func TestNoServerDraftsFromTemplatesWhenChosen(t *testing.T) {
 		if cd.origin != studio.OriginTemplate {
 			t.Errorf("%s drafted by %s", cd.target.Key(), cd.origin)
 		}
+	}
+}
+
+// TestComposeWarmsAColdModel: opening Compose with an installed model
+// that is not in memory loads it at once, so the first draft does not
+// wait; the status line says so while it loads, then that it is warm.
+func TestComposeWarmsAColdModel(t *testing.T) {
+	srv := ollamatest.Start(t)
+	s, _ := newTestStudioWith(t, connectTo(srv))
+	s.app.Preferences().SetString(prefModel, srv.Model)
+	composeOf(s)
+	waitFor(t, "the model to be warm", func() bool {
+		waitBackground(t)
+		return strings.Contains(s.status.Text, srv.Model+" (warm)")
+	})
+	st := (&ollama.Models{Client: srv.Client()}).State(context.Background())
+	if st.Readiness(srv.Model) != ollama.Warm {
+		t.Fatalf("the server has %v in memory", st.Running)
 	}
 }

@@ -188,7 +188,7 @@ func (m *modelScreen) refresh() {
 
 func (m *modelScreen) show(conn *ollama.Connection, st ollama.ServerState) {
 	if !st.Reachable {
-		m.server.SetText(conn.Describe() + " — " + sentence(st.Err))
+		m.server.SetText(describeServer(conn) + " — " + sentence(st.Err))
 		m.details.show(st.Err)
 		return
 	}
@@ -216,7 +216,7 @@ func (m *modelScreen) show(conn *ollama.Connection, st ollama.ServerState) {
 
 // serverSentence says which server is in use and what it has loaded.
 func serverSentence(conn *ollama.Connection, st ollama.ServerState) string {
-	msg := conn.Describe()
+	msg := describeServer(conn)
 	if st.Version != "" && st.Version != "0.0.0" { // a server built from source says 0.0.0
 		msg += ", " + fmt.Sprintf(lang.L("version %s"), st.Version)
 	}

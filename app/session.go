@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -109,6 +110,27 @@ func (st *Studio) checkModel(then func(ollama.ServerState)) {
 	})
 }
 
+// warmModel loads model into the server's memory in the background, for
+// 30 minutes, so the first draft does not wait for it; the status line
+// says so meanwhile.
+func (st *Studio) warmModel(conn *ollama.Connection, model string) {
+	if st.warming {
+		return
+	}
+	st.warming = true
+	st.refreshStatus()
+	goBackground(func() {
+		err := (&ollama.Models{Client: conn.Client}).Warm(context.Background(), model, 30*time.Minute)
+		onUI(func() {
+			st.warming = false
+			if err != nil {
+				st.notice = model + " — " + sentence(err)
+			}
+			st.checkModel(nil)
+		})
+	})
+}
+
 // drafterLabel says the choice in the user's language.
 func drafterLabel(d studio.DrafterChoice) string {
 	if d.Reason == nil && d.Slots > 1 {
@@ -135,4 +157,12 @@ func (st *Studio) warnRemoteHost(host string) {
 	st.app.Preferences().SetString(prefWarnedHost, host)
 	dialog.ShowInformation(lang.L("Drafts will leave this computer"),
 		fmt.Sprintf(lang.L("OLLAMA_HOST is %s, which is not this computer: briefs, brand kit and drafts are sent there. Unset OLLAMA_HOST to keep everything local."), host), st.win)
+}
+
+// describeServer says which server is in use, in the UI's language.
+func describeServer(conn *ollama.Connection) string {
+	if conn.Managed != nil {
+		return fmt.Sprintf(lang.L("Ollama started by Atelier on %s"), conn.Managed.Host)
+	}
+	return fmt.Sprintf(lang.L("Ollama at %s"), conn.Host)
 }

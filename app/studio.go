@@ -48,6 +48,7 @@ type Studio struct {
 	kitTab  int                         // the Brand kit screen's tab, kept when the screen is made again
 	splits  map[string]*container.Split // the dividers, by preference key
 	server  ollama.ServerState          // as last asked (checkModel), for the status line
+	warming bool                        // the model is being loaded into memory
 	notice  string                      // news the status line opens with, such as the first run's
 
 	templatesChosen atomic.Bool // the user chose to draft from the kit's templates
@@ -315,8 +316,11 @@ func (s *Studio) refreshStatus() {
 	case conn == nil:
 		msg += "  ·  " + lang.L("No Ollama: drafts use the kit's templates") // the Model screen has the details
 	default:
-		msg += "  ·  " + conn.Describe() + " · " + lang.L("model") + " " + s.model()
-		if s.server.Reachable {
+		msg += "  ·  " + describeServer(conn) + " · " + lang.L("model") + " " + s.model()
+		switch {
+		case s.warming:
+			msg += " (" + lang.L("warming up…") + ")"
+		case s.server.Reachable:
 			msg += " (" + lang.L(string(s.server.Readiness(s.model()))) + ")"
 		}
 	}
