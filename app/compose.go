@@ -429,10 +429,10 @@ func (c *composeScreen) onEvent(i int, e studio.Event) {
 		cd.status = fmt.Sprintf("v%d · %s", e.Version.Number, lang.L(string(e.Version.Status)))
 	case studio.EventError:
 		cd.err = e.Err
-		cd.status = e.Err.Error()
+		cd.status = sentence(e.Err)
 		if e.Version.ID != 0 {
 			cd.text = e.Version.Text
-			cd.status = fmt.Sprintf("v%d · %s — %v", e.Version.Number, lang.L("interrupted"), e.Err)
+			cd.status = fmt.Sprintf("v%d · %s — %s", e.Version.Number, lang.L("interrupted"), sentence(e.Err))
 		}
 	}
 	c.dirty = true

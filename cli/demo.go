@@ -192,7 +192,7 @@ func demoDraft(ctx context.Context, s streams, ws *studio.Workspace, _ string) e
 	if brief, err = ws.AddBrief(ctx, brief); err != nil {
 		return err
 	}
-	c := &studio.Composer{WS: ws, Drafter: drafter, User: studio.User{Name: "Camille", Role: studio.RoleAuthor}}
+	c := &studio.Composer{WS: ws, Drafter: drafter, User: studio.User{Name: "Camille", Role: studio.RoleAuthor}, Parallel: choice.Slots}
 	start := time.Now()
 	outs, err := c.Compose(ctx, brief, nil)
 	if err != nil {

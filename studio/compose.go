@@ -25,6 +25,16 @@ type Composer struct {
 	// Parallel is how many variants are drafted at once: the server's
 	// slots (see DrafterChoice.Slots); one at a time when under 2.
 	Parallel int
+	// Repairs is how many times a failing draft goes back to the model:
+	// MaxRepairs when 0, never when negative.
+	Repairs int
+}
+
+func (c *Composer) repairs() int {
+	if c.Repairs == 0 {
+		return MaxRepairs
+	}
+	return max(0, c.Repairs)
 }
 
 // EventKind says what a compose event reports.
@@ -121,8 +131,10 @@ func TextTarget(t Target) brandkit.TextTarget {
 // checked, repaired and stored, and fn hears of every step, from one
 // goroutine at a time. Variants start in the targets' order, platform by
 // platform and persona by persona, so the calls running together share
-// the longest prompt prefix and the server's cache still helps; a
-// variant's repairs run in its slot, between the others' first drafts. A
+// the longest prompt prefix and the server's cache still helps: the first
+// runs alone until its words begin, so its prompt is in the cache for the
+// others to copy. A variant's repairs run in its slot, between the
+// others' first drafts. A
 // piece is made when its variant starts, so a cancelled run leaves no
 // empty piece. A failure every variant would meet (no model, no server, a
 // prompt too long) stops them all. The outcomes are in the targets' order.
@@ -142,6 +154,12 @@ func (c *Composer) Compose(ctx context.Context, brief Brief, fn EventFunc) ([]Ou
 	outcomes := make([]*Outcome, len(targets))
 	slots := max(1, min(c.Parallel, len(targets)))
 	jobs, free := make(chan int), make(chan struct{}, slots)
+	// The first variant runs alone until its prompt is in the server's
+	// cache (its first words arrive): the others then copy that prefix
+	// into their slots instead of each evaluating the kit's whole prompt.
+	primed := make(chan struct{})
+	var primeOnce sync.Once
+	prime := func() { primeOnce.Do(func() { close(primed) }) }
 	var wg sync.WaitGroup
 	for range slots {
 		free <- struct{}{}
@@ -151,7 +169,21 @@ func (c *Composer) Compose(ctx context.Context, brief Brief, fn EventFunc) ([]Ou
 			for i := range jobs {
 				o := outcomes[i]
 				req := &Request{Kit: c.WS.Kit(), Brief: brief, Targets: targets, Target: o.Target, Action: ActionGenerate, Seed: int64(42 + i)}
-				o.Version, o.Report, o.Err = c.DraftPiece(ctx, o.Piece, req, fn)
+				emit := fn
+				if i == 0 {
+					emit = func(e Event) {
+						if e.Kind != EventStart {
+							prime()
+						}
+						if fn != nil {
+							fn(e)
+						}
+					}
+				}
+				o.Version, o.Report, o.Err = c.DraftPiece(ctx, o.Piece, req, emit)
+				if i == 0 {
+					prime()
+				}
 				if errors.Is(o.Err, ErrModelMissing) || errors.Is(o.Err, ErrUnreachable) || errors.Is(o.Err, ErrPromptTruncated) {
 					mu.Lock()
 					fatal = cmp.Or(fatal, o.Err)
@@ -162,7 +194,7 @@ func (c *Composer) Compose(ctx context.Context, brief Brief, fn EventFunc) ([]Ou
 			}
 		}()
 	}
-	err = c.dispatch(ctx, brief, targets, outcomes, free, jobs)
+	err = c.dispatch(ctx, brief, targets, outcomes, free, primed, jobs)
 	close(jobs)
 	wg.Wait()
 	var out []Outcome
@@ -177,8 +209,15 @@ func (c *Composer) Compose(ctx context.Context, brief Brief, fn EventFunc) ([]Ou
 // dispatch waits for a free slot, makes the next target's piece and hands
 // it over, in the targets' order, until the targets or ctx run out: a
 // piece is made only when a slot drafts it at once.
-func (c *Composer) dispatch(ctx context.Context, brief Brief, targets []Target, outcomes []*Outcome, free <-chan struct{}, jobs chan<- int) error {
+func (c *Composer) dispatch(ctx context.Context, brief Brief, targets []Target, outcomes []*Outcome, free, primed <-chan struct{}, jobs chan<- int) error {
 	for i, t := range targets {
+		if i == 1 { // the others follow once the first has the prompt in cache
+			select {
+			case <-primed:
+			case <-ctx.Done():
+				return nil
+			}
+		}
 		select {
 		case <-free:
 		case <-ctx.Done():
@@ -239,7 +278,7 @@ func (c *Composer) DraftPiece(ctx context.Context, piece Piece, req *Request, fn
 			return v, brandkit.Report{}, err
 		}
 		text, report := c.check(req.Target, res, err)
-		last := attempt >= MaxRepairs || res.Origin == OriginTemplate || report.Count(brandkit.SeverityError) == 0
+		last := attempt >= c.repairs() || res.Origin == OriginTemplate || report.Count(brandkit.SeverityError) == 0
 		status := VersionComplete
 		if report.Count(brandkit.SeverityError) > 0 {
 			status = VersionFailedCheck
