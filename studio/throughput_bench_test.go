@@ -98,7 +98,9 @@ func TestBenchDraftingThroughput(t *testing.T) {
 		t.Fatalf("%d outcomes: %v", len(outs), err)
 	}
 	for _, o := range outs {
-		if o.Err != nil && !errors.Is(o.Err, studio.ErrInvalidReply) {
+		// Both sides stop at the same token cap; a reply it cuts short is
+		// kept as interrupted, which is a draft like any other here.
+		if o.Err != nil && !errors.Is(o.Err, studio.ErrInvalidReply) && !errors.Is(o.Err, studio.ErrInterrupted) {
 			t.Fatal(o.Err)
 		}
 	}
