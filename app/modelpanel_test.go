@@ -33,7 +33,10 @@ func TestMissingModelOffersThreeWaysForward(t *testing.T) {
 	}
 	p.use.SetSelected(srv.Model)
 	waitFor(t, "the panel to close", func() bool { waitBackground(t); return !p.box.Visible() })
-	if !strings.Contains(c.mode.Text, "Drafting with "+srv.Model) || !strings.Contains(s.status.Text, srv.Model+" (cold)") {
+	// Choosing the model readies it: it is loaded (by the warm-up, or by
+	// the probe of the server's slots) before the first draft.
+	waitFor(t, "the model warm", func() bool { waitBackground(t); return strings.Contains(s.status.Text, srv.Model+" (warm)") })
+	if !strings.Contains(c.mode.Text, "Drafting with "+srv.Model) {
 		t.Fatalf("mode %q, status %q", c.mode.Text, s.status.Text)
 	}
 }

@@ -203,7 +203,7 @@ func (c *Composer) Compose(ctx context.Context, brief Brief, fn EventFunc) ([]Ou
 			out = append(out, *o)
 		}
 	}
-	return out, cmp.Or(err, fatal, ctx.Err())
+	return out, cmp.Or(fatal, err, ctx.Err())
 }
 
 // dispatch waits for a free slot, makes the next target's piece and hands
@@ -221,6 +221,9 @@ func (c *Composer) dispatch(ctx context.Context, brief Brief, targets []Target, 
 		select {
 		case <-free:
 		case <-ctx.Done():
+			return nil
+		}
+		if ctx.Err() != nil { // stopped while the slot freed up
 			return nil
 		}
 		piece, err := c.WS.store.CreatePiece(ctx, Piece{BriefID: brief.ID, CampaignID: brief.CampaignID,
