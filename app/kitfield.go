@@ -23,22 +23,21 @@ type field struct {
 	label    string
 	input    fyne.CanvasObject
 	outline  *canvas.Rectangle // red around the input while it has a problem
-	err      *widget.Label     // the problem, in words, under the input
+	err      *widget.Label     // the problem, in words, under the input; made on the first one
+	box      *fyne.Container   // the input and, once there is one, the problem
 	load     func()
 	onChange func() // after the user changed the value
 }
 
 func newField(path, label string, input fyne.CanvasObject, load func()) *field {
-	e := widget.NewLabel("")
-	e.Importance = widget.DangerImportance
-	e.Wrapping = fyne.TextWrapWord
-	e.Hide()
 	o := canvas.NewRectangle(color.Transparent)
 	o.StrokeColor = theme.Color(theme.ColorNameError)
 	o.StrokeWidth = 2
 	o.CornerRadius = theme.InputRadiusSize()
 	o.Hide()
-	return &field{path: path, label: label, input: input, outline: o, err: e, load: load}
+	f := &field{path: path, label: label, input: input, outline: o, load: load}
+	f.box = container.NewVBox(container.NewStack(input, o))
+	return f
 }
 
 // changed tells the screen the user edited the value.
@@ -50,9 +49,7 @@ func (f *field) changed() {
 
 // object is the input, outlined while it has a problem, over its error
 // line.
-func (f *field) object() fyne.CanvasObject {
-	return container.NewVBox(container.NewStack(f.input, f.outline), f.err)
-}
+func (f *field) object() fyne.CanvasObject { return f.box }
 
 // setEditable enables or disables the input.
 func (f *field) setEditable(on bool) {
@@ -73,11 +70,20 @@ func (f *field) setErrors(problems []brandkit.FieldError) {
 			msgs = append(msgs, problemText(p))
 		}
 	}
+	f.outline.Hidden = len(msgs) == 0
+	f.outline.Refresh()
+	if f.err == nil && len(msgs) == 0 {
+		return // most fields never have a problem: their label is not made
+	}
+	if f.err == nil {
+		f.err = widget.NewLabel("")
+		f.err.Importance = widget.DangerImportance
+		f.err.Wrapping = fyne.TextWrapWord
+		f.box.Add(f.err)
+	}
 	f.err.SetText(strings.Join(msgs, "\n"))
 	f.err.Hidden = len(msgs) == 0
-	f.outline.Hidden = len(msgs) == 0
 	f.err.Refresh()
-	f.outline.Refresh()
 }
 
 // problemText says a kit problem in words: what is wrong, then what to
