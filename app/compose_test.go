@@ -234,6 +234,14 @@ func TestSlowServerKeepsTheUIResponsive(t *testing.T) {
 	c.platforms.SetSelected(c.platformChoices.namesOf([]string{"linkedin"}))
 	c.personas.SetSelected(c.personaChoices.namesOf([]string{"design-lovers"}))
 	c.languages.SetSelected(c.languageChoices.namesOf([]string{"fr-FR"}))
+	// Each screen is built on its first visit (the kit screen takes half a
+	// second under -race): visit them all first, so the switches timed
+	// below measure only what the slow stream could block.
+	for i := range s.screens {
+		s.nav.Select(i)
+		runUI()
+	}
+	showScreen[*composeScreen](s)
 	test.Tap(c.draftBtn)
 	streamed := func() int { c.mu.Lock(); defer c.mu.Unlock(); return len(c.cards[0].text) }
 	waitFor(t, "text to stream", func() bool { return streamed() > 0 })
