@@ -17,6 +17,7 @@ import (
 // Script is the spoken version of a post.
 type Script struct {
 	Text      string
+	Sentences []string // Text, sentence by sentence
 	Words     int
 	Estimated time.Duration // at the voice's words per minute
 }
@@ -92,7 +93,7 @@ func SpokenScript(post, language string, target time.Duration, wpm int) (Script,
 		kept = append(kept, s)
 		words += n
 	}
-	return Script{Text: strings.Join(kept, " "), Words: words, Estimated: time.Duration(words) * perWord}, nil
+	return Script{Text: strings.Join(kept, " "), Sentences: kept, Words: words, Estimated: time.Duration(words) * perWord}, nil
 }
 
 // shortSentences splits a sentence of more than 20 words at its commas.

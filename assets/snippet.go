@@ -15,6 +15,7 @@ import (
 	"github.com/gopxl/beep/v2/wav"
 
 	"atelier/brandkit"
+	"atelier/internal/childproc"
 )
 
 // SnippetRate is the sample rate of every snippet.
@@ -449,7 +450,7 @@ func WriteMP3(ctx context.Context, wavPath, mp3Path string) error {
 		return ErrNoFFmpeg
 	}
 	tmp := mp3Path + ".tmp.mp3"
-	out, err := exec.CommandContext(ctx, bin, "-y", "-loglevel", "error", "-i", wavPath, "-codec:a", "libmp3lame", "-b:a", "192k", tmp).CombinedOutput()
+	out, err := childproc.Command(ctx, bin, "-y", "-loglevel", "error", "-i", wavPath, "-codec:a", "libmp3lame", "-b:a", "192k", tmp).CombinedOutput()
 	if err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("ffmpeg could not encode the MP3: %v: %s", err, out)

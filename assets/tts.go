@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+
+	"atelier/internal/childproc"
 )
 
 // TTS speaks text into a WAV file with the system's offline engine, run as
@@ -69,7 +71,7 @@ func (e espeakNG) Speak(ctx context.Context, text, voice string, wpm int, wavPat
 	if voice == "" {
 		voice = "en"
 	}
-	cmd := exec.CommandContext(ctx, e.bin, "-v", voice, "-s", strconv.Itoa(wpm), "-w", wavPath, "--stdin")
+	cmd := childproc.Command(ctx, e.bin, "-v", voice, "-s", strconv.Itoa(wpm), "-w", wavPath, "--stdin")
 	cmd.Stdin = strings.NewReader(text)
 	return run(ctx, e.Name(), cmd, wavPath)
 }
@@ -84,7 +86,7 @@ func (m macSay) Speak(ctx context.Context, text, voice string, wpm int, wavPath 
 	if voice != "" && len(voice) > 2 && !strings.Contains(voice, "-") {
 		args = append(args, "-v", voice) // a macOS voice name such as "Thomas"
 	}
-	cmd := exec.CommandContext(ctx, m.bin, append(args, "-f", "-")...)
+	cmd := childproc.Command(ctx, m.bin, append(args, "-f", "-")...)
 	cmd.Stdin = strings.NewReader(text)
 	return run(ctx, m.Name(), cmd, wavPath)
 }
@@ -99,7 +101,7 @@ func (w windowsSAPI) Speak(ctx context.Context, text, voice string, wpm int, wav
 	rate = max(-10, min(10, rate))
 	script := fmt.Sprintf(`Add-Type -AssemblyName System.Speech; $s = New-Object System.Speech.Synthesis.SpeechSynthesizer; $s.Rate = %d; $s.SetOutputToWaveFile('%s'); $s.Speak([Console]::In.ReadToEnd()); $s.Dispose()`,
 		rate, strings.ReplaceAll(wavPath, "'", "''"))
-	cmd := exec.CommandContext(ctx, w.bin, "-NoProfile", "-Command", script)
+	cmd := childproc.Command(ctx, w.bin, "-NoProfile", "-Command", script)
 	cmd.Stdin = strings.NewReader(text)
 	return run(ctx, w.Name(), cmd, wavPath)
 }

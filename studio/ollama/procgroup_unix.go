@@ -5,13 +5,15 @@ package ollama
 import (
 	"os"
 	"syscall"
+
+	"atelier/internal/childproc"
 )
 
 // ownGroup puts a child in its own process group, so that stopping it
 // reaches the runners it starts too.
 func ownGroup() *syscall.SysProcAttr {
 	attr := &syscall.SysProcAttr{Setpgid: true}
-	setDeathSignal(attr)
+	childproc.SetDeathSignal(attr)
 	return attr
 }
 
