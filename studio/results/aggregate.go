@@ -74,6 +74,7 @@ func (c Config) loc() *time.Location {
 // Enough is false below the minimum sample: such a group says "too few
 // posts" rather than compare.
 type Group struct {
+	Dims         []Dimension
 	Keys         []string
 	N, Posts     int
 	Mean         float64
@@ -146,7 +147,7 @@ func Aggregate(posts []Scored, by []Dimension, cfg Config) []Group {
 		k := strings.Join(keys, "\x1f")
 		a := accs[k]
 		if a == nil {
-			a = &groupAcc{g: Group{Keys: append([]string(nil), keys...)}}
+			a = &groupAcc{g: Group{Dims: by, Keys: append([]string(nil), keys...)}}
 			accs[k] = a
 		}
 		a.g.Posts++

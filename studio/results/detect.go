@@ -53,8 +53,13 @@ type spec struct {
 	finish   func(*Post, *rowReader) (skip bool)
 }
 
-var specs []*spec
+// specs are the known layouts, in the order ties are broken.
+var specs = []*spec{
+	metaInstagram, metaFacebook, linkedinPosts, xLegacy, xContent,
+	tiktokVideos, tiktokOverview, youtubeContent,
+}
 
+// register normalises a layout's header names once, at start-up.
 func register(s *spec) *spec {
 	for i := range s.columns {
 		for j, n := range s.columns[i].names {
@@ -65,7 +70,6 @@ func register(s *spec) *spec {
 	for i, m := range s.markers {
 		s.markers[i] = normHeader(m)
 	}
-	specs = append(specs, s)
 	return s
 }
 
