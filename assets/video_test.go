@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -14,6 +15,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -243,4 +245,150 @@ func frameAt(t *testing.T, mp4 string, ms int) image.Image {
 		t.Fatal(err)
 	}
 	return img
+}
+
+func TestVideoRefusesBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good := flatJPEG(t, dir, "good.jpg", 1600, 1600, 128)
+	tiny := flatJPEG(t, dir, "tiny.jpg", 300, 400, 128)
+	broken := filepath.Join(dir, "broken.jpg")
+	data, _ := os.ReadFile(good)
+	os.WriteFile(broken, data[:len(data)/3], 0o644)
+	base := func() *assets.VideoRequest {
+		return &assets.VideoRequest{Kit: kit(t), Target: ReelTarget(), Images: []assets.VideoImage{{Path: good}}, Text: videoPost,
+			Language: "fr-FR", Seconds: 15, Out: filepath.Join(dir, "out", "clip.mp4")}
+	}
+	for _, c := range []struct {
+		name string
+		edit func(*assets.VideoRequest)
+		want string
+	}{
+		{"no image", func(r *assets.VideoRequest) { r.Images = nil }, "at least one image"},
+		{"not an mp4", func(r *assets.VideoRequest) { r.Out = filepath.Join(dir, "clip.mov") }, "must end in .mp4"},
+		{"20 seconds", func(r *assets.VideoRequest) { r.Seconds = 20 }, "15, 30 or 60 seconds"},
+		{"too small", func(r *assets.VideoRequest) { r.Images = []assets.VideoImage{{Path: tiny}} }, "Use a larger image"},
+		{"cut short", func(r *assets.VideoRequest) { r.Images = []assets.VideoImage{{Path: broken}} }, "cut short"},
+		{"missing file", func(r *assets.VideoRequest) { r.Images = []assets.VideoImage{{Path: filepath.Join(dir, "none.jpg")}} }, "none.jpg"},
+		{"ffmpeg named wrongly", func(r *assets.VideoRequest) { r.FFmpeg = "/opt/none/ffmpeg" }, "which Settings names"},
+		{"nothing to say", func(r *assets.VideoRequest) { r.Text = "#MaisonLumen 🕯" }, "nothing to say"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req := base()
+			c.edit(req)
+			err := assets.RenderVideo(context.Background(), req, nil)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want one saying %q", err, c.want)
+			}
+			if left, _ := filepath.Glob(filepath.Join(dir, "out", "*")); len(left) > 0 {
+				t.Errorf("left behind: %v", left)
+			}
+		})
+	}
+	t.Run("no ffmpeg on PATH", func(t *testing.T) {
+		t.Setenv("PATH", t.TempDir())
+		_, _, err := assets.FindFFmpeg("")
+		if !errors.Is(err, assets.ErrFFmpegMissing) || !strings.Contains(err.Error(), "apt-get install ffmpeg") || !strings.Contains(err.Error(), "work without it") {
+			t.Fatalf("%v", err)
+		}
+	})
+}
+
+// TestVideoSaysWhatItChanged: a small image is enlarged, a Display P3
+// photo is read as sRGB and a script too long for 15 s is cut at a
+// sentence, and the sidecar says each.
+func TestVideoSaysWhatItChanged(t *testing.T) {
+	dir := t.TempDir()
+	var b bytes.Buffer
+	jpeg.Encode(&b, image.NewGray(image.Rect(0, 0, 760, 1350)), nil)
+	seg := append([]byte("ICC_PROFILE\x00\x01\x01"), iccProfile("Display P3", true)...)
+	app2 := binary.BigEndian.AppendUint16([]byte{0xFF, 0xE2}, uint16(len(seg)+2))
+	p3 := filepath.Join(dir, "p3.jpg")
+	os.WriteFile(p3, append(append(append([]byte{}, b.Bytes()[:2]...), append(app2, seg...)...), b.Bytes()[2:]...), 0o644)
+	long := strings.Repeat(videoPost+" ", 4)
+	out := filepath.Join(dir, "clip.mp4")
+	meta := render(t, &assets.VideoRequest{Kit: kit(t), Target: ReelTarget(), Images: []assets.VideoImage{{Path: p3}}, Text: long, Language: "fr-FR", Seconds: 15, Out: out})
+	notes := strings.Join(meta.Notes, "\n")
+	for _, want := range []string{"enlarged 1.4", "Display P3", "The script was cut after"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("the notes do not say %q:\n%s", want, notes)
+		}
+	}
+	last := meta.Captions[len(meta.Captions)-1]
+	if !strings.HasSuffix(last.Text, ".") || last.ToMS > meta.Outro.FromMS {
+		t.Errorf("the script was not cut at a sentence before the outro: %+v", last)
+	}
+}
+
+// ffmpegChild returns the pid of an ffmpeg this process started, or 0.
+func ffmpegChild() int {
+	procs, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, p := range procs {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		fields := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
+		if strings.Contains(string(data), "(ffmpeg)") && len(fields) > 1 && fields[1] == strconv.Itoa(os.Getpid()) {
+			pid, _ := strconv.Atoi(strings.Fields(string(data))[0])
+			return pid
+		}
+	}
+	return 0
+}
+
+// TestVideoStoppedMidway kills ffmpeg, cancels, and fills the disk while
+// a clip renders: each time the error says what happened and no file is
+// left, half-written or whole.
+func TestVideoStoppedMidway(t *testing.T) {
+	dir := t.TempDir()
+	img := flatJPEG(t, dir, "a.jpg", 2000, 2000, 128)
+	for _, c := range []struct {
+		name string
+		stop func(cancel context.CancelFunc)
+		out  func(t *testing.T) string
+		want string
+	}{
+		{"ffmpeg killed", func(context.CancelFunc) {
+			if pid := ffmpegChild(); pid > 0 {
+				syscall.Kill(pid, syscall.SIGKILL)
+			}
+		}, func(t *testing.T) string { return t.TempDir() }, "ffmpeg was stopped (killed)"},
+		{"cancelled", func(cancel context.CancelFunc) { cancel() }, func(t *testing.T) string { return t.TempDir() }, "cancelled; no file was written"},
+		{"disk full", func(context.CancelFunc) {}, func(t *testing.T) string { return smallDisk(t, "3m") }, "disk"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := c.out(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			stopped := false
+			err := assets.RenderVideo(ctx, &assets.VideoRequest{Kit: kit(t), Target: ReelTarget(), Images: []assets.VideoImage{{Path: img}},
+				Text: videoPost, Language: "fr-FR", Seconds: 15, Out: filepath.Join(out, "clip.mp4")}, func(step string, f float64) {
+				if step == "frames" && f > 0.4 && !stopped {
+					stopped = true
+					c.stop(cancel)
+				}
+			})
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want one saying %q", err, c.want)
+			}
+			t.Log(err)
+			if left, _ := os.ReadDir(out); len(left) > 0 {
+				t.Errorf("left behind in the folder: %v", left)
+			}
+			if pid := ffmpegChild(); pid > 0 {
+				t.Errorf("ffmpeg %d still runs", pid)
+			}
+		})
+	}
+}
+
+// smallDisk mounts a tmpfs of the size given: a real disk that fills up.
+// The tests run as root in CI, which may mount one.
+func smallDisk(t *testing.T, size string) string {
+	dir := t.TempDir()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size="+size); err != nil {
+		t.Fatalf("mounting a %s tmpfs for the disk-full case (the tests run as root): %v", size, err)
+	}
+	t.Cleanup(func() { syscall.Unmount(dir, 0) })
+	return dir
 }

@@ -152,24 +152,24 @@ func (p *videoPlan) planShot(i int, sp span, iw, ih int, f Focal) shot {
 // kenBurns chooses a shot's start and end windows in an iw×ih image for a
 // w×h frame: the widest window of the frame's shape, set between the
 // image's centre and the focal point, and a window kenBurnsZoom times
-// closer centred on the focal point. The move is shortened until its
-// centre travels at most maxTravel pixels a frame. zoomOut swaps them.
+// closer centred on the focal point. When the centre would travel more
+// than maxTravel pixels a frame (in the image and on screen), the close
+// window moves towards the wide one's centre: it fits wherever the wide
+// one does, so the move is shortened exactly. zoomOut swaps them.
 func kenBurns(iw, ih int, f Focal, w, h, frames int, zoomOut bool) (from, to window) {
 	aspect := float64(w) / float64(h)
 	bw := math.Min(float64(iw), float64(ih)*aspect)
 	bh := bw / aspect
 	fx, fy := f.X*float64(iw), f.Y*float64(ih)
 	cw, ch := bw/kenBurnsZoom, bh/kenBurnsZoom
-	close := placed(fx, fy, cw, ch, iw, ih)
-	cx, cy := close.centre()
 	wide := placed(fx+(float64(iw)/2-fx)*0.6, fy+(float64(ih)/2-fy)*0.6, bw, bh, iw, ih)
 	wx, wy := wide.centre()
-	// The fastest the centre may travel, in the image's pixels, over the
-	// shot: maxTravel a frame both in the image and on screen.
+	close := placed(fx, fy, cw, ch, iw, ih)
+	cx, cy := close.centre()
 	limit := maxTravel * float64(max(1, frames)) * math.Min(1, cw/float64(w))
-	if d := math.Hypot(wx-cx, wy-cy); d > limit {
+	if d := math.Hypot(cx-wx, cy-wy); d > limit {
 		k := limit / d
-		wide = placed(cx+(wx-cx)*k, cy+(wy-cy)*k, bw, bh, iw, ih)
+		close = placed(wx+(cx-wx)*k, wy+(cy-wy)*k, cw, ch, iw, ih)
 	}
 	if zoomOut {
 		return close, wide
