@@ -13,9 +13,9 @@ var (
 	ErrBinary    = errors.New("the file is binary, not a text export")
 	ErrEncoding  = errors.New("the text is not valid UTF-8 (save the export as UTF-8 or UTF-16)")
 	ErrTruncated = errors.New("the row stops short of the header's columns; the file may be cut off")
-	// ErrLegacyExcel: an Excel 97–2003 (.xls, BIFF) workbook, which the
-	// package does not read; the user saves it again as .xlsx or CSV.
-	ErrLegacyExcel = errors.New("this is an Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx (or CSV), then import that file")
+	// ErrBadWorkbook: an .xlsx or .xls that cannot be opened (damaged, cut
+	// off, or password-protected).
+	ErrBadWorkbook = errors.New("not a readable Excel workbook; the file may be damaged, cut off or password-protected")
 )
 
 // ParseError says where in which file reading stopped: Line and Column are

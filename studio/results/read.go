@@ -87,7 +87,7 @@ func read(r io.Reader, name, path string, opts Options, sink Sink) (Summary, err
 	}
 	switch kind {
 	case inputOLE:
-		return sum, &ParseError{File: name, Err: ErrLegacyExcel}
+		return readLegacyWorkbook(br, name, path, opts, sink)
 	case inputZip:
 		return readWorkbook(br, name, path, opts, sink)
 	}

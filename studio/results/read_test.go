@@ -3,6 +3,7 @@ package results
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,6 +50,8 @@ func TestReadFixtures(t *testing.T) {
 		{"meta_facebook_en.csv", FormatMetaFacebook, false, 3, 0, want{"facebook:1827720132094663", "2026-09-24T15:30:00Z", TypeImage, 2710, 1940, 71, 14, 11, -1, 31, -1, -1, -1}},
 		{"meta_facebook_fr.csv", FormatMetaFacebook, true, 2, 0, want{"facebook:1827720132094663", "2026-09-24T15:30:00Z", TypeImage, 2710, 1940, 71, 14, 11, -1, 31, -1, -1, -1}},
 		{"linkedin_content_en.xlsx", FormatLinkedIn, false, 2, 0, want{"linkedin:urn:li:activity:7379012345678901234", "2026-09-24T00:00:00Z", TypeImage, 4210, -1, 88, 12, 9, -1, 131, -1, -1, 0.0311}},
+		{"linkedin_content_en.xls", FormatLinkedIn, false, 2, 0, want{"linkedin:urn:li:activity:7379012345678901234", "2026-09-24T00:00:00Z", TypeImage, 4210, -1, 88, 12, 9, -1, 131, -1, -1, 0.0311}},
+		{"linkedin_content_fr.xls", FormatLinkedIn, true, 1, 0, want{"linkedin:urn:li:activity:7379012345678901234", "2026-09-24T00:00:00Z", TypeImage, 4210, -1, 88, 12, 9, -1, 131, -1, -1, 0.0311}},
 		{"linkedin_content_fr.xlsx", FormatLinkedIn, true, 1, 0, want{"linkedin:urn:li:activity:7379012345678901234", "2026-09-24T00:00:00Z", TypeImage, 4210, -1, 88, 12, 9, -1, 131, -1, -1, 0.0311}},
 		{"x_tweet_activity_en.csv", FormatXLegacy, false, 2, 0, want{"x:2068257546040258617", "2026-06-20T09:00:00Z", "", 12500, -1, 210, 8, 12, -1, 95, 0, -1, -1}},
 		{"x_tweet_activity_fr.csv", FormatXLegacy, true, 1, 0, want{"x:2068257546040258617", "2026-06-20T09:00:00Z", "", 12500, -1, 210, 8, 12, -1, 95, 0, -1, -1}},
@@ -232,8 +235,8 @@ func TestReadBadInput(t *testing.T) {
 		{"empty", nil, ErrEmpty, 0, 0, "", 0},
 		{"only spaces", []byte("  \n\n "), ErrEmpty, 0, 0, "", 0},
 		{"binary", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), ErrBinary, 0, 0, "", 0},
-		{"old excel", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), ErrLegacyExcel, 0, 0, "", 0},
-		{"damaged xlsx", []byte("PK\x03\x04\x14\x00\x00\x00garbage"), nil, 0, 0, "", 0},
+		{"damaged xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), ErrBadWorkbook, 0, 0, "", 0},
+		{"damaged xlsx", []byte("PK\x03\x04\x14\x00\x00\x00garbage"), ErrBadWorkbook, 0, 0, "", 0},
 		{"truncated row", []byte(header + row + "1791,acme,\"09/25/2026 10:00\",https://www.instagram.com/p/AbD/\n"), ErrTruncated, 3, 5, "Post type", 0},
 		{"truncated quote", []byte(header + row + "1792,acme,\"09/25/2026 10:00"), nil, 3, 0, "", 0},
 		{"latin-1", []byte(header + "1793,acme,\"09/24/2026 15:30\",https://www.instagram.com/p/AbE/,\"IG image\",100,10,1,0,2\n" + "1794,caf\xe9,\"09/24/2026 15:30\",https://www.instagram.com/p/AbF/,\"IG image\",100,10,1,0,2\n"), ErrEncoding, 3, 0, "", 0},
@@ -290,5 +293,43 @@ func TestSinkErrorStopsTheRead(t *testing.T) {
 	_, err := ReadFile("testdata/meta_instagram_en.csv", Options{}, Sink{Post: func(Post) error { n++; return stop }})
 	if !errors.Is(err, stop) || n != 1 {
 		t.Fatalf("err %v after %d posts", err, n)
+	}
+}
+
+// TestReadLegacyExcelManyStrings reads a BIFF8 workbook written by another
+// implementation (SheetJS) whose 400 titles fill shared strings across
+// CONTINUE records, every fifth one in UTF-16.
+func TestReadLegacyExcelManyStrings(t *testing.T) {
+	sum, posts, _, err := readAll(t, "testdata/linkedin_many_posts.xls", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Format != FormatLinkedIn || len(posts) != 400 || sum.HeaderLine != 2 {
+		t.Fatalf("%+v, %d posts", sum, len(posts))
+	}
+	for i, p := range posts {
+		extra := " - plain ascii"
+		if i%5 == 0 {
+			extra = " — cœur 🌿"
+		}
+		want := fmt.Sprintf("Post %d: why linen lasts, a long title to fill the shared strings table%s #%d", i, extra, i)
+		if p.Text != want || p.Impressions != int64(1000+i) || p.Clicks != int64(i) || p.Line != i+3 || p.PublishedAt.Day() != 1+i%28 {
+			t.Fatalf("row %d: %q impressions %d clicks %d line %d day %d", i, p.Text, p.Impressions, p.Clicks, p.Line, p.PublishedAt.Day())
+		}
+	}
+}
+
+func TestReadCutOffWorkbooks(t *testing.T) {
+	for _, f := range []string{"linkedin_content_en.xls", "linkedin_content_en.xlsx", "linkedin_many_posts.xls"} {
+		data, err := os.ReadFile(filepath.Join("testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, cut := range []int{len(data) / 3, len(data) * 2 / 3} {
+			_, err := Read(bytes.NewReader(data[:cut]), f, Options{}, Sink{Post: func(Post) error { return nil }})
+			if !errors.Is(err, ErrBadWorkbook) || !strings.HasPrefix(err.Error(), f) {
+				t.Errorf("%s cut at %d: %v, want a bad-workbook error naming the file", f, cut, err)
+			}
+		}
 	}
 }

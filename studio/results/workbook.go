@@ -24,7 +24,7 @@ func readWorkbook(r io.Reader, name, path string, opts Options, sink Sink) (Summ
 		f, err = excelize.OpenReader(r)
 	}
 	if err != nil {
-		return Summary{File: name}, &ParseError{File: name, Err: fmt.Errorf("not a readable .xlsx workbook (%v); the file may be damaged or cut off", err)}
+		return Summary{File: name}, &ParseError{File: name, Err: fmt.Errorf("%w (%v)", ErrBadWorkbook, err)}
 	}
 	defer f.Close()
 	var first error
