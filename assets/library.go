@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/disintegration/imaging"
 
@@ -117,9 +118,58 @@ func (l *Library) PutVariant(v *Variant) (Imported, error) {
 	return im, nil
 }
 
+// PutVideo moves a rendered clip into the library under its sha256, with
+// its captions, cover and sidecar beside it (VideoFiles).
+func (l *Library) PutVideo(mp4 string) (Imported, error) {
+	f, err := os.Open(mp4)
+	if err != nil {
+		return Imported{}, err
+	}
+	h := sha256.New()
+	size, err := io.Copy(h, f)
+	f.Close()
+	if err != nil {
+		return Imported{}, fmt.Errorf("reading the clip %s: %w", mp4, err)
+	}
+	im := Imported{SHA256: hex.EncodeToString(h.Sum(nil)), Size: size, Info: ImageInfo{Format: "mp4", MIME: "video/mp4"}}
+	im.Path = l.Path(im.SHA256, "video/mp4")
+	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
+		return im, fmt.Errorf("cannot make the asset folder: %w", err)
+	}
+	from, to := VideoFiles(mp4), VideoFiles(im.Path)
+	for i := len(from) - 1; i >= 0; i-- { // the MP4 last: its companions are whole once it is there
+		if err := moveFile(from[i], to[i]); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return im, fmt.Errorf("cannot store the clip: %w", err)
+		}
+	}
+	return im, nil
+}
+
+// VideoFiles lists a clip's files: the MP4, then its SRT and WebVTT
+// captions, its cover JPEG and its sidecar.
+func VideoFiles(mp4 string) []string {
+	base := strings.TrimSuffix(mp4, filepath.Ext(mp4))
+	return []string{mp4, base + ".srt", base + ".vtt", base + ".jpg", mp4 + ".atelier.json"}
+}
+
+// moveFile renames, or copies then removes across file systems.
+func moveFile(from, to string) error {
+	if err := os.Rename(from, to); err == nil || errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := brandkit.WriteFileAtomic(to, data, 0o644); err != nil {
+		return err
+	}
+	return os.Remove(from)
+}
+
 // Path is where a file of this hash and type is kept.
 func (l *Library) Path(sha, mime string) string {
-	ext := map[string]string{"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp", "audio/wav": ".wav"}[mime]
+	ext := map[string]string{"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp", "audio/wav": ".wav", "video/mp4": ".mp4"}[mime]
 	return filepath.Join(l.Dir, sha+ext)
 }
 

@@ -15,7 +15,7 @@ import (
 // checkedFile is one file's report in `atelier check --json`.
 type checkedFile struct {
 	File           string             `json:"file"`
-	Kind           string             `json:"kind"` // text, image, audio
+	Kind           string             `json:"kind"` // text, image, audio, video
 	Score          int                `json:"score"`
 	Errors         int                `json:"errors"`
 	Findings       []brandkit.Finding `json:"findings"`
@@ -35,11 +35,12 @@ type checkOptions struct {
 
 func parseCheck(args []string) (checkOptions, error) {
 	var o checkOptions
-	fs := newFlags("check", "usage: atelier check [--kit DIR] [--platform P] [--placement ID] [--lang L] [--json] FILE...\n\nChecks text (.txt, .md), images (.png, .jpg) and sound (.wav) against the brand kit.\nAn image's Atelier render metadata is read from FILE.atelier.json when present.\nExits 1 when any file has an error finding, 2 when a file cannot be read.")
+	fs := newFlags("check", "usage: atelier check [--kit DIR] [--platform P] [--placement ID] [--lang L] [--json] FILE...\n\nChecks text (.txt, .md), images (.png, .jpg), sound (.wav) and video (.mp4) against the\nbrand kit. A render's Atelier metadata is read from FILE.atelier.json when present; a\nvideo is read with ffprobe and its sound measured with ffmpeg.\nExits 1 when any file has an error finding, 2 when a file cannot be read.")
 	kitFlag(fs, &o.kitDir)
 	t := &o.target
 	fs.StringVar(&t.Platform, "platform", "", "platform whose rules apply (x, linkedin, instagram…)")
-	fs.StringVar(&t.Placement, "placement", "", "image placement (default: the platform's first)")
+	fs.StringVar(&t.Placement, "placement", "", "image or video placement (default: the platform's first image, its default video)")
+	fs.StringVar(&t.FFmpeg, "ffmpeg", "", "ffmpeg's path, for videos (default: the one on PATH)")
 	fs.StringVar(&t.Language, "lang", "", "language the text must be in (default: detected from the text, else the kit's first)")
 	fs.StringVar(&t.Partner, "partner", "", "the partner's name when the post is a paid partnership (the regulatory packs' disclosure rules)")
 	fs.StringVar(&t.Image, "image", "", `"retouched" or "virtual" when the post's picture of a person was edited or generated`)

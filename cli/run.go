@@ -25,9 +25,11 @@ Usage:
   atelier kit export DIR FILE    write a kit as one .atelierkit file
   atelier kit import FILE        install an .atelierkit (checked and validated first)
   atelier draft --brief FILE     draft every variant of a brief (see draft --help)
-  atelier check FILE...          check text, images and WAV against the kit; exit 1 on errors
+  atelier check FILE...          check text, images, WAV and MP4 against the kit; exit 1 on errors
   atelier audio --text FILE      an audio snippet: voice, sonic logo, normalised loudness
   atelier render --image FILE    image variants for every placement: smart crop, logo, headline
+  atelier video --image A.jpg,B.jpg --text FILE --placement ID --out clip.mp4
+                                 a clip for Reels, TikTok, Shorts…: voice, captions, logo, cover
   atelier export --campaign ID --out DIR|FILE.zip
                                  the approved pieces as a bundle for scheduling tools
   atelier demo [--home DIR]      run the pipeline headless on the sample kit
@@ -39,9 +41,18 @@ data folder when it is not set. Findings are said in the locale's language
 `
 
 // OpensWindow reports whether args ask for the studio window rather than
-// a command: no arguments, or only flags (--kit, --screen).
+// a command: no arguments, or only the window's flags (--kit, --screen).
+// A command may follow --lang-ui.
 func OpensWindow(args []string) bool {
-	return len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help"
+	if len(args) == 0 {
+		return true
+	}
+	_, rest, err := uiLanguage(args)
+	if err != nil {
+		return false
+	}
+	_, command := commands[rest[0]]
+	return !command && strings.HasPrefix(rest[0], "-") && rest[0] != "-h" && rest[0] != "--help"
 }
 
 // Run runs the command args names, printing to stdout and stderr, and
@@ -133,6 +144,7 @@ var commands = map[string]func(context.Context, streams, []string) error{
 	"audio":  command(parseAudio, runAudio),
 	"export": command(parseExport, runExport),
 	"render": command(parseRender, runRender),
+	"video":  command(parseVideo, runVideo),
 }
 
 // command joins a command's parse and run functions.

@@ -62,7 +62,7 @@ type ManifestPiece struct {
 // ManifestFile is one file of the bundle with its hash.
 type ManifestFile struct {
 	Path   string `json:"path"` // relative to the bundle, with /
-	Role   string `json:"role"` // text, alt_text, audio, image, image_meta
+	Role   string `json:"role"` // text, alt_text, audio, image, image_meta, video, video_meta, captions, cover
 	SHA256 string `json:"sha256"`
 	Size   int64  `json:"size"`
 }
@@ -236,7 +236,10 @@ func exportPiece(ctx context.Context, dir string, i int, p studio.ApprovedPiece)
 		ext := filepath.Ext(f.Path)
 		count[f.Role]++
 		rel := fmt.Sprintf("%s-%s%d%s", base, f.Role, count[f.Role], ext)
-		if f.Placement != "" {
+		switch {
+		case f.Role == "cover": // beside an image render of the same placement id
+			rel = fmt.Sprintf("%s-%s-cover%s", base, f.Placement, ext)
+		case f.Placement != "":
 			rel = fmt.Sprintf("%s-%s%s", base, f.Placement, ext)
 		}
 		if err := add(rel, f.Role, data); err != nil {
@@ -248,7 +251,11 @@ func exportPiece(ctx context.Context, dir string, i int, p studio.ApprovedPiece)
 			if err != nil {
 				return mp, err
 			}
-			if err := add(rel+".atelier.json", "image_meta", meta); err != nil {
+			role := "image_meta"
+			if f.Role == "video" {
+				role = "video_meta"
+			}
+			if err := add(rel+".atelier.json", role, meta); err != nil {
 				return mp, err
 			}
 		}
@@ -317,12 +324,7 @@ func writeSchedule(path string, m *Manifest, localFormat string) error {
 	w := csv.NewWriter(f)
 	w.Write([]string{"Date", "Local time", "Platform", "Message", "Link", "Media", "First comment"})
 	for _, p := range m.Pieces {
-		var media []string
-		for _, fl := range p.Files {
-			if fl.Role == "image" { // a scheduler posts images; the snippet stays in the bundle, for a video or a podcast
-				media = append(media, fl.Path)
-			}
-		}
+		media := scheduledMedia(p.Files)
 		link := ""
 		if l := urlIn(p.Text); l != "" {
 			link = l
@@ -335,6 +337,25 @@ func writeSchedule(path string, m *Manifest, localFormat string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// scheduledMedia is what a scheduler posts with a piece: its video when it
+// has one, otherwise its images. The snippet, captions and cover stay in
+// the bundle for the CM.
+func scheduledMedia(files []ManifestFile) []string {
+	var videos, images []string
+	for _, f := range files {
+		switch f.Role {
+		case "video":
+			videos = append(videos, f.Path)
+		case "image":
+			images = append(images, f.Path)
+		}
+	}
+	if len(videos) > 0 {
+		return videos
+	}
+	return images
 }
 
 func urlIn(text string) string {
@@ -374,7 +395,7 @@ h1{margin:0 0 4px}.meta{color:#667;margin-bottom:24px}
 <article class="post" id="piece-{{.ID}}" data-platform="{{.Platform}}">
 <div class="head"><div class="avatar">{{initial $.Kit.Name}}</div><div><strong>{{$.Kit.Name}}</strong><div class="platform">{{.Platform}} · {{.Persona}} · {{.Language}}</div></div></div>
 <div class="text">{{.Text}}</div>
-{{range .Files}}{{if and (eq .Role "audio") (hasSuffix .Path ".wav")}}<audio controls src="{{.Path}}"></audio>{{end}}{{if eq .Role "image"}}<img src="{{.Path}}" alt="" style="width:100%;border-radius:8px;margin-top:8px">{{end}}{{end}}
+{{range .Files}}{{if and (eq .Role "audio") (hasSuffix .Path ".wav")}}<audio controls src="{{.Path}}"></audio>{{end}}{{if eq .Role "image"}}<img src="{{.Path}}" alt="" style="width:100%;border-radius:8px;margin-top:8px">{{end}}{{if eq .Role "video"}}<video controls preload="metadata" src="{{.Path}}" style="width:100%;border-radius:8px;margin-top:8px"></video>{{end}}{{end}}
 <div class="foot"><span>approved by {{.Approver}} · {{.ApprovedAt.Format "2006-01-02"}}</span><span class="score">check {{.CheckScore}}/100</span></div>
 <div class="foot"><span>scheduled {{.ScheduledAt.Format "2006-01-02 15:04"}}</span><span>v{{.Version}}</span></div>
 </article>{{end}}

@@ -234,3 +234,42 @@ func TestSlugIsReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestExportVideo: a Reel made for the Instagram piece goes into its
+// folder with its sidecar, captions and cover, and schedule.csv gives the
+// scheduler the video rather than the images.
+func TestExportVideo(t *testing.T) {
+	ws, c := approvedCampaign(t)
+	ctx := context.Background()
+	pieces, _ := ws.Pieces(ctx, studio.PieceFilter{CampaignID: c.ID, Platform: "instagram"})
+	if _, err := ws.RenderVideo(ctx, &studio.VideoRequest{PieceID: pieces[0].ID, Seconds: 15, Cuts: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "bundle")
+	m, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: c.ID, Out: out, Platforms: []string{"instagram"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles := map[string][]string{}
+	for _, f := range m.Pieces[0].Files {
+		roles[f.Role] = append(roles[f.Role], f.Path)
+	}
+	base := "instagram/01-design-lovers-fr-FR-instagram.reel"
+	want := map[string][]string{"video": {base + ".mp4"}, "video_meta": {base + ".mp4.atelier.json"},
+		"captions": {base + ".srt", base + ".vtt"}, "cover": {base + "-cover.jpg"}}
+	for role, paths := range want {
+		if strings.Join(roles[role], " ") != strings.Join(paths, " ") {
+			t.Errorf("%s files %v, want %v", role, roles[role], paths)
+		}
+	}
+	f, _ := os.Open(filepath.Join(out, "schedule.csv"))
+	rows, _ := csv.NewReader(f).ReadAll()
+	f.Close()
+	if len(rows) != 2 || rows[1][5] != base+".mp4" {
+		t.Errorf("schedule.csv media %q, want the video", rows[1][5])
+	}
+	fc, err := studio.CheckFile(ws.Kit(), ws.Registry(), studio.CheckTarget{Platform: "instagram"}, filepath.Join(out, filepath.FromSlash(base+".mp4")))
+	if err != nil || fc.Kind != "video" || len(fc.Report.Errors()) > 0 || fc.Image == nil {
+		t.Fatalf("checking the exported video: %v %+v", err, fc)
+	}
+}

@@ -2,6 +2,7 @@ package studio
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"atelier/assets"
 	"atelier/brandkit"
@@ -20,7 +22,7 @@ import (
 // preview.
 type FileCheck struct {
 	File   string
-	Kind   string // text, image, audio
+	Kind   string // text, image, audio, video
 	Report brandkit.Report
 	Text   string
 	Image  image.Image
@@ -38,10 +40,11 @@ type CheckTarget struct {
 	Language  string
 	Partner   string
 	Image     string
+	FFmpeg    string // Settings' ffmpeg, for videos; "" = PATH
 }
 
 // ErrNotCheckable is a file of a kind the checks do not read.
-var ErrNotCheckable = errors.New("files are not checked; use .txt, .md, .png, .jpg or .wav")
+var ErrNotCheckable = errors.New("files are not checked; use .txt, .md, .png, .jpg, .wav or .mp4")
 
 // CheckFile reads a text, image or WAV file and checks it against the kit.
 func CheckFile(kit *brandkit.Kit, reg *platform.Registry, t CheckTarget, path string) (*FileCheck, error) {
@@ -51,6 +54,10 @@ func CheckFile(kit *brandkit.Kit, reg *platform.Registry, t CheckTarget, path st
 	}
 	if t.Image != "" && t.Image != brandkit.ImageRetouched && t.Image != brandkit.ImageVirtual {
 		return nil, fmt.Errorf("the image can be %q or %q, not %q", brandkit.ImageRetouched, brandkit.ImageVirtual, t.Image)
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".mp4", ".m4v", ".mov":
+		return checkVideoFile(kit, reg, p, t, path)
 	}
 	data, err := assets.ReadFileLimited(path, 256<<20)
 	if err != nil {
@@ -94,6 +101,45 @@ func CheckFile(kit *brandkit.Kit, reg *platform.Registry, t CheckTarget, path st
 		fc.Report = brandkit.CheckAudio(kit, brandkit.AudioTarget{Platform: p.ID, MaxSeconds: p.Audio.MaxSeconds}, fc.Sound)
 	default:
 		return nil, fmt.Errorf("%s: %q %w", path, ext, ErrNotCheckable)
+	}
+	return fc, nil
+}
+
+// videoCheckTime bounds reading a video with ffprobe and ffmpeg.
+const videoCheckTime = 5 * time.Minute
+
+// checkVideoFile checks a clip for the placement named, the one its
+// sidecar was rendered for, or its platform's default video; its cover is
+// the preview.
+func checkVideoFile(kit *brandkit.Kit, reg *platform.Registry, p platform.Platform, t CheckTarget, path string) (*FileCheck, error) {
+	meta, _ := assets.ReadVideoMeta(path)
+	id := t.Placement
+	if id == "" && meta != nil && (p.ID == "" || strings.HasPrefix(meta.Placement, p.ID+".")) {
+		id = meta.Placement
+	}
+	if id == "" && p.ID == "" {
+		return nil, fmt.Errorf("%s: name the platform (or the video placement) to check the video for", path)
+	}
+	vp, ok := reg.VideoPlacement(id)
+	if id == "" {
+		vp, ok = reg.DefaultVideo(p.ID)
+	}
+	if !ok {
+		return nil, fmt.Errorf("%s: %q is not a video placement of the registry", path, id+p.ID)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), videoCheckTime)
+	defer cancel()
+	rep, err := CheckVideoFile(ctx, kit, VideoTarget(vp), path, t.FFmpeg, t.Partner != "")
+	if err != nil {
+		return nil, err
+	}
+	fc := &FileCheck{File: path, Kind: "video", Report: rep}
+	// The cover: clip.jpg beside clip.mp4, or NAME-cover.jpg in an export.
+	for _, cover := range []string{assets.VideoFiles(path)[3], strings.TrimSuffix(path, filepath.Ext(path)) + "-cover.jpg"} {
+		if data, err := os.ReadFile(cover); err == nil {
+			fc.Image, _, _ = assets.DecodeImage(cover, data, assets.DefaultMaxPixels)
+			break
+		}
 	}
 	return fc, nil
 }

@@ -30,8 +30,10 @@ type ApprovedPiece struct {
 
 // PieceFile is one of a piece's files kept in the asset library.
 type PieceFile struct {
-	Role      string // "audio" or "image"
-	Placement string // an image's placement, "" for audio
+	// Role is "audio", "image", "video", or one of a video's companions:
+	// "captions" (SRT, WebVTT) and "cover" (JPEG).
+	Role      string
+	Placement string // an image's or a video's placement, "" for audio
 	Path      string // where the library keeps it
 	MetaPath  string // the render's .atelier.json beside it; "" when it has none
 }
@@ -128,7 +130,25 @@ func (w *Workspace) approvedPiece(ctx context.Context, p Piece) (ApprovedPiece, 
 			ap.Files = append(ap.Files, f)
 		}
 	}
+	videos, err := w.Videos(ctx, p.ID)
+	if err != nil {
+		return ap, err
+	}
+	for _, v := range videos {
+		ap.Files = append(ap.Files, videoFiles(v)...)
+	}
 	return ap, nil
+}
+
+// videoFiles are a clip's files for an export: the MP4 with its sidecar,
+// its two captions files and its cover.
+func videoFiles(v RenderedVideo) []PieceFile {
+	pl := v.Asset.Placement
+	fs := []PieceFile{{Role: "video", Placement: pl, Path: v.Files[0], MetaPath: v.Files[4]}}
+	for _, f := range v.Files[1:3] {
+		fs = append(fs, PieceFile{Role: "captions", Placement: pl, Path: f})
+	}
+	return append(fs, PieceFile{Role: "cover", Placement: pl, Path: v.Files[3]})
 }
 
 // LatestReport returns the findings of a piece's latest brand check, or

@@ -146,18 +146,45 @@ func (s *Store) migrate(ctx context.Context) error {
 		if m.number <= current {
 			continue
 		}
-		err := s.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-				return fmt.Errorf("migration %s: %w", m.name, err)
-			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.number))
-			return err
-		})
-		if err != nil {
+		if err := s.apply(ctx, m); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// noForeignKeys marks a migration that rebuilds a table: it runs with
+// foreign keys off (they cannot be switched inside a transaction), and the
+// keys are checked before it commits.
+const noForeignKeys = "-- foreign_keys: off"
+
+// apply runs one migration and records its number, in one transaction.
+func (s *Store) apply(ctx context.Context, m migration) error {
+	rebuild := strings.HasPrefix(m.sql, noForeignKeys)
+	if rebuild {
+		if _, err := s.w.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+			return s.wrap("migration "+m.name, err)
+		}
+		defer s.w.ExecContext(ctx, "PRAGMA foreign_keys = ON")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if rebuild {
+			rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+			if err != nil {
+				return err
+			}
+			broken := rows.Next()
+			rows.Close()
+			if broken {
+				return fmt.Errorf("migration %s would break a foreign key; the database is left as it was", m.name)
+			}
+		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.number))
+		return err
+	})
 }
 
 // tx runs fn in one immediate transaction on the writer.
