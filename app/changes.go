@@ -61,6 +61,7 @@ func (a *assetsScreen) dataChanged(kinds map[studio.ChangeKind]bool) {
 func (c *composeScreen) dataChanged(kinds map[studio.ChangeKind]bool) {
 	if kinds[studio.ChangeAssets] {
 		c.images.refreshSources()
+		c.video.refreshImages()
 	}
 }
 

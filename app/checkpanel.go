@@ -66,11 +66,16 @@ func (p *checkPanel) show(r *brandkit.Report) {
 	sort.SliceStable(p.findings, func(i, j int) bool {
 		return severityRank[p.findings[i].Severity] < severityRank[p.findings[j].Severity]
 	})
-	count := func(key string, n int) string { return lang.N(key, n, map[string]any{"Count": n}) }
-	p.score.SetText(fmt.Sprintf("%s %d/100 · %s · %s · %s", lang.L("Score"), r.Score,
-		count("{{.Count}} error", r.Count(brandkit.SeverityError)), count("{{.Count}} warning", r.Count(brandkit.SeverityWarning)),
-		count("{{.Count}} note", r.Count(brandkit.SeverityInfo))))
+	p.score.SetText(scoreLine(r))
 	p.list.Refresh()
+}
+
+// scoreLine is a report's score and counts: "Score 92/100 · 1 error…".
+func scoreLine(r *brandkit.Report) string {
+	count := func(key string, n int) string { return lang.N(key, n, map[string]any{"Count": n}) }
+	return fmt.Sprintf("%s %d/100 · %s · %s · %s", lang.L("Score"), r.Score,
+		count("{{.Count}} error", r.Count(brandkit.SeverityError)), count("{{.Count}} warning", r.Count(brandkit.SeverityWarning)),
+		count("{{.Count}} note", r.Count(brandkit.SeverityInfo)))
 }
 
 func (p *checkPanel) updateItem(id widget.ListItemID, o fyne.CanvasObject) {

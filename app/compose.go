@@ -57,6 +57,7 @@ type composeScreen struct {
 	check                     *checkPanel
 	audio                     *audioPanel
 	images                    *variantsPanel
+	video                     *videoPanel
 	preview                   *widget.RichText
 
 	mu       sync.Mutex
@@ -145,10 +146,11 @@ func (c *composeScreen) build() fyne.CanvasObject {
 	c.preview.Wrapping = fyne.TextWrapWord
 	c.audio = newAudioPanel(c.st)
 	c.images = newVariantsPanel(c.st)
-	// The Images and Audio panels scroll, so that they never make the
-	// window taller than a laptop's screen.
+	c.video = newVideoPanel(c.st)
+	// The Images, Audio and Video panels scroll, so that they never make
+	// the window taller than a laptop's screen.
 	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Check"), c.check.object()), container.NewTabItem(lang.L("Images"), container.NewVScroll(c.images.object())),
-		container.NewTabItem(lang.L("Audio"), container.NewVScroll(c.audio.object())))
+		container.NewTabItem(lang.L("Audio"), container.NewVScroll(c.audio.object())), container.NewTabItem(lang.L("Video"), container.NewVScroll(c.video.object())))
 	c.edit = newTextEditor(c.st.ws.Kit, c.check.show, c.onSaveEdit, nil)
 	editor := container.NewAppTabs(
 		container.NewTabItem(lang.L("Text"), c.edit.object()),
@@ -463,6 +465,7 @@ func (c *composeScreen) showDetail() {
 	c.check.show(cd.report)
 	c.audio.setPiece(cd.pieceID, cd.text, cd.target.Language)
 	c.images.setPiece(cd.pieceID, cd.target.Platform.ID)
+	c.video.setPiece(cd.pieceID)
 }
 
 // selectedCard returns a copy of the selected card, if one is selected.

@@ -84,3 +84,11 @@ func (pl *player) seek(f float64) {
 }
 
 func (pl *player) stop() { speaker.Clear() }
+
+// position is how far playback has come, as a fraction.
+func (pl *player) position() float64 {
+	speaker.Lock()
+	defer speaker.Unlock()
+	return float64(pl.seeker.Position()) / float64(max(1, pl.length-1))
+}
+

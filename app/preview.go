@@ -34,6 +34,7 @@ type postPreview struct {
 	desktop  bool
 	place    int                    // which of the platform's placements the media frame shows
 	renders  map[string]image.Image // the piece's renders, by placement
+	video    *platform.Placement    // the piece's clip, shown first by its cover; nil: none
 
 	name, handle *canvas.Text
 	avatar       *canvas.Circle
@@ -54,8 +55,31 @@ func newPostPreview(kit *brandkit.Kit) *postPreview {
 
 // SetPost shows text as plat would.
 func (p *postPreview) SetPost(plat platform.Platform, text string) {
-	p.platform, p.text, p.expanded, p.place, p.renders = plat, text, false, 0, nil
+	p.platform, p.text, p.expanded, p.place, p.renders, p.video = plat, text, false, 0, nil, nil
 	p.Refresh()
+}
+
+// SetVideo puts the piece's clip first among the media frames: its cover
+// at the video placement's size, with the areas its interface covers
+// shaded.
+func (p *postPreview) SetVideo(v platform.VideoPlacement, cover image.Image) {
+	if p.renders == nil {
+		p.renders = map[string]image.Image{}
+	}
+	key := "video:" + v.ID // an image placement may have the same id (TikTok's cover)
+	p.video = &platform.Placement{ID: key, Name: v.Name, Width: v.Width, Height: v.Height, Safe: v.Safe}
+	p.renders[key] = cover
+	p.place = 0
+	p.Refresh()
+}
+
+// frames is what the media frame can show, in turn: the clip, then the
+// platform's image placements.
+func (p *postPreview) frames() []platform.Placement {
+	if p.video == nil {
+		return p.platform.Placements
+	}
+	return append([]platform.Placement{*p.video}, p.platform.Placements...)
 }
 
 // SetRenders puts the piece's rendered images in the media frames.
@@ -90,11 +114,11 @@ func (p *postPreview) layout() platform.Layout {
 }
 
 func (p *postPreview) placement() (platform.Placement, bool) {
-	n := len(p.platform.Placements)
-	if n == 0 {
+	frames := p.frames()
+	if len(frames) == 0 {
 		return platform.Placement{}, false
 	}
-	return p.platform.Placements[p.place%n], true
+	return frames[p.place%len(frames)], true
 }
 
 func (p *postPreview) onMore()   { p.expanded = !p.expanded; p.Refresh() }
@@ -102,7 +126,7 @@ func (p *postPreview) onDevice() { p.desktop = !p.desktop; p.Refresh() }
 
 // onPlace shows the platform's next placement (feed 1:1, 4:5, story…).
 func (p *postPreview) onPlace() {
-	if n := len(p.platform.Placements); n > 0 {
+	if n := len(p.frames()); n > 0 {
 		p.place = (p.place + 1) % n
 		p.Refresh()
 	}
@@ -253,7 +277,7 @@ func (r *previewRenderer) counter() {
 // placements names the placement shown and steps to the next one.
 func (r *previewRenderer) placements(pl platform.Placement, ok bool) {
 	p := r.p
-	n := len(p.platform.Placements)
+	n := len(p.frames())
 	if !ok {
 		p.placeBtn.Hide()
 		return

@@ -21,9 +21,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/disintegration/imaging"
 
+	"atelier/assets"
 	"atelier/brandkit"
 	"atelier/packaging"
 	"atelier/studio"
+	"atelier/studio/platform"
 )
 
 // reviewScreen is the review board: one column per workflow state, filters
@@ -349,23 +351,44 @@ func (r *reviewScreen) loadRenders(pieceID int64) <-chan struct{} {
 	done := make(chan struct{})
 	goBackground(func() {
 		defer close(done)
-		stored, err := r.ws.Renders(context.Background(), pieceID)
-		if err != nil || len(stored) == 0 {
-			return // the mock-up keeps its empty frames; the Images tab says what failed
-		}
+		stored, _ := r.ws.Renders(context.Background(), pieceID) // an error: the mock-up keeps its empty frames; the Images tab says what failed
 		renders := map[string]image.Image{}
 		for _, s := range stored {
 			if s.Image != nil {
 				renders[s.Placement.ID] = imaging.Fit(s.Image, 600, 600, imaging.Linear)
 			}
 		}
+		video, cover := r.videoCover(pieceID)
 		onUIAndWait(func() {
-			if r.current.ID == pieceID {
-				r.mockup.SetRenders(renders)
+			if r.current.ID != pieceID {
+				return
+			}
+			r.mockup.SetRenders(renders)
+			if cover != nil {
+				r.mockup.SetVideo(video, cover)
 			}
 		})
 	})
 	return done
+}
+
+// videoCover is the piece's newest clip's placement and cover, read for the
+// mock-up; a nil cover when it has none.
+func (r *reviewScreen) videoCover(pieceID int64) (platform.VideoPlacement, image.Image) {
+	vids, err := r.ws.Videos(context.Background(), pieceID)
+	if err != nil || len(vids) == 0 {
+		return platform.VideoPlacement{}, nil
+	}
+	v, ok := r.ws.Registry().VideoPlacement(vids[0].Asset.Placement)
+	data, err := os.ReadFile(vids[0].Cover())
+	if !ok || err != nil {
+		return v, nil
+	}
+	img, _, err := assets.DecodeImage(vids[0].Cover(), data, assets.DefaultMaxPixels)
+	if err != nil {
+		return v, nil
+	}
+	return v, imaging.Fit(img, 600, 600, imaging.Linear)
 }
 
 // showPiece shows a piece's latest version, its check, history and moves,

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"atelier/assets"
 	"atelier/studio"
 )
 
@@ -37,6 +39,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Brand kit folder"), widget.NewLabel(ws.KitDir())),
 		widget.NewFormItem(lang.L("Language"), s.languageChoice()),
 		widget.NewFormItem(lang.L("Largest image to import"), s.pixelBudget()),
+		widget.NewFormItem(lang.L("ffmpeg, for videos"), s.ffmpegChoice()),
 	)
 	hint := widget.NewLabel(lang.L("Set ATELIER_HOME to keep the data elsewhere. Switch brand kits on the Brand kit screen.") + "\n" +
 		lang.L("Drafts and brand checks follow the kit's languages, whatever the UI's language."))
@@ -94,6 +97,35 @@ func (s *settingsScreen) onPixelBudget(choice string) {
 	}
 	s.st.app.Preferences().SetInt(prefMaxMP, mp)
 	s.st.ws.SetMaxImagePixels(mp * 1_000_000)
+}
+
+// prefFFmpeg is the preference key of ffmpeg's path; "" = the one on PATH.
+const prefFFmpeg = "ffmpeg.path"
+
+// ffmpegChoice names the ffmpeg videos are made with, and says whether it
+// is found.
+func (s *settingsScreen) ffmpegChoice() fyne.CanvasObject {
+	prefs := s.st.app.Preferences()
+	entry := &widget.Entry{Text: prefs.String(prefFFmpeg), PlaceHolder: lang.L("The ffmpeg on PATH")}
+	found := widget.NewLabel("")
+	found.Wrapping = fyne.TextWrapWord
+	say := func(path string) {
+		ffmpeg, _, err := assets.FindFFmpeg(path)
+		if err != nil {
+			found.SetText(sentence(err))
+			found.Importance = widget.WarningImportance
+		} else {
+			found.SetText(lang.L("Videos are made with") + " " + ffmpeg)
+			found.Importance = widget.MediumImportance
+		}
+		found.Refresh()
+	}
+	entry.OnChanged = func(path string) {
+		prefs.SetString(prefFFmpeg, strings.TrimSpace(path))
+		say(strings.TrimSpace(path))
+	}
+	say(entry.Text)
+	return container.NewVBox(entry, found)
 }
 
 // emptyState says why a list is empty and offers the next action; show

@@ -11,6 +11,7 @@ import (
 
 	"atelier/studio"
 	"atelier/studio/ollama"
+	"atelier/studio/platform"
 )
 
 // TestEveryStringIsTranslated reads every lang.L and lang.N call in the
@@ -92,6 +93,10 @@ func TestNamesLookedUpAtRunTimeAreTranslated(t *testing.T) {
 	}
 	for _, e := range explanations {
 		keys = append(keys, e.says)
+	}
+	keys = append(append(keys, captionFonts...), captionPositions...)
+	for _, v := range platform.VideoPlacements() {
+		keys = append(keys, v.Name)
 	}
 	for _, k := range keys {
 		if _, ok := fr[k]; !ok {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -47,9 +48,17 @@ type VideoRequest struct {
 
 // VideoImage is one image of a clip.
 type VideoImage struct {
-	Path  string
-	Name  string // what the sidecar calls it (the library's sha256); the file's name when ""
-	Focal *Focal // nil: found by Saliency
+	Path   string
+	Name   string // what notes and the sidecar call it; the file's name when ""
+	SHA256 string // the library's hash, for the sidecar; "" for a file
+	Focal  *Focal // nil: found by Saliency
+}
+
+func (vi VideoImage) name() string {
+	if vi.Name != "" {
+		return vi.Name
+	}
+	return filepath.Base(vi.Path)
 }
 
 // Video durations and the clip's fixed parts.
@@ -60,6 +69,10 @@ const (
 	// The limit on a 9:16 source image: 12 000 × 12 000 would be 576 MB
 	// decoded, so sources are held to the library's 100 MP budget.
 )
+
+// ErrImageTooSmall is wrapped by the error of an image too small for the
+// video even when enlarged upscaleFloor times.
+var ErrImageTooSmall = errors.New("the image is too small for the video")
 
 // ErrFFmpegMissing is wrapped by the error RenderVideo returns when it
 // finds no ffmpeg; the message says how to install one.
@@ -99,8 +112,8 @@ type videoRender struct {
 	// firstSentence is the script's, the title card's words unless the
 	// request gives a headline.
 	firstSentence string
-	headline      string // the title card's words
-	voiceNote     string // set by speak, which runs beside readImages
+	headline      string            // the title card's words
+	voiceNote     *brandkit.Finding // set by speak, which runs beside readImages
 	audio         *brandkit.PCM
 }
 
@@ -173,7 +186,7 @@ func newVideoRender(req *VideoRequest) (*videoRender, error) {
 
 // seconds is the clip's length: asked, or the placement's recommendation
 // rounded to 15, 30 or 60 (30 at most), never past its maximum.
-func (r *videoRender) seconds() (int, []string) {
+func (r *videoRender) seconds() (int, []brandkit.Finding) {
 	t := r.req.Target
 	s := r.req.Seconds
 	if s == 0 {
@@ -186,7 +199,8 @@ func (r *videoRender) seconds() (int, []string) {
 		}
 	}
 	if t.MaxSeconds > 0 && float64(s) > t.MaxSeconds {
-		return int(t.MaxSeconds), []string{fmt.Sprintf("%s takes at most %.0f s, so the clip lasts %.0f s instead of %d.", t.Placement, t.MaxSeconds, t.MaxSeconds, s)}
+		return int(t.MaxSeconds), []brandkit.Finding{brandkit.VideoNote("video.note.length_capped", "placement", t.Placement,
+			"max", strconv.Itoa(int(t.MaxSeconds)), "asked", strconv.Itoa(s))}
 	}
 	return s, nil
 }
@@ -237,6 +251,7 @@ func (r *videoRender) prepare(ctx context.Context, fn ProgressFunc) error {
 // videoSource is one image, reduced once to what its shot shows.
 type videoSource struct {
 	name  string
+	sha   string
 	focal Focal
 	pic   *yuvImage
 	// The shot's windows are in the image's pixels; the reduced picture
@@ -258,7 +273,7 @@ func (r *videoRender) readImages(ctx context.Context, fn ProgressFunc) error {
 	r.plan.Shots = make([]shot, n)
 	r.sources = make([]*videoSource, n)
 	errs := make([]error, n)
-	notes := make([][]string, n)
+	notes := make([][]brandkit.Finding, n)
 	sem := make(chan struct{}, 2)
 	var wg sync.WaitGroup
 	for i, vi := range r.req.Images {
@@ -294,7 +309,7 @@ func (r *videoRender) readImages(ctx context.Context, fn ProgressFunc) error {
 	return nil
 }
 
-func readVideoImage(vi VideoImage) (image.Image, []string, error) {
+func readVideoImage(vi VideoImage) (image.Image, []brandkit.Finding, error) {
 	data, err := ReadFileLimited(vi.Path, 200<<20)
 	if err != nil {
 		return nil, nil, err
@@ -303,9 +318,9 @@ func readVideoImage(vi VideoImage) (image.Image, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var notes []string
-	if n := info.ProfileNote(); n != "" {
-		notes = append(notes, filepath.Base(vi.Path)+": "+n)
+	var notes []brandkit.Finding
+	if info.ProfileNote() != "" {
+		notes = append(notes, brandkit.VideoNote("video.note.colour_space", "image", vi.name(), "profile", info.Profile))
 	}
 	return img, notes, nil
 }
@@ -321,22 +336,19 @@ func focalOf(vi VideoImage, img image.Image) Focal {
 // closer window has at least a pixel for each of the frame's; a source too
 // small is enlarged up to upscaleFloor times, with a note, and refused
 // below.
-func (r *videoRender) reduce(img image.Image, s shot, vi VideoImage, focal Focal) (*videoSource, []string, error) {
-	name := vi.Name
-	if name == "" {
-		name = filepath.Base(vi.Path)
-	}
+func (r *videoRender) reduce(img image.Image, s shot, vi VideoImage, focal Focal) (*videoSource, []brandkit.Finding, error) {
 	b := img.Bounds()
 	wide := max(s.From.W, s.To.W)
 	up := float64(r.plan.W) / wide
 	if up > upscaleFloor {
-		return nil, nil, fmt.Errorf("%s is %d×%d: a %d×%d video needs at least %d×%d of it, and Atelier enlarges an image at most %.0f times. Use a larger image",
-			filepath.Base(vi.Path), b.Dx(), b.Dy(), r.plan.W, r.plan.H, int(float64(r.plan.W)/upscaleFloor), int(float64(r.plan.H)/upscaleFloor), upscaleFloor)
+		return nil, nil, fmt.Errorf("%w: %s is %d×%d: a %d×%d video needs at least %d×%d of it, and Atelier enlarges an image at most %.0f times. Use a larger image",
+			ErrImageTooSmall, vi.name(), b.Dx(), b.Dy(), r.plan.W, r.plan.H, int(float64(r.plan.W)/upscaleFloor), int(float64(r.plan.H)/upscaleFloor), upscaleFloor)
 	}
-	src := &videoSource{name: name, focal: focal, up: max(1, up)}
-	var notes []string
+	src := &videoSource{name: vi.name(), sha: vi.SHA256, focal: focal, up: max(1, up)}
+	var notes []brandkit.Finding
 	if up > upscaleNote {
-		notes = append(notes, fmt.Sprintf("%s was enlarged %.2f times to fill %d×%d; it will look soft. Use a larger image for a sharp video.", filepath.Base(vi.Path), up, r.plan.W, r.plan.H))
+		notes = append(notes, brandkit.VideoNote("video.note.enlarged", "image", vi.name(), "factor", strconv.FormatFloat(up, 'f', 2, 64),
+			"width", strconv.Itoa(r.plan.W), "height", strconv.Itoa(r.plan.H)))
 	}
 	x0, y0 := min(s.From.X, s.To.X), min(s.From.Y, s.To.Y)
 	x1, y1 := max(s.From.X+s.From.W, s.To.X+s.To.W), max(s.From.Y+s.From.H, s.To.Y+s.To.H)
@@ -396,7 +408,8 @@ func (r *videoRender) speak(ctx context.Context, script Script, start, deadline 
 	}
 	r.plan.Cues = cues
 	if cut || script.Words < countWords(r.req.Text, r.req.Language) {
-		r.voiceNote = fmt.Sprintf("The script was cut after %q to fit %d s; the captions end there too.", cues[len(cues)-1].Text, r.plan.Frames/r.plan.FPS)
+		note := brandkit.VideoNote("video.note.script_cut", "last", cues[len(cues)-1].Text, "seconds", strconv.Itoa(r.plan.Frames/r.plan.FPS))
+		r.voiceNote = &note
 	}
 	return track, nil
 }
@@ -468,8 +481,8 @@ func (r *videoRender) drawCaptions() error {
 	if r.art.captions, err = newCaptionArt(r.brand, r.req.Kit, r.req.Captions, zone, t.Width, r.plan.Cues); err != nil {
 		return err
 	}
-	if r.voiceNote != "" {
-		r.meta.Notes = append(r.meta.Notes, r.voiceNote)
+	if r.voiceNote != nil {
+		r.meta.Notes = append(r.meta.Notes, *r.voiceNote)
 	}
 	r.describe()
 	return nil

@@ -307,7 +307,11 @@ func TestVideoSaysWhatItChanged(t *testing.T) {
 	long := strings.Repeat(videoPost+" ", 4)
 	out := filepath.Join(dir, "clip.mp4")
 	meta := render(t, &assets.VideoRequest{Kit: kit(t), Target: ReelTarget(), Images: []assets.VideoImage{{Path: p3}}, Text: long, Language: "fr-FR", Seconds: 15, Out: out})
-	notes := strings.Join(meta.Notes, "\n")
+	var said []string
+	for _, n := range meta.Notes {
+		said = append(said, n.Message)
+	}
+	notes := strings.Join(said, "\n")
 	for _, want := range []string{"enlarged 1.4", "Display P3", "The script was cut after"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("the notes do not say %q:\n%s", want, notes)

@@ -158,23 +158,27 @@ func (r *videoRender) writeFrames(ctx context.Context, w io.Writer, from, to int
 	return nil
 }
 
-// ffmpegFailed says how an ffmpeg run ended: killed, or failing with its
-// own words.
+// ErrFFmpegFailed is wrapped by the error of an ffmpeg run that failed or
+// was stopped; no video was written.
+var ErrFFmpegFailed = errors.New("ffmpeg did not finish")
+
+// ffmpegFailed says how an ffmpeg run ended: killed, out of disk, or
+// failing with its own words.
 func ffmpegFailed(what string, err error, stderr string) error {
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {
 		if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			return fmt.Errorf("ffmpeg was stopped (%v) while %s; no video was written, so render it again", ws.Signal(), what)
+			return fmt.Errorf("%w: ffmpeg was stopped (%v) while %s; no video was written, so render it again", ErrFFmpegFailed, ws.Signal(), what)
 		}
 	}
 	msg := strings.TrimSpace(stderr)
 	if strings.Contains(msg, "No space left") {
-		return fmt.Errorf("the disk filled up while %s; no video was written: free some space and render again", what)
+		return fmt.Errorf("the disk filled up while %s; no video was written: free some space and render again: %w", what, syscall.ENOSPC)
 	}
 	if i := strings.LastIndexByte(msg, '\n'); i >= 0 {
 		msg = msg[i+1:]
 	}
-	return fmt.Errorf("ffmpeg failed while %s (%v): %s", what, err, msg)
+	return fmt.Errorf("%w while %s (%v): %s", ErrFFmpegFailed, what, err, msg)
 }
 
 // encodeAudio writes the sound and encodes it as AAC-LC at 48 kHz.

@@ -20,7 +20,7 @@ func (r *videoRender) describe() {
 	}
 	for i, s := range p.Shots {
 		src := r.sources[i]
-		m.Sources = append(m.Sources, brandkit.VideoSource{Name: src.name, FocalX: src.focal.X, FocalY: src.focal.Y,
+		m.Sources = append(m.Sources, brandkit.VideoSource{Name: src.name, SHA256: src.sha, FocalX: src.focal.X, FocalY: src.focal.Y,
 			FromMS: ms(s.Start), ToMS: ms(s.End), Start: s.From.array(), End: s.To.array(), Upscaled: upscaled(src.up)})
 	}
 	for i, c := range p.Cues {

@@ -70,6 +70,10 @@ var phrases = map[string][2]string{
 	"video.label.missing":           {"This is a paid partnership, and the video shows no mention such as \"Publicité\".", "Render it with the partnership label."},
 	"video.label.partial":           {"The mention \"{{.label}}\" is shown only from {{.from}} s to {{.to}} s; it must stay for the whole video.", "Render it with the label from start to end."},
 	"video.label.unverified":        {"This is a paid partnership, and with no sidecar the checker cannot see whether the video shows \"Publicité\" throughout.", "Check it by eye, or render the video in Atelier."},
+	"video.note.enlarged":           {"{{.image}} was enlarged {{.factor}} times to fill {{.width}}×{{.height}}; it will look soft.", "Use a larger image for a sharp video."},
+	"video.note.colour_space":       {"{{.image}} is in the {{.profile}} colour space; Atelier reads it as sRGB, so colours may shift.", "Export it as sRGB for exact colours."},
+	"video.note.script_cut":         {"The script was cut after \"{{.last}}\" to fit {{.seconds}} s; the captions end there too.", "Shorten the post, or choose a longer video."},
+	"video.note.length_capped":      {"{{.placement}} takes at most {{.max}} s, so the clip lasts {{.max}} s instead of {{.asked}}.", "Choose a shorter length to keep the whole script."},
 	"readability.sentences":         {"Sentences average {{.words}} words; posts read best under 20.", "Split the longest sentences."},
 }
 

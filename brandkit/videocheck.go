@@ -60,12 +60,16 @@ type VideoMeta struct {
 	Outro      TimedText     `json:"outro"`
 	VoiceMS    [2]int        `json:"voice_ms"` // when the voice-over is heard
 	Loudness   *Loudness     `json:"loudness,omitempty"`
-	Notes      []string      `json:"notes,omitempty"`
+	// Notes say what the render changed (an image enlarged, a script
+	// cut), as findings of the rule "video.note", so front-ends say them
+	// in the user's language.
+	Notes []Finding `json:"notes,omitempty"`
 }
 
 // VideoSource is one image of a video with the part of it shown.
 type VideoSource struct {
-	Name     string     `json:"name"` // the library's sha256 or the file's name
+	Name     string     `json:"name"`             // the file's name
+	SHA256   string     `json:"sha256,omitempty"` // the library's hash
 	FocalX   float64    `json:"focal_x"`
 	FocalY   float64    `json:"focal_y"`
 	FromMS   int        `json:"from_ms"`
@@ -102,6 +106,11 @@ type TimedRegion struct {
 type TimedText struct {
 	Text string `json:"text"`
 	TimedRegion
+}
+
+// VideoNote is one of a render's notes.
+func VideoNote(key string, args ...string) Finding {
+	return Say(Finding{Rule: "video.note", Severity: SeverityInfo, Start: -1, End: -1}, key, args...)
 }
 
 // The codec every placement takes.

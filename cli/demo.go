@@ -50,6 +50,7 @@ var demoSteps = []demoStep{
 	{"Brand checks of files from anywhere", demoCheck},
 	{"Audio snippet", demoAudio},
 	{"Image variants", demoVariants},
+	{"Video clip", demoVideo},
 	{"Review, approval and export", demoApproveAndExport},
 	{"What the window shows on first run", demoFirstRun},
 }
@@ -362,6 +363,36 @@ func demoVariants(ctx context.Context, s streams, ws *studio.Workspace, home str
 		return err
 	}
 	fmt.Fprintf(out, "    %d placements rendered in %s; side by side in %s\n    alt text suggested: %q\n", len(vs), time.Since(start).Round(time.Millisecond), sheet, ws.AltText(ctx, ps[0].ID))
+	return nil
+}
+
+// demoVideo makes the French Instagram piece's Reel from the image its
+// variants were rendered from, and prints what the check of the clip found.
+func demoVideo(ctx context.Context, s streams, ws *studio.Workspace, _ string) error {
+	out := s.out
+	ps, err := ws.Pieces(ctx, studio.PieceFilter{Platform: "instagram", Language: "fr-FR", Persona: "design-lovers"})
+	if err != nil || len(ps) == 0 {
+		return fmt.Errorf("no French Instagram piece to film: %v", err)
+	}
+	start := time.Now()
+	rv, err := ws.RenderVideo(ctx, &studio.VideoRequest{PieceID: ps[0].ID, Seconds: 15}, nil)
+	if errors.Is(err, assets.ErrFFmpegMissing) || errors.Is(err, assets.ErrNoTTS) {
+		fmt.Fprintln(out, "   ", err)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	m := rv.Meta
+	fmt.Fprintf(out, "    piece %d: %s, %d×%d at %d fps, %.1f s, %d captions, rendered in %s\n    %s (with .srt, .vtt, cover .jpg)\n",
+		ps[0].ID, m.Placement, m.Width, m.Height, m.FPS, float64(m.DurationMS)/1000, len(m.Captions), time.Since(start).Round(100*time.Millisecond), rv.MP4())
+	for _, n := range m.Notes {
+		fmt.Fprintf(out, "      %s\n", s.finding(n))
+	}
+	fmt.Fprintf(out, "    check %d/100\n", rv.Report.Score)
+	for _, f := range rv.Report.Findings {
+		fmt.Fprintf(out, "      %s\n", s.finding(f))
+	}
 	return nil
 }
 

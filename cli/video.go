@@ -137,7 +137,7 @@ func printVideo(s streams, out string, vp platform.VideoPlacement, meta *brandki
 		fmt.Fprintf(s.out, "  sound: %.1f LUFS, true peak %.1f dBTP\n", meta.Loudness.IntegratedLUFS, meta.Loudness.TruePeakDBTP)
 	}
 	for _, n := range meta.Notes {
-		fmt.Fprintln(s.out, "  note:", n)
+		fmt.Fprintln(s.out, "  "+s.finding(n))
 	}
 	fmt.Fprintf(s.out, "  check: score %d\n", rep.Score)
 	for _, f := range rep.Findings {

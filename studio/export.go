@@ -144,11 +144,11 @@ func (w *Workspace) approvedPiece(ctx context.Context, p Piece) (ApprovedPiece, 
 // its two captions files and its cover.
 func videoFiles(v RenderedVideo) []PieceFile {
 	pl := v.Asset.Placement
-	fs := []PieceFile{{Role: "video", Placement: pl, Path: v.Files[0], MetaPath: v.Files[4]}}
+	fs := []PieceFile{{Role: "video", Placement: pl, Path: v.MP4(), MetaPath: v.Files[4]}}
 	for _, f := range v.Files[1:3] {
 		fs = append(fs, PieceFile{Role: "captions", Placement: pl, Path: f})
 	}
-	return append(fs, PieceFile{Role: "cover", Placement: pl, Path: v.Files[3]})
+	return append(fs, PieceFile{Role: "cover", Placement: pl, Path: v.Cover()})
 }
 
 // LatestReport returns the findings of a piece's latest brand check, or

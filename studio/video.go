@@ -70,6 +70,12 @@ type RenderedVideo struct {
 	Report brandkit.Report
 }
 
+// MP4 is the clip's file.
+func (v RenderedVideo) MP4() string { return v.Files[0] }
+
+// Cover is the clip's cover JPEG.
+func (v RenderedVideo) Cover() string { return v.Files[3] }
+
 // ErrNoImages is returned when a clip has no image to show.
 var ErrNoImages = errors.New("the piece has no image for a video")
 
@@ -116,6 +122,7 @@ func (w *Workspace) RenderVideo(ctx context.Context, req *VideoRequest, fn asset
 	if err := w.store.LinkAsset(ctx, piece.ID, a.ID, "video", vp.ID); err != nil {
 		return RenderedVideo{}, err
 	}
+	a.Placement = vp.ID
 	rv := RenderedVideo{Asset: a, Files: assets.VideoFiles(im.Path), Meta: meta}
 	rv.Report, err = CheckVideoFile(ctx, w.Kit(), VideoTarget(vp), im.Path, req.FFmpeg, ar.Label != "")
 	return rv, err
@@ -174,7 +181,7 @@ func (w *Workspace) videoImages(ctx context.Context, req *VideoRequest, pieceID 
 		if a.Kind != "image" {
 			return nil, fmt.Errorf("asset %d is a %s, not an image", a.ID, a.Kind)
 		}
-		out = append(out, assets.VideoImage{Path: w.Library().Path(a.SHA256, a.MIME), Name: a.SHA256, Focal: ParseImageMeta(a).Focal})
+		out = append(out, assets.VideoImage{Path: w.Library().Path(a.SHA256, a.MIME), Name: a.Source, SHA256: a.SHA256, Focal: ParseImageMeta(a).Focal})
 	}
 	return out, nil
 }

@@ -194,6 +194,19 @@ func PlacementName(lang, id string, reg *platform.Registry) string {
 	return name
 }
 
+// VideoPlacementName is a video placement's name in lang ("Vidéo
+// TikTok 9:16").
+func VideoPlacementName(lang, id string, reg *platform.Registry) string {
+	if reg == nil {
+		return id
+	}
+	v, ok := reg.VideoPlacement(id)
+	if !ok {
+		return id
+	}
+	return Say(lang, v.Name, v.Name, nil)
+}
+
 // LanguageName is a language's name in lang ("allemand").
 func LanguageName(lang, tag string) string {
 	t, err := language.Parse(tag)
