@@ -45,7 +45,7 @@ func benchPhotos(t *testing.T, dir string) []string {
 }
 
 func benchRequest(t *testing.T, photos []string, out string) *assets.VideoRequest {
-	return &assets.VideoRequest{Kit: kit(t), Target: assets.ReelTarget(), Images: []assets.VideoImage{{Path: photos[0]}, {Path: photos[1]}},
+	return &assets.VideoRequest{Kit: kit(t), Target: ReelTarget(), Images: []assets.VideoImage{{Path: photos[0]}, {Path: photos[1]}},
 		Text: post, Language: "fr-FR", CTA: "maisonlumen.example", Seconds: 15, Out: out}
 }
 
