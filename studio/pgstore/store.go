@@ -152,8 +152,11 @@ func (s *Store) Actor(ctx context.Context) (string, error) {
 // database Setup has not touched.
 func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
-	err := s.pool.QueryRow(ctx, `SELECT CASE WHEN to_regclass('atelier.schema_migration') IS NULL THEN 0
-		ELSE (SELECT coalesce(max(version), 0) FROM atelier.schema_migration) END`).Scan(&v)
+	var table *string
+	if err := s.pool.QueryRow(ctx, `SELECT to_regclass('atelier.schema_migration')::text`).Scan(&table); err != nil || table == nil {
+		return 0, s.wrap("reading the schema version of", err)
+	}
+	err := s.pool.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM atelier.schema_migration`).Scan(&v)
 	return v, s.wrap("reading the schema version of", err)
 }
 

@@ -171,6 +171,16 @@ BEGIN
         VALUES (p_piece, p_from, p_to, session_user, coalesce(p_note, ''), coalesce(p_override, '')) RETURNING *;
 END $$;
 
+-- Every function finds Atelier's tables whatever the caller's search_path
+-- (psql's is public), and cannot be misled by objects in pg_temp.
+ALTER FUNCTION ts_config(text) SET search_path = atelier, pg_temp;
+ALTER FUNCTION version_ts_cfg() SET search_path = atelier, pg_temp;
+ALTER FUNCTION brief_ts_cfg() SET search_path = atelier, pg_temp;
+ALTER FUNCTION refuse_audit_change() SET search_path = atelier, pg_temp;
+ALTER FUNCTION stamp_actor() SET search_path = atelier, pg_temp;
+ALTER FUNCTION search_query(regconfig, text[]) SET search_path = atelier, pg_temp;
+ALTER FUNCTION may_move(name, text) SET search_path = atelier, pg_temp;
+
 -- The grants. Every member reads; nobody but the owner changes a piece's
 -- state, the audit or a transition except through move.
 REVOKE ALL ON SCHEMA atelier FROM PUBLIC;
