@@ -33,6 +33,8 @@ Usage:
   atelier export --campaign ID --out DIR|FILE.zip
                                  the approved pieces as a bundle for scheduling tools
   atelier demo [--home DIR]      run the pipeline headless on the sample kit
+  atelier team init|invite|remove|members --db URL
+                                 a team workspace on PostgreSQL, roles enforced by the database
   atelier help                   this text
 
 Every command takes --help. Data lives in $ATELIER_HOME, or the OS's user
@@ -145,6 +147,7 @@ var commands = map[string]func(context.Context, streams, []string) error{
 	"export": command(parseExport, runExport),
 	"render": command(parseRender, runRender),
 	"video":  command(parseVideo, runVideo),
+	"team":   runTeam,
 }
 
 // command joins a command's parse and run functions.
