@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	_ "time/tzdata" // brand time zones on systems without a zone database
 
 	fyneapp "fyne.io/fyne/v2/app"
 

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"atelier/studio"
 )
 
@@ -48,4 +50,47 @@ func TestBenchBoard(t *testing.T) {
 	}
 	fmt.Printf("BENCH review board with %d pieces: fill median %v, scroll step median %v\n",
 		len(r.cols[studio.StateDraft]), median(fills).Round(time.Microsecond), median(scrolls).Round(time.Microsecond))
+}
+
+// TestBenchCalendar prints how long the month view takes to draw 2,000
+// scheduled pieces (read from the store as the screen does, then drawn),
+// and one step of a drag.
+func TestBenchCalendar(t *testing.T) {
+	s, ws := newTestStudio(t)
+	ctx := context.Background()
+	ps := seedPieces(t, ws, 2000)
+	loc := ws.Zone()
+	start := time.Date(2026, 3, 1, 8, 0, 0, 0, loc)
+	for i, p := range ps {
+		at := start.Add(time.Duration(i%31)*24*time.Hour + time.Duration(i%12)*time.Hour)
+		if _, err := storeOf(ws).SetSchedule(ctx, studio.ScheduleChange{PieceID: p.ID, To: at, Who: "bench"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := showScreen[*calendarScreen](s)
+	c.anchor = time.Date(2026, 3, 1, 0, 0, 0, 0, loc)
+	pump(t, c.refresh())
+	if len(c.items) != 2000 {
+		t.Fatalf("%d scheduled", len(c.items))
+	}
+	var draws, reads, drags []time.Duration
+	for range 11 {
+		t0 := time.Now()
+		pump(t, c.refresh())
+		reads = append(reads, time.Since(t0))
+		t0 = time.Now()
+		c.draw()
+		draws = append(draws, time.Since(t0))
+	}
+	ch := chipOf(t, c, ps[0].ID)
+	from := fyne.CurrentApp().Driver().AbsolutePositionForObject(ch)
+	for i := range 200 {
+		t0 := time.Now()
+		ch.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{AbsolutePosition: from.Add(fyne.NewPos(float32(i), float32(i)))}})
+		drags = append(drags, time.Since(t0))
+	}
+	c.dragging = false
+	c.ghost.Hide()
+	fmt.Printf("BENCH calendar month view with %d scheduled pieces: draw median %v (goal <= 50 ms; read from the store and drawn %v); drag step median %v (goal <= 8 ms)\n",
+		len(c.items), median(draws).Round(time.Microsecond), median(reads).Round(time.Microsecond), median(drags).Round(time.Microsecond))
 }

@@ -76,3 +76,11 @@ func (r *reviewScreen) dataChanged(kinds map[studio.ChangeKind]bool) {
 		r.showPiece(r.current)
 	}
 }
+
+// dataChanged draws the calendar again after a piece was planned, moved,
+// made or changed state, wherever that happened.
+func (c *calendarScreen) dataChanged(kinds map[studio.ChangeKind]bool) {
+	if kinds[studio.ChangeSchedule] || kinds[studio.ChangePiece] || kinds[studio.ChangeCampaigns] {
+		c.refresh()
+	}
+}

@@ -91,4 +91,3 @@ func (pl *player) position() float64 {
 	defer speaker.Unlock()
 	return float64(pl.seeker.Position()) / float64(max(1, pl.length-1))
 }
-

@@ -134,6 +134,7 @@ func (s *Studio) newScreens() []screen {
 	return []screen{
 		newComposeScreen(s),
 		&reviewScreen{st: s, ws: s.ws, win: s.win},
+		newCalendarScreen(s),
 		newAssetsScreen(s),
 		newKitScreen(s, s.ws),
 		newModelScreen(s),
@@ -190,7 +191,7 @@ func (s *Studio) Close() {
 }
 
 // screenNames maps --screen values to sidebar places.
-var screenNames = map[string]int{"compose": 0, "review": 1, "assets": 2, "kit": 3, "model": 4, "check": 5, "settings": 6}
+var screenNames = map[string]int{"compose": 0, "review": 1, "calendar": 2, "assets": 3, "kit": 4, "model": 5, "check": 6, "settings": 7}
 
 // Window returns the studio's window.
 func (s *Studio) Window() fyne.Window { return s.win }

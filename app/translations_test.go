@@ -8,8 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"atelier/studio"
+	"atelier/studio/calendar"
 	"atelier/studio/ollama"
 	"atelier/studio/platform"
 )
@@ -97,6 +99,13 @@ func TestNamesLookedUpAtRunTimeAreTranslated(t *testing.T) {
 	keys = append(append(keys, captionFonts...), captionPositions...)
 	for _, v := range platform.VideoPlacements() {
 		keys = append(keys, v.Name)
+	}
+	keys = append(append(keys, calendarViews...), calendar.Rules...)
+	for m := time.January; m <= time.December; m++ {
+		keys = append(keys, m.String())
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		keys = append(keys, d.String()[:3])
 	}
 	for _, k := range keys {
 		if _, ok := fr[k]; !ok {

@@ -2,6 +2,12 @@
 // and saving. A kit is a folder with a brandkit.toml and the files it names.
 package brandkit
 
+import (
+	"os"
+	"strings"
+	"time"
+)
+
 // FileName is the name of the kit's manifest inside a kit folder.
 const FileName = "brandkit.toml"
 
@@ -19,6 +25,7 @@ type Kit struct {
 	Audio      Audio                       `toml:"audio"`
 	Templates  []Template                  `toml:"templates"`
 	Regulatory Regulatory                  `toml:"regulatory"`
+	Calendar   Calendar                    `toml:"calendar"`
 	// Rules sets a rule's severity by its id ("emoji.policy",
 	// "eu-green-claims.generic"): "error", "warning", "info" or "off".
 	Rules map[string]string `toml:"rules"`
@@ -35,6 +42,25 @@ type Identity struct {
 	Languages []string `toml:"languages"` // BCP 47 tags, the first is the default
 	Avatar    string   `toml:"avatar"`    // image shown in previews; the logo when empty
 	Handle    string   `toml:"handle"`    // the account name shown in previews
+	// Timezone is the IANA zone the brand posts in ("Europe/Paris"); the
+	// calendar shows times in it. Empty: the computer's zone.
+	Timezone string `toml:"timezone"`
+}
+
+// Calendar holds the rules of the brand's content calendar; a zero field
+// leaves its default.
+type Calendar struct {
+	// MinGapMinutes is the least time between two posts on one platform;
+	// 0 takes each platform's own gap from the registry. Never under 30.
+	MinGapMinutes int `toml:"min_gap_minutes"`
+	// MaxPerDay caps the posts of one day, all platforms together; 0: no cap.
+	MaxPerDay int `toml:"max_per_day"`
+	// ReviewLeadHours is how long a piece needs to be reviewed and
+	// approved: one scheduled sooner, and not approved yet, is flagged.
+	ReviewLeadHours int `toml:"review_lead_hours"`
+	// QuietHours are when nothing is posted, in the brand's time zone:
+	// ["22:00", "07:00"] (the span may cross midnight); empty: none.
+	QuietHours []string `toml:"quiet_hours"`
 }
 
 // Voice says how the brand speaks.
@@ -166,6 +192,40 @@ func (k *Kit) Language() string {
 		return "en"
 	}
 	return k.Identity.Languages[0]
+}
+
+// Location is the brand's time zone: identity.timezone, or the computer's
+// own zone when it is empty or unknown (validation reports the latter).
+func (k *Kit) Location() *time.Location {
+	if k.Identity.Timezone != "" {
+		if loc, err := time.LoadLocation(k.Identity.Timezone); err == nil {
+			return loc
+		}
+	}
+	return SystemZone()
+}
+
+// SystemZone is the computer's zone under its IANA name where the system
+// says it ($TZ, /etc/localtime's link, /etc/timezone), so that it can be
+// shown and written in a kit; time.Local otherwise.
+func SystemZone() *time.Location {
+	name := strings.TrimPrefix(os.Getenv("TZ"), ":")
+	if name == "" {
+		if target, err := os.Readlink("/etc/localtime"); err == nil {
+			if _, after, ok := strings.Cut(target, "zoneinfo/"); ok {
+				name = after
+			}
+		}
+	}
+	if name == "" {
+		if b, err := os.ReadFile("/etc/timezone"); err == nil {
+			name = strings.TrimSpace(string(b))
+		}
+	}
+	if loc, err := time.LoadLocation(name); err == nil && name != "" {
+		return loc
+	}
+	return time.Local
 }
 
 // ColourByRole returns the first palette colour with the role, if any.

@@ -96,20 +96,20 @@ func TestLoadReportsEachError(t *testing.T) {
 		},
 			"identity.mascot", 11, "unknown key"},
 		{"bad hex colour", func(t *testing.T, dir string) { edit(t, dir, `hex = "#F2A541"`, `hex = "#F2A54G"`) },
-			"palette[1].hex", 38, "#RRGGBB"},
+			"palette[1].hex", 39, "#RRGGBB"},
 		{"missing logo file", func(t *testing.T, dir string) { os.Remove(filepath.Join(dir, "logo.png")) },
-			"logo.file", 65, "missing"},
+			"logo.file", 66, "missing"},
 		{"font that won't parse", func(t *testing.T, dir string) {
 			os.WriteFile(filepath.Join(dir, "fonts", "Lato-Regular.ttf"), []byte("not a font at all"), 0o644)
-		}, "typography.body.file", 62, "TrueType or OpenType"},
+		}, "typography.body.file", 63, "TrueType or OpenType"},
 		{"language that isn't BCP 47", func(t *testing.T, dir string) { edit(t, dir, `"en-GB"]`, `"en-GB", "english_uk"]`) },
 			"identity.languages[2]", 9, "BCP 47"},
 		{"logo outside the kit", func(t *testing.T, dir string) { edit(t, dir, `file = "logo.png"`, `file = "../../etc/passwd"`) },
-			"logo.file", 65, "outside the kit"},
+			"logo.file", 66, "outside the kit"},
 		{"unknown platform", func(t *testing.T, dir string) { edit(t, dir, `[platforms.x]`, `[platforms.myspace]`) },
 			"platforms.myspace", 0, "not a known platform"},
 		{"bad corner", func(t *testing.T, dir string) { edit(t, dir, `"bottom-right", "top-left"`, `"bottom-right", "middle"`) },
-			"logo.corners[1]", 68, "not a corner"},
+			"logo.corners[1]", 69, "not a corner"},
 		{"substantiation of an unknown claim", func(t *testing.T, dir string) {
 			edit(t, dir, `claims = ["100 % naturel", "100% natural"]`, `claims = ["bio"]`)
 		},
@@ -117,9 +117,9 @@ func TestLoadReportsEachError(t *testing.T) {
 		{"bad sonic logo notes", func(t *testing.T, dir string) { edit(t, dir, `notes = "C5:140 E5:140 G5:320"`, `notes = "H5:140"`) },
 			"audio.notes", 0, "A to G"},
 		{"wrong type", func(t *testing.T, dir string) { edit(t, dir, `min_width_px = 120`, `min_width_px = "wide"`) },
-			"logo.min_width_px", 66, ""},
+			"logo.min_width_px", 67, ""},
 		{"syntax error", func(t *testing.T, dir string) { edit(t, dir, `[logo]`, `[logo`) },
-			"", 64, ""},
+			"", 65, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/language"
@@ -78,6 +79,41 @@ func (v *validator) validate(k *Kit, opt Options) {
 	v.templates(k)
 	v.regulatory(k)
 	v.rules(k)
+	v.calendar(k)
+}
+
+// calendar checks the time zone and the calendar's rules.
+func (v *validator) calendar(k *Kit) {
+	if tz := k.Identity.Timezone; tz != "" {
+		if _, err := time.LoadLocation(tz); err != nil || tz == "Local" {
+			v.say("identity.timezone", "identity.timezone", "value", tz)
+		}
+	}
+	c := k.Calendar
+	switch {
+	case c.MinGapMinutes < 0:
+		v.say("calendar.min_gap_minutes", "limit.negative")
+	case c.MinGapMinutes > 0 && c.MinGapMinutes < 30:
+		v.say("calendar.min_gap_minutes", "calendar.min_gap", "value", strconv.Itoa(c.MinGapMinutes))
+	}
+	if c.MaxPerDay < 0 {
+		v.say("calendar.max_per_day", "limit.negative")
+	}
+	if c.ReviewLeadHours < 0 {
+		v.say("calendar.review_lead_hours", "limit.negative")
+	}
+	if len(c.QuietHours) == 0 {
+		return
+	}
+	ok := len(c.QuietHours) == 2
+	for _, h := range c.QuietHours {
+		if _, err := time.Parse("15:04", h); err != nil {
+			ok = false
+		}
+	}
+	if !ok {
+		v.say("calendar.quiet_hours", "calendar.quiet_hours", "value", strings.Join(c.QuietHours, ", "))
+	}
 }
 
 func (v *validator) regulatory(k *Kit) {

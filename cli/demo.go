@@ -20,6 +20,7 @@ import (
 	"atelier/packaging"
 	"atelier/samples"
 	"atelier/studio"
+	"atelier/studio/calendar"
 	"atelier/studio/ollama"
 	"atelier/studio/store"
 )
@@ -51,6 +52,7 @@ var demoSteps = []demoStep{
 	{"Audio snippet", demoAudio},
 	{"Image variants", demoVariants},
 	{"Video clip", demoVideo},
+	{"Calendar", demoCalendar},
 	{"Review, approval and export", demoApproveAndExport},
 	{"What the window shows on first run", demoFirstRun},
 }
@@ -396,6 +398,35 @@ func demoVideo(ctx context.Context, s streams, ws *studio.Workspace, _ string) e
 	return nil
 }
 
+// demoCalendar plans the French pieces for design lovers at the slots the
+// calendar suggests from next Monday, in the brand's zone, and shows what
+// a time the clocks skip gets.
+func demoCalendar(ctx context.Context, s streams, ws *studio.Workspace, _ string) error {
+	out, loc := s.out, ws.Zone()
+	ps, err := ws.Pieces(ctx, studio.PieceFilter{Language: "fr-FR", Persona: "design-lovers"})
+	if err != nil {
+		return err
+	}
+	now := time.Now().In(loc)
+	monday := time.Date(now.Year(), now.Month(), now.Day()+7-(int(now.Weekday())+6)%7, 0, 0, 0, 0, loc)
+	for _, p := range ps {
+		slots, err := ws.SuggestSlots(ctx, p.Platform, monday, monday.AddDate(0, 0, 14), 1)
+		if err != nil || len(slots) == 0 {
+			return fmt.Errorf("no slot for piece %d: %v", p.ID, err)
+		}
+		if _, err := ws.Schedule(ctx, p.ID, slots[0], studio.User{Name: "Camille", Role: studio.RoleAuthor}); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "    piece %d (%s) planned %s (%s)\n", p.ID, p.Platform, slots[0].In(loc).Format("Mon 2006-01-02 15:04"), loc)
+	}
+	if _, err := calendar.ParseWhen("2027-03-28 02:30", loc); err != nil {
+		fmt.Fprintln(out, "    \"2027-03-28 02:30\":", err)
+	}
+	cs, err := ws.PlanConflicts(ctx)
+	fmt.Fprintf(out, "    %d rules broken by the plan\n", len(cs))
+	return err
+}
+
 // demoApproveAndExport sends the French pieces for design lovers through
 // review to approval (overriding a failing check with a reason, as a brand
 // owner would) and exports the campaign.
@@ -430,8 +461,8 @@ func demoApproveAndExport(ctx context.Context, s streams, ws *studio.Workspace, 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "    exported %d pieces to %s (manifest.json, schedule.csv, index.html), one every 2 days from %s\n",
-		len(m.Pieces), bundle, start.Format("2006-01-02 15:04"))
+	fmt.Fprintf(out, "    exported %d pieces to %s (manifest.json, schedule.csv, calendar.ics, index.html) at their planned times\n",
+		len(m.Pieces), bundle)
 	return nil
 }
 

@@ -30,6 +30,9 @@ Usage:
   atelier render --image FILE    image variants for every placement: smart crop, logo, headline
   atelier video --image A.jpg,B.jpg --text FILE --placement ID --out clip.mp4
                                  a clip for Reels, TikTok, Shorts…: voice, captions, logo, cover
+  atelier schedule PIECE WHEN    plan a piece (RFC 3339, or "2026-03-02 09:00" in the brand's zone); --clear unplans
+  atelier calendar [--campaign ID] [--from D --to D] [--ics FILE] [--serve] [--json]
+                                 the agenda and the rules it breaks; an iCalendar feed
   atelier export --campaign ID --out DIR|FILE.zip
                                  the approved pieces as a bundle for scheduling tools
   atelier demo [--home DIR]      run the pipeline headless on the sample kit
@@ -139,15 +142,17 @@ func (s streams) finding(f brandkit.Finding) string {
 // commands are atelier's commands by name; each parses its arguments into
 // its options, then runs with them.
 var commands = map[string]func(context.Context, streams, []string) error{
-	"kit":    runKit,
-	"demo":   command(parseDemo, runDemo),
-	"draft":  command(parseDraft, runDraft),
-	"check":  command(parseCheck, runCheck),
-	"audio":  command(parseAudio, runAudio),
-	"export": command(parseExport, runExport),
-	"render": command(parseRender, runRender),
-	"video":  command(parseVideo, runVideo),
-	"team":   runTeam,
+	"kit":      runKit,
+	"demo":     command(parseDemo, runDemo),
+	"draft":    command(parseDraft, runDraft),
+	"check":    command(parseCheck, runCheck),
+	"audio":    command(parseAudio, runAudio),
+	"export":   command(parseExport, runExport),
+	"render":   command(parseRender, runRender),
+	"video":    command(parseVideo, runVideo),
+	"schedule": command(parseSchedule, runSchedule),
+	"calendar": command(parseCalendar, runCalendar),
+	"team":     runTeam,
 }
 
 // command joins a command's parse and run functions.

@@ -52,7 +52,7 @@ func TestDemoRunsHeadless(t *testing.T) {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
 	assertPeopleInTheAudit(t, home)
-	for _, want := range []string{"ok: Maison Lumen", "Instagram", "instagram.story 1080×1920", "search \"recharge automne\" → brief", "variants drafted, checked and stored", "jingle.wav", "audio.loudness", "image.palette", "fr-influence.disclosure", "Loi n° 2023-451", "eu-green-claims.offsetting", "U+200B ZERO WIDTH SPACE", "LUFS (target -16)", "snippet-waveform.png", "instagram.story      1080×1920", "variants-sheet.png", "approved by Inès", "exported 2 pieces", "12 pieces drafted from the kit's templates (7 draft, 2 in_review, 1 changes_requested, 2 approved), 3 renders, snippet true", "gemma3:4b", "Demo finished."} {
+	for _, want := range []string{"ok: Maison Lumen", "Instagram", "instagram.story 1080×1920", "search \"recharge automne\" → brief", "variants drafted, checked and stored", "jingle.wav", "audio.loudness", "image.palette", "fr-influence.disclosure", "Loi n° 2023-451", "eu-green-claims.offsetting", "U+200B ZERO WIDTH SPACE", "LUFS (target -16)", "snippet-waveform.png", "instagram.story      1080×1920", "variants-sheet.png", "approved by Inès", "exported 2 pieces", "calendar.ics", "(Europe/Paris)", "does not exist in Europe/Paris", "0 rules broken by the plan", "instagram.reel, 1080×1920 at 30 fps", "12 pieces drafted from the kit's templates (7 draft, 2 in_review, 1 changes_requested, 2 approved), 3 renders, snippet true", "gemma3:4b", "Demo finished."} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q", want)
 		}

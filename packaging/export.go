@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -73,6 +74,7 @@ type ExportOptions struct {
 	Out         string        // a folder that does not exist yet, or FILE.zip
 	Start       time.Time     // first post's date; tomorrow 09:00 local when zero
 	Every       time.Duration // between posts; 24 h when zero
+	feedID      string        // the workspace's name in calendar.ics's UIDs
 	Platforms   []string      // the platforms whose pieces go out; every one when empty
 	LocalFormat string        // schedule.csv's local date column; "02/01/2006 15:04" when empty
 	User        studio.User   // who exports; the local user when empty
@@ -100,10 +102,19 @@ func ExportCampaign(ctx context.Context, ws *studio.Workspace, opt ExportOptions
 		return nil, fmt.Errorf("cannot write in %s: %w", parent, err)
 	}
 	defer os.RemoveAll(tmp)
+	planned, err := ws.Schedules(ctx, opt.CampaignID)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Start.IsZero() {
+		t := time.Now().In(ws.Zone()).Add(24 * time.Hour)
+		opt.Start = time.Date(t.Year(), t.Month(), t.Day(), 9, 0, 0, 0, ws.Zone())
+	}
+	opt.feedID = ws.FeedID()
 	var m *Manifest
 	err = ws.ExportApproved(ctx, opt.CampaignID, opt.Platforms, opt.User, func(c studio.Campaign, pieces []studio.ApprovedPiece) (func() error, error) {
 		var err error
-		if m, err = writeBundle(ctx, tmp, c, pieces, opt, fn); err != nil {
+		if m, err = writeBundle(ctx, tmp, c, pieces, planned, opt, fn); err != nil {
 			return nil, err
 		}
 		return func() error { return publish(tmp, opt.Out) }, nil
@@ -148,26 +159,33 @@ func ExportAll(ctx context.Context, ws *studio.Workspace, dir string, opt Export
 	return done, nil
 }
 
-// writeBundle writes the bundle's files into dir.
-func writeBundle(ctx context.Context, dir string, c studio.Campaign, pieces []studio.ApprovedPiece, opt ExportOptions, fn assets.ProgressFunc) (*Manifest, error) {
+// writeBundle writes the bundle's files into dir. A piece planned on the
+// calendar keeps its time; the others follow opt's start and interval, in
+// their order.
+func writeBundle(ctx context.Context, dir string, c studio.Campaign, pieces []studio.ApprovedPiece, planned map[int64]time.Time, opt ExportOptions, fn assets.ProgressFunc) (*Manifest, error) {
 	m := &Manifest{SchemaVersion: ManifestVersion, GeneratedAt: time.Now().UTC(),
 		Campaign: ManifestCampaign{ID: c.ID, Name: c.Name}, Kit: ManifestKit{Name: c.KitName, Version: c.KitVersion}}
-	start, every := opt.Start, opt.Every
-	if start.IsZero() {
-		t := time.Now().Add(24 * time.Hour)
-		start = time.Date(t.Year(), t.Month(), t.Day(), 9, 0, 0, 0, time.Local)
-	}
+	every := opt.Every
 	if every == 0 {
 		every = 24 * time.Hour
 	}
+	next := opt.Start
 	for i, p := range pieces {
 		fn("pieces", float64(i)/float64(len(pieces)+2))
 		mp, err := exportPiece(ctx, dir, i, p)
 		if err != nil {
 			return nil, fmt.Errorf("piece %d: %w", p.ID, err)
 		}
-		mp.ScheduledAt = start.Add(time.Duration(i) * every)
+		if at, ok := planned[p.ID]; ok {
+			mp.ScheduledAt = at.In(opt.Start.Location())
+		} else {
+			mp.ScheduledAt, next = next, next.Add(every)
+		}
 		m.Pieces = append(m.Pieces, mp)
+	}
+	sort.SliceStable(m.Pieces, func(i, j int) bool { return m.Pieces[i].ScheduledAt.Before(m.Pieces[j].ScheduledAt) })
+	if err := writeFeed(filepath.Join(dir, "calendar.ics"), m, opt.feedID); err != nil {
+		return nil, err
 	}
 	fn("files", float64(len(pieces))/float64(len(pieces)+2))
 	format := opt.LocalFormat

@@ -13,9 +13,9 @@ import (
 type AuditEvent struct {
 	At      time.Time
 	PieceID int64
-	Kind    string // "transition" or "comment"
+	Kind    string // "transition", "comment" or "schedule"
 	Who     string
-	What    string // "draft → in_review", or the comment
+	What    string // "draft → in_review", the comment, or "2026-03-02T09:00:00Z → 2026-03-03T09:00:00Z" (UTC; "" unscheduled)
 	Note    string
 	Reason  string // an approval override
 }
@@ -42,6 +42,13 @@ func (w *Workspace) Audit(ctx context.Context, campaignID int64) ([]AuditEvent, 
 		}
 		for _, c := range cs {
 			out = append(out, AuditEvent{At: c.CreatedAt, PieceID: p.ID, Kind: "comment", Who: c.Author, What: c.Body})
+		}
+		scs, err := w.store.ScheduleChanges(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range scs {
+			out = append(out, AuditEvent{At: c.At, PieceID: p.ID, Kind: "schedule", Who: c.Who, What: rfc3339(c.From) + " → " + rfc3339(c.To)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })

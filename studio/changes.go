@@ -9,6 +9,7 @@ const (
 	ChangePiece     ChangeKind = iota + 1 // a piece's versions, state, comments or check
 	ChangeAssets                          // the asset library or a piece's renders
 	ChangeCampaigns                       // a campaign or a brief was added
+	ChangeSchedule                        // a piece was scheduled, moved or unscheduled
 )
 
 // Change is data the workspace wrote: screens that show it read it again.
@@ -52,6 +53,11 @@ func (a announcing) done(err error, kind ChangeKind, pieceID int64) error {
 func (a announcing) CreateCampaign(ctx context.Context, c Campaign) (Campaign, error) {
 	c, err := a.Store.CreateCampaign(ctx, c)
 	return c, a.done(err, ChangeCampaigns, 0)
+}
+
+func (a announcing) SetSchedule(ctx context.Context, c ScheduleChange) (ScheduleChange, error) {
+	c, err := a.Store.SetSchedule(ctx, c)
+	return c, a.done(err, ChangeSchedule, c.PieceID)
 }
 
 func (a announcing) CreateBrief(ctx context.Context, b Brief) (Brief, error) {

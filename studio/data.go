@@ -35,6 +35,9 @@ type Store interface {
 	SetAssetMeta(ctx context.Context, id int64, meta string) error
 	SetVariant(ctx context.Context, pieceID, assetID int64, placement string) error
 	LinkAsset(ctx context.Context, pieceID, assetID int64, role, placement string) error
+	// SetSchedule plans a piece for c.To (zero: unscheduled) and keeps the
+	// change, atomically; ErrStale when its time is no longer c.From.
+	SetSchedule(ctx context.Context, c ScheduleChange) (ScheduleChange, error)
 	Close() error
 }
 
@@ -59,6 +62,10 @@ type reads interface {
 	Asset(ctx context.Context, id int64) (Asset, error)
 	Images(ctx context.Context) ([]Asset, error)
 	PieceAssets(ctx context.Context, pieceID int64, role string) ([]Asset, error)
+	// Schedules is the planned time of every scheduled piece of a campaign
+	// (0: of all), in UTC.
+	Schedules(ctx context.Context, campaignID int64) (map[int64]time.Time, error)
+	ScheduleChanges(ctx context.Context, pieceID int64) ([]ScheduleChange, error)
 }
 
 // Campaign groups the briefs made for one launch or theme.
@@ -229,6 +236,16 @@ type Transition struct {
 	Note           string
 	OverrideReason string // set when a piece that fails its brand check is approved anyway
 	At             time.Time
+}
+
+// ScheduleChange is one change of a piece's planned time, kept for the
+// audit: From is zero when it was unscheduled, To when it becomes so.
+type ScheduleChange struct {
+	ID       int64
+	PieceID  int64
+	From, To time.Time
+	Who      string
+	At       time.Time
 }
 
 // ErrStale is returned when a piece is no longer in the state a change

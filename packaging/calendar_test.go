@@ -1,0 +1,46 @@
+package packaging_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"atelier/packaging"
+	"atelier/studio"
+)
+
+// TestExportKeepsThePlan: a piece planned on the calendar is exported at
+// its time, the other follows --start; the manifest lists them in time
+// order and calendar.ics holds both, in UTC, with the studio's UIDs.
+func TestExportKeepsThePlan(t *testing.T) {
+	ws, c := approvedCampaign(t)
+	ctx := context.Background()
+	ps, _ := ws.Pieces(ctx, studio.PieceFilter{CampaignID: c.ID, State: studio.StateApproved})
+	planned := time.Date(2026, 11, 30, 18, 45, 0, 0, ws.Zone())
+	if _, err := ws.Schedule(ctx, ps[1].ID, planned, studio.User{Name: "Camille"}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "bundle")
+	start := time.Date(2026, 12, 1, 9, 0, 0, 0, ws.Zone())
+	m, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: c.ID, Out: out, Start: start, User: studio.User{Name: "Camille"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Pieces) != 2 || m.Pieces[0].ID != ps[1].ID || !m.Pieces[0].ScheduledAt.Equal(planned) || !m.Pieces[1].ScheduledAt.Equal(start) {
+		t.Fatalf("schedule in the manifest: %v %v / %v %v", m.Pieces[0].ID, m.Pieces[0].ScheduledAt, m.Pieces[1].ID, m.Pieces[1].ScheduledAt)
+	}
+	feed, err := os.ReadFile(filepath.Join(out, "calendar.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"DTSTART:" + planned.UTC().Format("20060102T150405Z"), "DTSTART:" + start.UTC().Format("20060102T150405Z"),
+		"UID:piece-" + strconv.FormatInt(ps[1].ID, 10) + "@" + ws.FeedID() + ".atelier"} {
+		if !strings.Contains(string(feed), want) {
+			t.Errorf("calendar.ics lacks %q", want)
+		}
+	}
+}
