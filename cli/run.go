@@ -33,6 +33,7 @@ Usage:
   atelier schedule PIECE WHEN    plan a piece (RFC 3339, or "2026-03-02 09:00" in the brand's zone); --clear unplans
   atelier calendar [--campaign ID] [--from D --to D] [--ics FILE] [--serve] [--json]
                                  the agenda and the rules it breaks; an iCalendar feed
+  atelier results import FILE... what the posts did, from the platforms' own exports (see results --help)
   atelier export --campaign ID --out DIR|FILE.zip
                                  the approved pieces as a bundle for scheduling tools
   atelier demo [--home DIR]      run the pipeline headless on the sample kit
@@ -152,6 +153,7 @@ var commands = map[string]func(context.Context, streams, []string) error{
 	"video":    command(parseVideo, runVideo),
 	"schedule": command(parseSchedule, runSchedule),
 	"calendar": command(parseCalendar, runCalendar),
+	"results":  runResults,
 	"team":     runTeam,
 }
 

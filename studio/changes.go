@@ -10,6 +10,7 @@ const (
 	ChangeAssets                          // the asset library or a piece's renders
 	ChangeCampaigns                       // a campaign or a brief was added
 	ChangeSchedule                        // a piece was scheduled, moved or unscheduled
+	ChangeResults                         // results were imported or a match settled
 )
 
 // Change is data the workspace wrote: screens that show it read it again.

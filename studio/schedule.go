@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"atelier/studio/calendar"
+	"atelier/studio/results"
 )
 
 // ErrNotSchedulable is wrapped by Schedule's error for a piece that will
@@ -139,5 +140,22 @@ func (w *Workspace) SuggestSlots(ctx context.Context, platform string, from, to 
 }
 
 // slotWeights are the engagement rates by weekday and hour measured from
-// imported results for platform; nil until results are imported.
-func (w *Workspace) slotWeights(context.Context, string) *calendar.Weights { return nil }
+// the imported results of platform, in the brand's zone; nil while fewer
+// posts than the minimum sample are imported for it.
+func (w *Workspace) slotWeights(ctx context.Context, platform string) *calendar.Weights {
+	scored, err := w.Scored(ctx)
+	if err != nil {
+		return nil
+	}
+	var mine []results.Scored
+	for _, s := range scored {
+		if string(s.Platform) == platform {
+			mine = append(mine, s)
+		}
+	}
+	if len(mine) < results.DefaultMinSample {
+		return nil
+	}
+	weights := results.BestSlots(mine, w.Zone())
+	return &weights
+}

@@ -2,8 +2,10 @@ package results
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 var dimensionNames = map[Dimension]string{
@@ -46,4 +48,27 @@ func WriteCSV(w io.Writer, groups []Group) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// ParseDimensions reads a comma-separated list of dimension names
+// ("persona,platform"), as WriteCSV names them.
+func ParseDimensions(list string) ([]Dimension, error) {
+	var out []Dimension
+	for _, name := range strings.Split(list, ",") {
+		name = strings.TrimSpace(name)
+		found := false
+		for d, n := range dimensionNames {
+			if n == name {
+				out, found = append(out, d), true
+			}
+		}
+		if !found {
+			var known []string
+			for d := ByPlatform; d <= ByHour; d++ {
+				known = append(known, d.String())
+			}
+			return nil, fmt.Errorf("%q is not something results are grouped by; use %s", name, strings.Join(known, ", "))
+		}
+	}
+	return out, nil
 }
