@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"atelier/brandkit"
 	"atelier/studio"
 	"atelier/studio/calendar"
 	"atelier/translations"
@@ -220,7 +221,7 @@ func (c *calendarScreen) fillSelects(camps []studio.Campaign) {
 // draw shows the plan in the chosen view, the tray and the time zones.
 func (c *calendarScreen) draw() {
 	loc := c.ws.Zone()
-	c.zones.SetText(zonesLine(loc, time.Local))
+	c.zones.SetText(zonesLine(loc, brandkit.SystemZone()))
 	switch c.view {
 	case viewAgenda:
 		c.heading.SetText(lang.L("Agenda"))
@@ -308,11 +309,7 @@ func (c *calendarScreen) newAgenda() *widget.List {
 }
 
 // open shows the piece on the Review screen.
-func (c *calendarScreen) open(p studio.Piece) {
-	r := c.st.screens[screenIndex[*reviewScreen](c.st)].(*reviewScreen)
-	c.st.nav.Select(screenIndex[*reviewScreen](c.st))
-	r.showPiece(p)
-}
+func (c *calendarScreen) open(p studio.Piece) { c.st.openPiece(p) }
 
 // styleCell fills a day cell: today outlined, another month's day dimmed.
 func styleCell(r *canvas.Rectangle, today, outside bool) {

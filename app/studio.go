@@ -135,6 +135,7 @@ func (s *Studio) newScreens() []screen {
 		newComposeScreen(s),
 		&reviewScreen{st: s, ws: s.ws, win: s.win},
 		newCalendarScreen(s),
+		newResultsScreen(s),
 		newAssetsScreen(s),
 		newKitScreen(s, s.ws),
 		newModelScreen(s),
@@ -191,7 +192,14 @@ func (s *Studio) Close() {
 }
 
 // screenNames maps --screen values to sidebar places.
-var screenNames = map[string]int{"compose": 0, "review": 1, "calendar": 2, "assets": 3, "kit": 4, "model": 5, "check": 6, "settings": 7}
+var screenNames = map[string]int{"compose": 0, "review": 1, "calendar": 2, "results": 3, "assets": 4, "kit": 5, "model": 6, "check": 7, "settings": 8}
+
+// openPiece shows a piece on the Review screen.
+func (s *Studio) openPiece(p studio.Piece) {
+	i := screenIndex[*reviewScreen](s)
+	s.nav.Select(i)
+	s.screens[i].(*reviewScreen).showPiece(p)
+}
 
 // Window returns the studio's window.
 func (s *Studio) Window() fyne.Window { return s.win }

@@ -110,7 +110,7 @@ func fills(w fyne.Window) map[color.NRGBA]bool {
 
 func TestNavigationReachesEveryScreen(t *testing.T) {
 	s, _ := newTestStudio(t)
-	want := []string{"Compose", "Review", "Calendar", "Assets", "Brand kit", "Model", "Check a file", "Settings"}
+	want := []string{"Compose", "Review", "Calendar", "Results", "Assets", "Brand kit", "Model", "Check a file", "Settings"}
 	if got := s.ScreenTitles(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sidebar %v, want %v", got, want)
 	}
@@ -261,7 +261,7 @@ func TestFrenchTranslation(t *testing.T) {
 	})
 	s, _ := newTestStudio(t)
 	got := strings.Join(s.ScreenTitles(), ",")
-	if got != "Composer,Relecture,Calendrier,Ressources,Charte de marque,Modèle,Vérifier un fichier,Réglages" {
+	if got != "Composer,Relecture,Calendrier,Résultats,Ressources,Charte de marque,Modèle,Vérifier un fichier,Réglages" {
 		t.Fatalf("French sidebar: %s", got)
 	}
 	showScreen[*kitScreen](s)

@@ -101,6 +101,9 @@ func TestNamesLookedUpAtRunTimeAreTranslated(t *testing.T) {
 		keys = append(keys, v.Name)
 	}
 	keys = append(append(keys, calendarViews...), calendar.Rules...)
+	for _, g := range groupings {
+		keys = append(keys, g.name)
+	}
 	for m := time.January; m <= time.December; m++ {
 		keys = append(keys, m.String())
 	}

@@ -52,12 +52,11 @@ func runResults(ctx context.Context, s streams, args []string) error {
 		return err
 	}
 	defer ws.Close()
-	scored, err := ws.Scored(ctx)
+	in, err := ws.Insights(ctx, dims)
 	if err != nil {
 		return err
 	}
-	groups := results.Aggregate(scored, dims, results.Config{Location: ws.Zone()})
-	if err := writeResultFiles(s, ws, scored, groups, *png, *csvOut); err != nil {
+	if err := writeResultFiles(s, ws, in, *png, *csvOut); err != nil {
 		return err
 	}
 	if *asJSON {
@@ -65,9 +64,9 @@ func runResults(ctx context.Context, s streams, args []string) error {
 		if err != nil {
 			return err
 		}
-		return printResultsJSON(s, posts, groups)
+		return printResultsJSON(s, posts, in.Groups)
 	}
-	printGroups(s, scored, groups)
+	printGroups(s, in)
 	return nil
 }
 
@@ -147,9 +146,9 @@ func resultsPermalink(ctx context.Context, s streams, args []string) error {
 
 // printGroups prints one line a group, with its sample and interval, or
 // that it has too few posts to compare.
-func printGroups(s streams, scored []results.Scored, groups []results.Group) {
-	fmt.Fprintf(s.out, "%d posts\n", len(scored))
-	for _, g := range groups {
+func printGroups(s streams, in studio.Insights) {
+	fmt.Fprintf(s.out, "%d posts\n", in.Posts)
+	for _, g := range in.Groups {
 		line := fmt.Sprintf("  %-32s n=%-4d", strings.Join(g.Keys, " · "), g.N)
 		if g.Enough {
 			line += fmt.Sprintf(" engagement %.2f%% (95%% interval %.2f–%.2f%%)", 100*g.Mean, 100*g.Low, 100*g.High)
@@ -208,10 +207,10 @@ func printResultsJSON(s streams, posts []studio.ResultPost, groups []results.Gro
 }
 
 // writeResultFiles writes the charts and the CSV the flags ask for.
-func writeResultFiles(s streams, ws *studio.Workspace, scored []results.Scored, groups []results.Group, dir, csvPath string) error {
+func writeResultFiles(s streams, ws *studio.Workspace, in studio.Insights, dir, csvPath string) error {
 	if csvPath != "" {
 		var b bytes.Buffer
-		if err := results.WriteCSV(&b, groups); err != nil {
+		if err := results.WriteCSV(&b, in.Groups); err != nil {
 			return err
 		}
 		if err := brandkit.WriteFileAtomic(csvPath, b.Bytes(), 0o644); err != nil {
@@ -225,13 +224,12 @@ func writeResultFiles(s streams, ws *studio.Workspace, scored []results.Scored, 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	byPersona := results.Aggregate(scored, []results.Dimension{results.ByPersona, results.ByPlatform}, results.Config{Location: ws.Zone()})
-	bars, err := results.EngagementChart(byPersona, results.ChartLabels{Title: "Engagement rate by persona and platform", YAxis: "Engagement rate",
+	bars, err := results.EngagementChart(in.ByPersona, results.ChartLabels{Title: "Engagement rate by persona and platform", YAxis: "Engagement rate",
 		Names: map[string]string{"": "not Atelier's"}, TooFew: fmt.Sprintf("pale: fewer than %d posts", results.DefaultMinSample)})
 	if err != nil {
 		return err
 	}
-	heat, err := results.HeatmapChart(results.BestSlots(scored, ws.Zone()), results.HeatmapLabels{Title: "Best time to post (" + ws.Zone().String() + ")",
+	heat, err := results.HeatmapChart(in.Slots, results.HeatmapLabels{Title: "Best time to post (" + ws.Zone().String() + ")",
 		Days: [7]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}, XAxis: "Hour", Legend: "low → high engagement"})
 	if err != nil {
 		return err

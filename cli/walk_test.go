@@ -105,7 +105,7 @@ func TestNewcomerWalk(t *testing.T) {
 	w.click(291, 574) // Send to review
 	w.until("a draft sent to review", home, func(ps []studio.Piece) bool { return count(ps, studio.StateInReview) == 3 })
 
-	w.nav(7) // Settings: the newcomer reviews too
+	w.nav(8) // Settings: the newcomer reviews too
 	w.click(490, 104)
 	w.click(462, 177) // reviewer
 	w.click(594, 104) // Save
@@ -138,7 +138,7 @@ func TestNewcomerWalk(t *testing.T) {
 		t.Errorf("the bundle is not in the folder chosen: %v", bundles)
 	}
 
-	for i, name := range map[int]string{2: "14-calendar", 3: "10-assets", 4: "11-brand-kit", 5: "12-model", 6: "13-check-a-file"} {
+	for i, name := range map[int]string{2: "14-calendar", 3: "15-results", 4: "10-assets", 5: "11-brand-kit", 6: "12-model", 7: "13-check-a-file"} {
 		w.nav(i)
 		w.shot(name)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -220,6 +221,10 @@ func (w *Workspace) Scored(ctx context.Context) ([]results.Scored, error) {
 	if err != nil {
 		return nil, err
 	}
+	return w.scoredOf(ctx, posts)
+}
+
+func (w *Workspace) scoredOf(ctx context.Context, posts []ResultPost) ([]results.Scored, error) {
 	out := make([]results.Scored, 0, len(posts))
 	for _, p := range posts {
 		s := results.Scored{Post: p.Post, Platform: p.Post.Platform, HookChars: len([]rune(firstLine(p.Text)))}
@@ -239,4 +244,51 @@ func (w *Workspace) Scored(ctx context.Context) ([]results.Scored, error) {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
 	return line
+}
+
+// Insights are what the imported results say: the groups asked for, the
+// persona × platform groups the chart draws, the best hours, the top and
+// bottom posts by engagement rate, and the matches to confirm.
+type Insights struct {
+	Posts       int
+	Groups      []results.Group
+	ByPersona   []results.Group // persona × platform
+	Slots       results.SlotWeights
+	Top, Bottom []ResultPost
+	ToConfirm   []ResultPost
+}
+
+// insightsShown is how many top and bottom posts Insights keeps.
+const insightsShown = 5
+
+// Insights computes what the results say, grouped by the dimensions by.
+func (w *Workspace) Insights(ctx context.Context, by []results.Dimension) (Insights, error) {
+	posts, err := w.ResultPosts(ctx)
+	if err != nil {
+		return Insights{}, err
+	}
+	scored, err := w.scoredOf(ctx, posts)
+	if err != nil {
+		return Insights{}, err
+	}
+	cfg := results.Config{Location: w.Zone()}
+	in := Insights{Posts: len(posts), Groups: results.Aggregate(scored, by, cfg),
+		ByPersona: results.Aggregate(scored, []results.Dimension{results.ByPersona, results.ByPlatform}, cfg), Slots: results.BestSlots(scored, w.Zone())}
+	var rated []ResultPost
+	for _, p := range posts {
+		if p.Uncertain {
+			in.ToConfirm = append(in.ToConfirm, p)
+		}
+		if _, ok := results.EngagementRate(p.Post); ok {
+			rated = append(rated, p)
+		}
+	}
+	sort.SliceStable(rated, func(i, j int) bool {
+		a, _ := results.EngagementRate(rated[i].Post)
+		b, _ := results.EngagementRate(rated[j].Post)
+		return a > b
+	})
+	n := min(insightsShown, len(rated)/2)
+	in.Top, in.Bottom = rated[:n], rated[len(rated)-n:]
+	return in, nil
 }

@@ -1,0 +1,36 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+// TestResultsScreen shows the empty state with its import button, then,
+// after two exports are imported, the charts and the best and worst posts.
+func TestResultsScreen(t *testing.T) {
+	s, ws := newTestStudio(t)
+	r := showScreen[*resultsScreen](s)
+	pump(t, r.refresh())
+	if !r.empty.Visible() {
+		t.Fatal("no empty state before any import")
+	}
+	for _, f := range []string{"meta_instagram_fr.csv", "x_tweet_activity_en.csv"} {
+		if _, err := ws.ImportResults(context.Background(), filepath.Join("..", "studio", "results", "testdata", f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pump(t, r.refresh())
+	if r.empty.Visible() || r.in.Posts != 5 {
+		t.Fatalf("after the imports: empty %v, %d posts", r.empty.Visible(), r.in.Posts)
+	}
+	if r.bars.Image == nil || r.bars.Image.Bounds().Dx() < 400 || r.heat.Image == nil || r.heat.Image.Bounds().Dx() < 400 {
+		t.Fatal("the charts are not drawn")
+	}
+	if len(r.posts.Objects) != 4 { // the top two and the bottom two of five
+		t.Fatalf("%d best and worst posts shown", len(r.posts.Objects))
+	}
+	r.by.SetSelected("Platform")
+	waitFor(t, "the regrouping", func() bool { return len(r.in.Groups) == 2 })
+	waitBackground(t)
+}
