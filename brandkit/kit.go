@@ -24,6 +24,7 @@ type Kit struct {
 	Platforms  map[string]PlatformOverride `toml:"platforms"`
 	Audio      Audio                       `toml:"audio"`
 	Templates  []Template                  `toml:"templates"`
+	Examples   []Example                   `toml:"examples"`
 	Regulatory Regulatory                  `toml:"regulatory"`
 	Calendar   Calendar                    `toml:"calendar"`
 	// Rules sets a rule's severity by its id ("emoji.policy",
@@ -182,6 +183,15 @@ type Audio struct {
 // Template is the fallback text used when no model is available.
 // Placeholders: {topic} {message} {cta} {link} {hashtags} {persona}.
 type Template struct {
+	Language string `toml:"language"`
+	Text     string `toml:"text"`
+}
+
+// Example is a post the brand holds up as its voice done right, for one
+// platform and audience; drafts for them see it first.
+type Example struct {
+	Platform string `toml:"platform"`
+	Persona  string `toml:"persona"`
 	Language string `toml:"language"`
 	Text     string `toml:"text"`
 }

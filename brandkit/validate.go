@@ -460,6 +460,20 @@ func (v *validator) templates(k *Kit) {
 			v.say(f+".text", "template.empty")
 		}
 	}
+	for i, e := range k.Examples {
+		f := fmt.Sprintf("examples[%d]", i)
+		v.kitLanguage(k, f+".language", e.Language)
+		if strings.TrimSpace(e.Text) == "" {
+			v.say(f+".text", "example.empty")
+		}
+		if _, ok := k.Persona(e.Persona); !ok && e.Persona != "" {
+			var ids []string
+			for _, p := range k.Personas {
+				ids = append(ids, p.ID)
+			}
+			v.unknown(f+".persona", "example.persona", e.Persona, ids)
+		}
+	}
 }
 
 // SpeaksLanguage reports whether tag matches one of the kit's languages,

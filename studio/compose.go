@@ -152,6 +152,7 @@ func (c *Composer) Compose(ctx context.Context, brief Brief, fn EventFunc) ([]Ou
 		fn = func(e Event) { mu.Lock(); defer mu.Unlock(); inner(e) }
 	}
 	outcomes := make([]*Outcome, len(targets))
+	examples := c.WS.examplesFor(ctx, targets)
 	slots := max(1, min(c.Parallel, len(targets)))
 	jobs, free := make(chan int), make(chan struct{}, slots)
 	// The first variant runs alone until its prompt is in the server's
@@ -168,7 +169,8 @@ func (c *Composer) Compose(ctx context.Context, brief Brief, fn EventFunc) ([]Ou
 			defer wg.Done()
 			for i := range jobs {
 				o := outcomes[i]
-				req := &Request{Kit: c.WS.Kit(), Brief: brief, Targets: targets, Target: o.Target, Action: ActionGenerate, Seed: int64(42 + i)}
+				req := &Request{Kit: c.WS.Kit(), Brief: brief, Targets: targets, Target: o.Target, Action: ActionGenerate, Seed: int64(42 + i),
+					Examples: examples[pairKey(o.Target.Platform.ID, o.Target.Persona.ID)]}
 				emit := fn
 				if i == 0 {
 					emit = func(e Event) {
@@ -398,7 +400,8 @@ func (c *Composer) Edit(ctx context.Context, pieceID int64, action Action, langu
 		return Version{}, brandkit.Report{}, fmt.Errorf("piece %d (%s/%s) is no longer part of its brief", pieceID, piece.Platform, piece.Persona)
 	}
 	target.Language = lang
-	req := &Request{Kit: c.WS.Kit(), Brief: brief, Targets: targets, Target: target, Action: action, Previous: prev.Text, Seed: prev.Seed + 1}
+	req := &Request{Kit: c.WS.Kit(), Brief: brief, Targets: targets, Target: target, Action: action, Previous: prev.Text, Seed: prev.Seed + 1,
+		Examples: c.WS.examplesFor(ctx, targets)[pairKey(target.Platform.ID, target.Persona.ID)]}
 	return c.DraftPiece(ctx, piece, req, fn)
 }
 

@@ -50,6 +50,18 @@ type Request struct {
 	Previous string // the text an edit action starts from
 	Findings string // for ActionRepair: what the check found
 	Seed     int64
+	// Examples are posts that worked for the target's platform and
+	// persona, in every language of the brief: the kit's first, then the
+	// best imported results. They open the task, the same bytes for each
+	// language, so the variants of one platform × persona share that prefix.
+	Examples []Example
+}
+
+// Example is a post shown to the model as one that worked.
+type Example struct {
+	Language string
+	Text     string
+	From     string // "kit" or "results"
 }
 
 // Draft is the structured reply a drafter gives.

@@ -221,7 +221,7 @@ func writeBriefText(s *strings.Builder, t BriefText) {
 
 func taskMessage(req *Request) string {
 	t := req.Target
-	head := fmt.Sprintf("Write for %s, audience %s, in %s.", t.Platform.Name, t.Persona.ID, t.Language)
+	head := examplesMessage(req) + fmt.Sprintf("Write for %s, audience %s, in %s.", t.Platform.Name, t.Persona.ID, t.Language)
 	switch req.Action {
 	case ActionRepair:
 		return head + " Your previous draft broke these rules; rewrite it so none is broken:\n" + req.Findings + "Previous draft:\n" + req.Previous
@@ -240,6 +240,20 @@ func taskMessage(req *Request) string {
 	default:
 		return head
 	}
+}
+
+// examplesMessage shows the posts that worked for the target's platform
+// and persona; it depends on nothing else, so it is a shared prefix.
+func examplesMessage(req *Request) string {
+	if len(req.Examples) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Posts that worked on %s for audience %s; match their voice, do not copy them:\n", req.Target.Platform.Name, req.Target.Persona.ID)
+	for _, e := range req.Examples {
+		fmt.Fprintf(&b, "- (%s) %s\n", e.Language, strings.ReplaceAll(strings.TrimSpace(e.Text), "\n", " "))
+	}
+	return b.String() + "\n"
 }
 
 // Schema is the JSON schema of the reply for a target, sent as `format`.
