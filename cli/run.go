@@ -33,6 +33,8 @@ Usage:
   atelier schedule PIECE WHEN    plan a piece (RFC 3339, or "2026-03-02 09:00" in the brand's zone); --clear unplans
   atelier calendar [--campaign ID] [--from D --to D] [--ics FILE] [--serve] [--json]
                                  the agenda and the rules it breaks; an iCalendar feed
+  atelier pieces [--state S] [--json] | move PIECE STATE | comment PIECE TEXT
+                                 the approval workflow, as yourself
   atelier results import FILE... what the posts did, from the platforms' own exports (see results --help)
   atelier export --campaign ID --out DIR|FILE.zip
                                  the approved pieces as a bundle for scheduling tools
@@ -43,7 +45,8 @@ Usage:
 
 Every command takes --help. Data lives in $ATELIER_HOME, or the OS's user
 data folder when it is not set. Findings are said in the locale's language
-(French or English); --lang-ui fr|en chooses.
+(French or English); --lang-ui fr|en chooses. --team URL (or $ATELIER_TEAM) works
+in a team's PostgreSQL database, as the person whose login the URL holds.
 `
 
 // OpensWindow reports whether args ask for the studio window rather than
@@ -98,6 +101,7 @@ type streams struct {
 // French when it is French and in English otherwise.
 func uiLanguage(args []string) (string, []string, error) {
 	ui := ""
+	teamURL = "" // each run says it again
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if l := os.Getenv(v); l != "" {
 			ui = l
@@ -116,6 +120,11 @@ func uiLanguage(args []string) (string, []string, error) {
 			i++
 		case strings.HasPrefix(a, "--lang-ui=") || strings.HasPrefix(a, "-lang-ui="):
 			_, ui, _ = strings.Cut(a, "=")
+		case a == "--team" && i+1 < len(args):
+			teamURL = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--team="):
+			_, teamURL, _ = strings.Cut(a, "=")
 		default:
 			rest = append(rest, a)
 		}
@@ -154,6 +163,9 @@ var commands = map[string]func(context.Context, streams, []string) error{
 	"schedule": command(parseSchedule, runSchedule),
 	"calendar": command(parseCalendar, runCalendar),
 	"results":  runResults,
+	"pieces":   runPieces,
+	"move":     runMove,
+	"comment":  runComment,
 	"team":     runTeam,
 }
 
@@ -215,6 +227,9 @@ var errFailed = errors.New("failed")
 // openWorkspace opens the data dir and the kit in kitDir, or the sample
 // kit installed in the data dir when kitDir is empty.
 func openWorkspace(kitDir string) (*studio.Workspace, error) {
+	if url := team(); url != "" {
+		return openTeam(context.Background(), url)
+	}
 	dataDir, err := studio.DataDir()
 	if err != nil {
 		return nil, err

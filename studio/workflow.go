@@ -141,3 +141,29 @@ func (w *Workspace) AddComment(ctx context.Context, user User, c Comment) (Comme
 	c.Author = user.orLocal().Name
 	return w.store.AddComment(ctx, c)
 }
+
+// identified is a store whose session is a person's own login (the team
+// database): it says who and in which group.
+type identified interface {
+	Actor(ctx context.Context) (string, error)
+	Group(ctx context.Context) (string, error)
+}
+
+// groupRoles are the roles the team database's groups act in here; the
+// database checks every move again with its own, finer, rules.
+var groupRoles = map[string]Role{"brand_owner": RoleBrandOwner, "reviewer": RoleReviewer, "designer": RoleReviewer, "cm": RoleAuthor}
+
+// SessionUser is who the store's session is, for a team database; ok is
+// false for a personal workspace, whose user is the one in Settings.
+func (w *Workspace) SessionUser(ctx context.Context) (u User, ok bool, err error) {
+	id, ok := w.reads.(identified)
+	if !ok {
+		return User{}, false, nil
+	}
+	name, err := id.Actor(ctx)
+	if err != nil {
+		return User{}, true, err
+	}
+	group, err := id.Group(ctx)
+	return User{Name: name, Role: groupRoles[group]}, true, err
+}

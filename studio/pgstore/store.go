@@ -291,3 +291,18 @@ func nullID(id int64) *int64 {
 	}
 	return &id
 }
+
+// Group is the team group the session's login belongs to (brand_owner
+// first when it has several), "" when it is in none.
+func (s *Store) Group(ctx context.Context) (string, error) {
+	for _, g := range []string{"brand_owner", "reviewer", "designer", "cm"} {
+		var member bool
+		if err := s.pool.QueryRow(ctx, `SELECT pg_has_role(session_user, $1, 'MEMBER')`, g).Scan(&member); err != nil {
+			return "", s.wrap("asking the role of", err)
+		}
+		if member {
+			return g, nil
+		}
+	}
+	return "", nil
+}
