@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -236,24 +237,70 @@ func (r *resultsScreen) confirmRow(p studio.ResultPost) fyne.CanvasObject {
 
 // onImport imports the export the CM picks.
 func (r *resultsScreen) onImport() {
-	openFile(r.st.win, []string{".csv", ".xls", ".xlsx"}, func(path string) {
-		r.status.SetText(fmt.Sprintf(lang.L("Importing %s…"), filepath.Base(path)))
-		goBackground(func() {
-			rep, err := r.ws.ImportResults(context.Background(), path)
-			onUI(func() {
-				var unknown *results.UnknownFormatError
-				switch {
-				case errors.As(err, &unknown):
-					showError(r.st.win, fmt.Errorf("%s: %w", lang.L("This file is none of the exports Atelier reads; nothing was imported"), err))
-				case err != nil:
-					showError(r.st.win, err)
-				default:
-					r.status.SetText(fmt.Sprintf(lang.L("%s: %d posts added, %d updated, %d unchanged."), filepath.Base(path), rep.Added, rep.Updated, rep.Unchanged))
-				}
-				r.refresh()
-			})
+	openFile(r.st.win, []string{".csv", ".xls", ".xlsx"}, r.importFile)
+}
+
+// importFile imports one export off the UI goroutine, asking for its
+// columns when Atelier does not recognise it.
+func (r *resultsScreen) importFile(path string) {
+	r.status.SetText(fmt.Sprintf(lang.L("Importing %s…"), filepath.Base(path)))
+	goBackground(func() {
+		rep, err := r.ws.ImportResults(context.Background(), path)
+		onUI(func() {
+			var unknown *results.UnknownFormatError
+			switch {
+			case errors.As(err, &unknown):
+				r.askMapping(path, unknown)
+			case err != nil:
+				showError(r.st.win, err)
+			default:
+				r.status.SetText(fmt.Sprintf(lang.L("%s: %d posts added, %d updated, %d unchanged."), filepath.Base(path), rep.Added, rep.Updated, rep.Unchanged))
+			}
+			r.refresh()
 		})
 	})
+}
+
+// askMapping asks which column of a file Atelier did not recognise holds
+// which field, keeps the mapping for the next files like it, and imports.
+func (r *resultsScreen) askMapping(path string, unknown *results.UnknownFormatError) {
+	fields := append([]string{"—"}, results.FieldNames()...)
+	var items []*widget.FormItem
+	chosen := map[string]*widget.Select{}
+	for _, col := range unknown.Columns {
+		sel := widget.NewSelect(fields, nil)
+		sel.SetSelected("—")
+		chosen[col] = sel
+		items = append(items, widget.NewFormItem(col, sel))
+	}
+	var plats []string
+	for _, p := range r.ws.Registry().All() {
+		plats = append(plats, p.ID)
+	}
+	plat := widget.NewSelect(plats, nil)
+	dayFirst, comma := widget.NewCheck(lang.L("Dates are written day first (28/09/2026)"), nil), widget.NewCheck(lang.L("Numbers use a decimal comma (3,5)"), nil)
+	items = append([]*widget.FormItem{widget.NewFormItem(lang.L("Platform"), plat)}, items...)
+	items = append(items, widget.NewFormItem("", dayFirst), widget.NewFormItem("", comma))
+	intro := fmt.Sprintf(lang.L("%s is none of the exports Atelier knows. Say which column holds what, once: Atelier keeps it for the next files like it."), filepath.Base(path))
+	d := dialog.NewForm(lang.L("Columns of the file"), lang.L("Save and import"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		m := &results.Mapping{Name: filepath.Base(path), Platform: results.Platform(plat.Selected), Columns: map[string]results.Field{}, DayFirst: dayFirst.Checked, DecimalComma: comma.Checked}
+		for col, sel := range chosen {
+			if f, err := results.ParseField(sel.Selected); err == nil {
+				m.Columns[col] = f
+			}
+		}
+		if err := r.ws.SaveResultMapping(m); err != nil {
+			showError(r.st.win, err)
+			return
+		}
+		r.importFile(path)
+	}, r.st.win)
+	r.status.SetText(intro)
+	d.Resize(fyne.NewSize(560, 520))
+	d.Show()
 }
 
 // onSave writes the charts as PNG and the groups as CSV into a folder.

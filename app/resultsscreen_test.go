@@ -3,7 +3,11 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestResultsScreen shows the empty state with its import button, then,
@@ -32,5 +36,34 @@ func TestResultsScreen(t *testing.T) {
 	}
 	r.by.SetSelected("Platform")
 	waitFor(t, "the regrouping", func() bool { return len(r.in.Groups) == 2 })
+	waitBackground(t)
+}
+
+// TestUnknownExportAsksForItsColumns: a file Atelier does not recognise
+// opens the mapping form with its columns, instead of an error.
+func TestUnknownExportAsksForItsColumns(t *testing.T) {
+	s, _ := newTestStudio(t)
+	r := showScreen[*resultsScreen](s)
+	pump(t, r.refresh())
+	r.importFile(filepath.Join("..", "studio", "results", "testdata", "unknown_bank.csv"))
+	waitFor(t, "the mapping form", func() bool {
+		var b strings.Builder
+		for _, top := range s.Window().Canvas().Overlays().List() {
+			for _, o := range test.LaidOutObjects(top) {
+				switch w := o.(type) {
+				case *widget.Label:
+					b.WriteString(w.Text + "\n")
+				case *widget.Button:
+					b.WriteString(w.Text + "\n")
+				case *widget.Form:
+					for _, it := range w.Items {
+						b.WriteString(it.Text + "\n")
+					}
+				}
+			}
+		}
+		all := b.String()
+		return strings.Contains(all, "Columns of the file") && strings.Contains(all, "Amount") && strings.Contains(all, "Save and import")
+	})
 	waitBackground(t)
 }

@@ -21,7 +21,10 @@ const resultsUsage = `usage: atelier results import FILE...      read the platfo
        atelier results [--by persona,platform] [--json] [--png DIR] [--csv FILE]
                                                what the posts did, grouped, with the number of posts and a 95 % interval
        atelier results confirm POST PIECE      settle an uncertain match (PIECE 0: the post is not Atelier's)
-       atelier results permalink PIECE URL     record where a piece was published, and match again`
+       atelier results permalink PIECE URL     record where a piece was published, and match again
+       atelier results map FILE --platform P --column "Header=field"... [--day-first] [--decimal-comma]
+                                               read a file Atelier does not recognise: say which column is which
+                                               field, once; the mapping is kept for the next files like it`
 
 // runResults runs a results subcommand, or prints the insights.
 func runResults(ctx context.Context, s streams, args []string) error {
@@ -33,6 +36,8 @@ func runResults(ctx context.Context, s streams, args []string) error {
 			return resultsConfirm(ctx, s, args[1:])
 		case "permalink":
 			return resultsPermalink(ctx, s, args[1:])
+		case "map":
+			return resultsMap(ctx, s, args[1:])
 		}
 	}
 	fs := newFlags("results", resultsUsage)
@@ -241,4 +246,49 @@ func writeResultFiles(s streams, ws *studio.Workspace, in studio.Insights, dir, 
 	}
 	fmt.Fprintln(s.log, "charts written to", filepath.Join(dir, "engagement.png"), "and", filepath.Join(dir, "best-time.png"))
 	return nil
+}
+
+// columnFlags collects --column "Header=field".
+type columnFlags map[string]results.Field
+
+func (c columnFlags) String() string { return "" }
+
+func (c columnFlags) Set(v string) error {
+	header, name, ok := strings.Cut(v, "=")
+	if !ok {
+		return fmt.Errorf("%q: write the column's header, =, and the field, such as \"Vues=impressions\"", v)
+	}
+	f, err := results.ParseField(name)
+	if err != nil {
+		return err
+	}
+	c[strings.TrimSpace(header)] = f
+	return nil
+}
+
+func resultsMap(ctx context.Context, s streams, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprintln(s.log, resultsUsage)
+		return errFailed
+	}
+	m := &results.Mapping{Columns: columnFlags{}}
+	fs := newFlags("results map", resultsUsage+"\n\nfields: "+strings.Join(results.FieldNames(), ", "))
+	platform := fs.String("platform", "", "the platform the file's posts were published on")
+	fs.Var(columnFlags(m.Columns), "column", "a column and its field, \"Header=field\" (repeat)")
+	fs.BoolVar(&m.DayFirst, "day-first", false, "dates are written day first (28/09/2026)")
+	fs.BoolVar(&m.DecimalComma, "decimal-comma", false, "numbers use a decimal comma (3,5)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	m.Platform, m.Name = results.Platform(*platform), filepath.Base(args[0])
+	ws, err := openWorkspace("")
+	if err != nil {
+		return err
+	}
+	err = ws.SaveResultMapping(m)
+	ws.Close()
+	if err != nil {
+		return err
+	}
+	return resultsImport(ctx, s, args[:1])
 }

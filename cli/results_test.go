@@ -62,4 +62,24 @@ func TestResultsCommands(t *testing.T) {
 	if _, err := run("--by", "mood"); err == nil || !strings.Contains(err.Error(), "persona") {
 		t.Errorf("--by mood: %v", err)
 	}
+
+	// A file of Atelier's own making: refused, then mapped once, then read like any export.
+	own := filepath.Join(home, "own.csv")
+	os.WriteFile(own, []byte("Identifiant;Publié le;Vues;J'aime;Commentaires\np1;28/09/2026 10:00;1200;40;5\np2;29/09/2026 18:30;900;12;1\n"), 0o644)
+	if out, err := run("import", own); !errors.Is(err, errFailed) || !strings.Contains(out, "refused") {
+		t.Fatalf("an unknown file: %v %s", err, out)
+	}
+	out, err = run("map", own, "--platform", "instagram", "--day-first", "--column", "Identifiant=post_id", "--column", "Publié le=published_at",
+		"--column", "Vues=impressions", "--column", "J'aime=likes", "--column", "Commentaires=comments")
+	if err != nil || !strings.Contains(out, "2 added") {
+		t.Fatalf("map: %v %s", err, out)
+	}
+	again := filepath.Join(home, "own-later.csv")
+	os.WriteFile(again, []byte("Identifiant;Publié le;Vues;J'aime;Commentaires\np3;30/09/2026 09:00;700;9;0\n"), 0o644)
+	if out, err := run("import", again); err != nil || !strings.Contains(out, "1 added") {
+		t.Fatalf("the saved mapping is not used: %v %s", err, out)
+	}
+	if _, err := run("map", own, "--platform", "instagram", "--column", "Vues=views_of_the_moon"); err == nil {
+		t.Fatal("a field that does not exist was accepted")
+	}
 }

@@ -61,8 +61,8 @@ const matchWindow = 72 * time.Hour
 // ImportResults reads a platform's export and stores its posts, then
 // matches every post not settled by the CM to the pieces. Importing the
 // same file again adds nothing; a newer export of the same posts updates
-// them. A file that is none of the known exports is refused, and nothing
-// is stored.
+// them. A file that is none of the known exports, and has no saved
+// mapping (SaveResultMapping), is refused, and nothing is stored.
 func (w *Workspace) ImportResults(ctx context.Context, path string) (ImportReport, error) {
 	rs, err := w.results()
 	if err != nil {
@@ -71,7 +71,7 @@ func (w *Workspace) ImportResults(ctx context.Context, path string) (ImportRepor
 	var rep ImportReport
 	var readErr error // the file's own error, said as it is rather than as a failed write
 	rep.ImportCounts, err = rs.ImportResults(ctx, func(put func(results.Post) error) error {
-		rep.Summary, readErr = results.ReadFile(path, results.Options{Location: w.Zone()}, results.Sink{Post: put})
+		rep.Summary, readErr = w.readResults(path, results.Sink{Post: put})
 		return readErr
 	})
 	if readErr != nil {

@@ -216,3 +216,7 @@ const (
 	DailyShares
 	DailyNewFollowers
 )
+
+// FieldNames lists the fields a mapping can give a column, as mappings
+// name them.
+func FieldNames() []string { return append([]string(nil), fieldNames[1:]...) }
