@@ -24,3 +24,19 @@ func writeFeed(path string, m *Manifest, feedID string) error {
 	}
 	return os.WriteFile(path, b.Bytes(), 0o644)
 }
+
+// writeHootsuite writes the pieces as Hootsuite's bulk composer reads
+// them, with the link a piece's text ends in, or says why Hootsuite would
+// refuse the file (a time too soon or off its 5-minute grid, a text too
+// long), writing nothing.
+func writeHootsuite(path string, m *Manifest, loc *time.Location) error {
+	var entries []calendar.Entry
+	for _, p := range m.Pieces {
+		entries = append(entries, calendar.Entry{PieceID: p.ID, Platform: p.Platform, At: p.ScheduledAt.UTC(), Text: p.Text})
+	}
+	var b bytes.Buffer
+	if err := calendar.WriteHootsuiteCSV(&b, entries, loc, time.Now()); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}

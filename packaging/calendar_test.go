@@ -2,6 +2,7 @@ package packaging_test
 
 import (
 	"context"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 
 	"atelier/packaging"
 	"atelier/studio"
+	"atelier/studio/calendar"
 )
 
 // TestExportKeepsThePlan: a piece planned on the calendar is exported at
@@ -20,12 +22,13 @@ func TestExportKeepsThePlan(t *testing.T) {
 	ws, c := approvedCampaign(t)
 	ctx := context.Background()
 	ps, _ := ws.Pieces(ctx, studio.PieceFilter{CampaignID: c.ID, State: studio.StateApproved})
-	planned := time.Date(2026, 11, 30, 18, 45, 0, 0, ws.Zone())
+	soon := time.Now().In(ws.Zone()).AddDate(0, 1, 0) // Hootsuite takes only times to come
+	planned := time.Date(soon.Year(), soon.Month(), soon.Day(), 18, 45, 0, 0, ws.Zone())
 	if _, err := ws.Schedule(ctx, ps[1].ID, planned, studio.User{Name: "Camille"}); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "bundle")
-	start := time.Date(2026, 12, 1, 9, 0, 0, 0, ws.Zone())
+	start := time.Date(soon.Year(), soon.Month(), soon.Day()+1, 9, 0, 0, 0, ws.Zone())
 	m, err := packaging.ExportCampaign(ctx, ws, packaging.ExportOptions{CampaignID: c.ID, Out: out, Start: start, User: studio.User{Name: "Camille"}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -43,4 +46,17 @@ func TestExportKeepsThePlan(t *testing.T) {
 			t.Errorf("calendar.ics lacks %q", want)
 		}
 	}
+	rows, err := csv.NewReader(mustOpen(t, filepath.Join(out, "hootsuite.csv"))).ReadAll()
+	if err != nil || len(rows) != 2 || rows[0][0] != planned.Format(calendar.HootsuiteLayout) || rows[1][1] != m.Pieces[1].Text {
+		t.Fatalf("hootsuite.csv: %v %q; notes %v", err, rows, m.Notes)
+	}
+}
+
+func mustOpen(t *testing.T, path string) *os.File {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }

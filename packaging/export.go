@@ -30,6 +30,9 @@ type Manifest struct {
 	Campaign      ManifestCampaign `json:"campaign"`
 	Kit           ManifestKit      `json:"kit"`
 	Pieces        []ManifestPiece  `json:"pieces"`
+	// Notes say what the bundle leaves out and why (a tool's file that
+	// tool would refuse).
+	Notes []string `json:"notes,omitempty"`
 }
 
 // ManifestCampaign names the campaign.
@@ -71,13 +74,14 @@ type ManifestFile struct {
 // ExportOptions say what to export and where.
 type ExportOptions struct {
 	CampaignID  int64
-	Out         string        // a folder that does not exist yet, or FILE.zip
-	Start       time.Time     // first post's date; tomorrow 09:00 local when zero
-	Every       time.Duration // between posts; 24 h when zero
-	feedID      string        // the workspace's name in calendar.ics's UIDs
-	Platforms   []string      // the platforms whose pieces go out; every one when empty
-	LocalFormat string        // schedule.csv's local date column; "02/01/2006 15:04" when empty
-	User        studio.User   // who exports; the local user when empty
+	Out         string         // a folder that does not exist yet, or FILE.zip
+	Start       time.Time      // first post's date; tomorrow 09:00 local when zero
+	Every       time.Duration  // between posts; 24 h when zero
+	feedID      string         // the workspace's name in calendar.ics's UIDs
+	zone        *time.Location // the brand's, in which scheduling tools read times
+	Platforms   []string       // the platforms whose pieces go out; every one when empty
+	LocalFormat string         // schedule.csv's local date column; "02/01/2006 15:04" when empty
+	User        studio.User    // who exports; the local user when empty
 }
 
 // ExportCampaign writes the approved pieces of a campaign as a bundle: one
@@ -110,7 +114,7 @@ func ExportCampaign(ctx context.Context, ws *studio.Workspace, opt ExportOptions
 		t := time.Now().In(ws.Zone()).Add(24 * time.Hour)
 		opt.Start = time.Date(t.Year(), t.Month(), t.Day(), 9, 0, 0, 0, ws.Zone())
 	}
-	opt.feedID = ws.FeedID()
+	opt.feedID, opt.zone = ws.FeedID(), ws.Zone()
 	var m *Manifest
 	err = ws.ExportApproved(ctx, opt.CampaignID, opt.Platforms, opt.User, func(c studio.Campaign, pieces []studio.ApprovedPiece) (func() error, error) {
 		var err error
@@ -186,6 +190,9 @@ func writeBundle(ctx context.Context, dir string, c studio.Campaign, pieces []st
 	sort.SliceStable(m.Pieces, func(i, j int) bool { return m.Pieces[i].ScheduledAt.Before(m.Pieces[j].ScheduledAt) })
 	if err := writeFeed(filepath.Join(dir, "calendar.ics"), m, opt.feedID); err != nil {
 		return nil, err
+	}
+	if err := writeHootsuite(filepath.Join(dir, "hootsuite.csv"), m, opt.zone); err != nil {
+		m.Notes = append(m.Notes, "hootsuite.csv was not written: "+err.Error())
 	}
 	fn("files", float64(len(pieces))/float64(len(pieces)+2))
 	format := opt.LocalFormat
