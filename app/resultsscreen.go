@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/disintegration/imaging"
 
 	"atelier/studio"
 	"atelier/studio/results"
@@ -40,6 +41,7 @@ type resultsScreen struct {
 	empty   *fyne.Container
 	charts  map[string][]byte // the PNGs shown, for Save charts
 	in      studio.Insights
+	thumbs  map[int64]image.Image // a piece's first render, beside its posts
 }
 
 // groupings are the Group by choices, in English, with their dimensions.
@@ -106,17 +108,37 @@ func (r *resultsScreen) refresh() <-chan struct{} {
 		if err == nil && in.Posts > 0 {
 			charts, err = r.drawCharts(in)
 		}
+		thumbs := r.pieceThumbs(append(append([]studio.ResultPost{}, in.Top...), in.Bottom...))
 		onUI(func() {
 			defer close(done)
 			if err != nil {
 				r.status.SetText(sentence(err))
 				return
 			}
-			r.in, r.charts = in, charts
+			r.in, r.charts, r.thumbs = in, charts, thumbs
 			r.show()
 		})
 	})
 	return done
+}
+
+// pieceThumbs are the first render of each post's piece, shrunk, for the
+// post's row; a post with no piece, or a piece with no render, has none.
+func (r *resultsScreen) pieceThumbs(posts []studio.ResultPost) map[int64]image.Image {
+	out := map[int64]image.Image{}
+	for _, p := range posts {
+		if p.PieceID == 0 || p.Uncertain || out[p.PieceID] != nil {
+			continue
+		}
+		renders, _ := r.ws.Renders(context.Background(), p.PieceID) // none: the row shows the text alone
+		for _, rd := range renders {
+			if rd.Image != nil {
+				out[p.PieceID] = imaging.Fit(rd.Image, 96, 96, imaging.Linear)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // drawCharts draws the engagement bars and the best-time heatmap in the
@@ -206,12 +228,19 @@ func (r *resultsScreen) postRow(p studio.ResultPost) fyne.CanvasObject {
 	if p.PieceID == 0 || p.Uncertain {
 		return l
 	}
+	var left fyne.CanvasObject
+	if img := r.thumbs[p.PieceID]; img != nil {
+		thumb := canvas.NewImageFromImage(img)
+		thumb.FillMode = canvas.ImageFillContain
+		thumb.SetMinSize(fyne.NewSize(72, 72))
+		left = thumb
+	}
 	open := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() {
 		if pc, err := r.ws.Piece(context.Background(), p.PieceID); err == nil {
 			r.st.openPiece(pc)
 		}
 	})
-	return container.NewBorder(nil, nil, nil, open, l)
+	return container.NewBorder(nil, nil, left, open, l)
 }
 
 // confirmRow asks whether an uncertain match is right.

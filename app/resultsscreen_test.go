@@ -8,12 +8,29 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"atelier/samples"
+	"atelier/studio"
 )
 
 // TestResultsScreen shows the empty state with its import button, then,
-// after two exports are imported, the charts and the best and worst posts.
+// after two exports are imported, the charts and the best and worst posts,
+// the best one beside its piece's render once the CM ties them.
 func TestResultsScreen(t *testing.T) {
-	s, ws := newTestStudio(t)
+	ws := testWorkspace(t)
+	ctx := context.Background()
+	c, ok, err := ws.FillSample(ctx, samples.Photo, nil)
+	if err != nil || !ok || c.Renders == 0 {
+		t.Fatalf("the sample: %+v %v %v", c, ok, err)
+	}
+	var rendered int64
+	ps, _ := ws.Pieces(ctx, studio.PieceFilter{})
+	for _, p := range ps {
+		if rs, _ := ws.Renders(ctx, p.ID); len(rs) > 0 {
+			rendered = p.ID
+		}
+	}
+	s := openTestStudio(t, ws, noOllama)
 	r := showScreen[*resultsScreen](s)
 	pump(t, r.refresh())
 	if !r.empty.Visible() {
@@ -33,6 +50,13 @@ func TestResultsScreen(t *testing.T) {
 	}
 	if len(r.posts.Objects) != 4 { // the top two and the bottom two of five
 		t.Fatalf("%d best and worst posts shown", len(r.posts.Objects))
+	}
+	if err := ws.ConfirmMatch(ctx, r.in.Top[0].Key(), rendered); err != nil {
+		t.Fatal(err)
+	}
+	pump(t, r.refresh())
+	if img := r.thumbs[rendered]; img == nil || img.Bounds().Dx() > 96 {
+		t.Fatalf("the best post's piece has no thumbnail: %v", img)
 	}
 	r.by.SetSelected("Platform")
 	waitFor(t, "the regrouping", func() bool { return len(r.in.Groups) == 2 })
