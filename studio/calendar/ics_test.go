@@ -2,7 +2,9 @@ package calendar
 
 import (
 	"bytes"
-	"errors"
+	"context"
+	"io"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -73,9 +75,6 @@ func TestFeedFollowsRFC5545(t *testing.T) {
 	if got := events[0].GetProperty(ics.ComponentPropertyDescription).Value; !strings.Contains(got, "fin") || strings.Contains(got, "\r\n ") {
 		t.Errorf("description after unfolding: %q", got)
 	}
-	if got := events[0].GetProperty(ics.ComponentPropertySummary).Value; got != sampleFeed().Events[0].Summary {
-		t.Errorf("golang-ical reads the summary as %q", got)
-	}
 	var again bytes.Buffer
 	WriteICS(&again, sampleFeed(), stamp)
 	if again.String() != raw {
@@ -83,120 +82,39 @@ func TestFeedFollowsRFC5545(t *testing.T) {
 	}
 }
 
-// unfold undoes RFC 5545 §3.1 folding.
-func unfold(raw string) []string {
-	return strings.Split(strings.TrimSuffix(strings.ReplaceAll(raw, "\r\n ", ""), "\r\n"), "\r\n")
-}
-
-// unescapeText undoes §3.3.11 escaping, strictly: a backslash before
-// anything but \\ ; , n N is an error.
-func unescapeText(t *testing.T, s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' {
-			if s[i] == ';' || s[i] == ',' {
-				t.Errorf("unescaped %q in %q", s[i], s)
-			}
-			b.WriteByte(s[i])
-			continue
-		}
-		i++
-		switch {
-		case i == len(s):
-			t.Errorf("trailing backslash in %q", s)
-		case s[i] == 'n' || s[i] == 'N':
-			b.WriteByte('\n')
-		case s[i] == '\\' || s[i] == ';' || s[i] == ',':
-			b.WriteByte(s[i])
-		default:
-			t.Errorf("bad escape \\%c in %q", s[i], s)
-		}
+func TestFeedServerIsLocalAndReadOnly(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if _, err := Serve(ctx, "0.0.0.0:0", nil); err == nil || !strings.Contains(err.Error(), "loopback") {
+		t.Fatalf("serving on every interface: %v", err)
 	}
-	return b.String()
-}
-
-// TestICSFoldingAndEscapingRoundTrip: for texts of every width (ASCII,
-// accents, CJK, emoji) and every special character, each physical line is
-// at most 75 octets and valid UTF-8, and unfolding then unescaping gives
-// the text back.
-func TestICSFoldingAndEscapingRoundTrip(t *testing.T) {
-	texts := []string{
-		"plain",
-		"a;b,c\\d\ne\r\nf",
-		strings.Repeat("é", 100),
-		strings.Repeat("日本語のテキスト", 20),
-		strings.Repeat("🕯️ bougie, ", 30),
-		strings.Repeat("x", 74) + "é" + strings.Repeat("y", 80),
-		"\\;,\n" + strings.Repeat("\\", 80),
-	}
-	for _, text := range texts {
-		var b bytes.Buffer
-		f := Feed{Name: text, Workspace: "w", Events: []Event{{PieceID: 1, At: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), Summary: text, Description: text}}}
-		if err := WriteICS(&b, f, time.Unix(0, 0)); err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\r\n"), "\r\n") {
-			if len(l) > 75 || !utf8.ValidString(l) || strings.ContainsAny(l, "\r\n") {
-				t.Errorf("line of %d octets: %q", len(l), l)
-			}
-		}
-		want := strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
-		found := 0
-		for _, l := range unfold(b.String()) {
-			for _, name := range []string{"SUMMARY:", "DESCRIPTION:", "X-WR-CALNAME:"} {
-				if v, ok := strings.CutPrefix(l, name); ok {
-					found++
-					if got := unescapeText(t, v); got != want {
-						t.Errorf("%s round trip: %q, want %q", name, got, want)
-					}
-				}
-			}
-		}
-		if found != 3 {
-			t.Errorf("%d text properties found", found)
-		}
-	}
-}
-
-// TestICSEventsFromEntries: the feed of entries has one event per
-// scheduled entry, in time order, with a UID that depends only on the
-// workspace and the piece, DTSTART in UTC, and an unscheduled entry left
-// out; a URL with a space is refused.
-func TestICSEventsFromEntries(t *testing.T) {
-	paris := zone(t, "Europe/Paris")
-	entries := []Entry{
-		{PieceID: 42, Platform: "linkedin", At: time.Date(2026, 10, 25, 2, 30, 0, 0, time.FixedZone("CET", 3600)), Text: "Second\nline two", Link: "https://ex.example/a"},
-		{PieceID: 41, Platform: "x", At: time.Date(2026, 3, 29, 3, 0, 0, 0, paris), Text: "First"},
-		{PieceID: 43, Platform: "x", Text: "not scheduled"},
-	}
-	var b bytes.Buffer
-	if err := WriteICS(&b, FeedOf("Lumen", "ws1", entries, "approved"), time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+	url, err := Serve(ctx, "127.0.0.1:0", func() ([]byte, error) { return []byte("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"), nil })
+	if err != nil {
 		t.Fatal(err)
 	}
-	start := regexp.MustCompile(`^\d{8}T\d{6}Z$`)
-	var uids, starts []string
-	for _, l := range unfold(b.String()) {
-		if v, ok := strings.CutPrefix(l, "UID:"); ok {
-			uids = append(uids, v)
-		}
-		if v, ok := strings.CutPrefix(l, "DTSTART:"); ok {
-			if !start.MatchString(v) {
-				t.Errorf("DTSTART %q", v)
-			}
-			starts = append(starts, v)
-		}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if strings.Join(uids, " ") != "piece-41@ws1.atelier piece-42@ws1.atelier" || strings.Join(starts, " ") != "20260329T010000Z 20261025T013000Z" {
-		t.Errorf("uids %v starts %v", uids, starts)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/calendar; charset=utf-8" || !strings.HasPrefix(string(body), "BEGIN:VCALENDAR") {
+		t.Fatalf("GET: %d %q %q", resp.StatusCode, resp.Header.Get("Content-Type"), body)
 	}
-	for _, want := range []string{"SUMMARY:x · First", `DESCRIPTION:Second\nline two\n\nhttps://ex.example/a`, "CATEGORIES:linkedin", "DURATION:PT15M", "STATUS:CONFIRMED", "METHOD:PUBLISH", "CALSCALE:GREGORIAN", "PRODID:" + ProdID} {
-		if !strings.Contains(strings.Join(unfold(b.String()), "\n"), want) {
-			t.Errorf("the feed lacks %q", want)
+	resp, err = http.Post(url, "text/calendar", strings.NewReader("x"))
+	if err != nil || resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Fatalf("POST: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	cancel()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if _, err := http.Get(url); err != nil {
+			break
 		}
-	}
-	bad := Feed{Workspace: "w", Events: []Event{{PieceID: 5, At: time.Now(), URL: "https://ex.example/a b"}}}
-	var fe *FeedError
-	if err := WriteICS(&bytes.Buffer{}, bad, time.Now()); !errors.As(err, &fe) || fe.PieceID != 5 || !strings.Contains(err.Error(), "percent-encode") {
-		t.Errorf("URL with a space: %v", err)
+		if time.Now().After(deadline) {
+			t.Fatal("the feed still answers after its context ended")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
