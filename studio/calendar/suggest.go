@@ -31,6 +31,9 @@ func Suggest(platform string, from, to time.Time, items []Item, p Policy, weight
 	var out []time.Time
 	start := from.In(p.Location)
 	for day := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, p.Location); day.Before(to) && len(out) < n; day = day.AddDate(0, 0, 1) {
+		if p.MaxPerDay > 0 && postsOn(items, day, p.Location) >= p.MaxPerDay {
+			continue // a full day stays full, though one more post would raise no new conflict
+		}
 		for _, h := range hoursFor(platform, day.Weekday(), weights) {
 			at := time.Date(day.Year(), day.Month(), day.Day(), h, 0, 0, 0, p.Location).UTC()
 			if at.Before(from) || !at.Before(to) || at.Before(now.Add(p.ReviewLead)) {
@@ -46,6 +49,17 @@ func Suggest(platform string, from, to time.Time, items []Item, p Policy, weight
 		}
 	}
 	return out
+}
+
+// postsOn counts the items planned on day, on the brand's calendar.
+func postsOn(items []Item, day time.Time, loc *time.Location) int {
+	n := 0
+	for _, it := range items {
+		if t := it.At.In(loc); t.Year() == day.Year() && t.YearDay() == day.YearDay() {
+			n++
+		}
+	}
+	return n
 }
 
 // hoursFor ranks a weekday's hours: by weight, best first, or the

@@ -31,4 +31,12 @@ func TestSuggestKeepsTheRules(t *testing.T) {
 	if len(got) != 2 || got[0].In(paris).Hour() != 20 {
 		t.Fatalf("with weights: %v", got)
 	}
+	// A day already over its cap (planned by hand) gets no suggestion.
+	capped := Policy{Location: paris, MaxPerDay: 1}
+	over := []Item{{PieceID: 1, Platform: "x", Approved: true, At: time.Date(2026, 3, 2, 9, 0, 0, 0, paris).UTC()},
+		{PieceID: 2, Platform: "x", Approved: true, At: time.Date(2026, 3, 2, 17, 0, 0, 0, paris).UTC()}}
+	got = Suggest("instagram", from, from.AddDate(0, 0, 1), over, capped, nil, now, 3)
+	if len(got) != 0 {
+		t.Fatalf("suggested on a day over its cap: %v", got)
+	}
 }
