@@ -111,12 +111,13 @@ func copyKit(kitsDir, name string, src fs.FS, opt brandkit.Options, change func(
 // clearKit leaves a kit with what every kit needs and nothing of the
 // sample's brand.
 func clearKit(k *brandkit.Kit) {
-	k.Identity.Tagline, k.Identity.Version, k.Identity.Handle, k.Identity.Avatar = "", "0.1.0", "", ""
+	k.Identity.Tagline, k.Identity.Version, k.Identity.Handle, k.Identity.Avatar, k.Identity.Timezone = "", "0.1.0", "", "", ""
 	k.Voice = brandkit.Voice{Emoji: "sparing", Formality: k.Voice.Formality}
 	k.Lexicon = brandkit.Lexicon{}
 	k.Claims = brandkit.Claims{}
 	k.Regulatory = brandkit.Regulatory{}
-	k.Templates = nil
+	k.Templates, k.Examples = nil, nil
+	k.Calendar = brandkit.Calendar{}
 	k.Platforms = nil
 	k.Rules = nil
 	k.Palette = []brandkit.Colour{{Name: "Black", Hex: "#111111", Role: "text"}, {Name: "White", Hex: "#FFFFFF", Role: "background"}}
